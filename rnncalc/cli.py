@@ -166,5 +166,144 @@ def params(
     emit(report, fmt, quiet)
 
 
+class GradCell(str, Enum):
+    rnn = "rnn"
+    lstm = "lstm"
+    gru = "gru"
+
+
+class Init(str, Enum):
+    gaussian = "gaussian"
+    orthogonal = "orthogonal"
+
+
+class Activation(str, Enum):
+    tanh = "tanh"
+    linear = "linear"
+    relu = "relu"
+
+
+class Path(str, Enum):
+    full = "full"
+    carry = "carry"
+    both = "both"
+
+
+_GRADFLOW_HELP = """Why does a vanilla RNN forget? Simulate backpropagation through time.
+
+Loss L = u·h_T (u a random unit vector); for every lag s = 0..T the norm
+‖∂L/∂h_(T−s)‖ is computed in log space (no underflow), as the geometric mean over
+--trials draws. Vanilla RNN: h_t = φ(W h_(t−1) + x_t), x_t ~ N(0, drive²·I), h_0 = 0,
+W Gaussian N(0, 1/n) rescaled to spectral radius --radius (or orthogonal × radius).
+LSTM and GRU: PyTorch's cells with PyTorch's initialisation, the forget (update)
+gate held at --forget (--update) at every step; --path carry follows only the
+additive path (Jacobian diag(f) or diag(z)), --path full the exact Jacobian.
+A burn-in of --burn-in steps runs before the measured window.
+"""
+
+
+@app.command(help=_GRADFLOW_HELP, epilog="Example: rnncalc gradflow --cell lstm --steps 200 --forget 0.9 --forget 0.99 --path both")
+def gradflow(
+    cell: Annotated[GradCell, typer.Option(help="Cell to simulate.")] = GradCell.rnn,
+    radius: Annotated[Optional[list[float]], typer.Option(help="Spectral radius of W (rnn; repeat for several runs). Default 0.9, 1.0, 1.1.")] = None,
+    forget: Annotated[Optional[list[float]], typer.Option(help="Forget-gate value in \\[0, 1] (lstm; repeatable). Default 0.9, 0.99.")] = None,
+    update: Annotated[Optional[list[float]], typer.Option(help="Update-gate value z in \\[0, 1] (gru; repeatable). Default 0.9, 0.99.")] = None,
+    path: Annotated[Optional[list[Path]], typer.Option(help="lstm/gru: full Jacobian, carry path only, or both. Default full.")] = None,
+    hidden: Annotated[int, typer.Option("--hidden", "-n", help="Hidden size n.")] = 64,
+    steps: Annotated[int, typer.Option("--steps", "-T", help="Lags to follow back, T.")] = 100,
+    trials: Annotated[int, typer.Option(help="Independent draws (weights, inputs, u) per run.")] = 8,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same numbers.")] = 0,
+    init: Annotated[Optional[Init], typer.Option(help="rnn: W's distribution. Default gaussian.")] = None,
+    activation: Annotated[Optional[Activation], typer.Option(help="rnn: φ. Default tanh.")] = None,
+    drive: Annotated[float, typer.Option(help="Standard deviation of the input x_t.")] = 0.1,
+    burn_in: Annotated[int, typer.Option(help="Steps run before the measured window.")] = 50,
+    tol: Annotated[float, typer.Option(help="Horizon: the first lag where the norm falls below tol.")] = 1e-6,
+    every: Annotated[Optional[int], typer.Option(help="Show every k-th lag (the last is always shown). Default: about 20 rows in the table, every lag in json/csv.")] = None,
+    plot: Annotated[Optional[str], typer.Option(help="Also write the chart to FILE (.png, .svg or .pdf; needs rnncalc\\[plot]).")] = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the final log10 norm of each run.")] = False,
+) -> None:
+    from .views.gradflow import default_every
+
+    from . import gradflow as core
+
+    given = {"radius": radius, "init": init, "activation": activation, "forget": forget, "update": update, "path": path}
+    applies = {"rnn": {"radius", "init", "activation"}, "lstm": {"forget", "path"}, "gru": {"update", "path"}}[cell.value]
+    for name, value in given.items():
+        if value is not None and name not in applies:
+            raise typer.BadParameter(f"does not apply to --cell {cell.value}", param_hint=f"'--{name}'")
+    if every is not None and every < 1:
+        raise typer.BadParameter(f"must be a positive whole number, got {every}", param_hint="'--every'")
+    plot_path = _plot_path(plot)
+
+    paths = ["full", "carry"] if path and any(p is Path.both for p in path) else [p.value for p in path or [Path.full]]
+    values = {"rnn": radius or [0.9, 1.0, 1.1], "lstm": forget or [0.9, 0.99], "gru": update or [0.9, 0.99]}[cell.value]
+    name = {"rnn": "radius", "lstm": "forget", "gru": "update"}[cell.value]
+    common = dict(cell=cell.value, hidden=hidden, steps=steps, trials=trials, seed=seed, drive=drive, burn_in=burn_in,
+                  init=(init or Init.gaussian).value, activation=(activation or Activation.tanh).value)
+    configs = [core.Config(**common, **{name: v}, path=p) for v in values for p in (paths if cell.value != "rnn" else ["full"])]
+    try:
+        for c in configs:
+            core.validate(c)
+        if not (tol > 0 and tol == tol and tol != float("inf")):
+            raise InvalidArgument("tol", f"must be finite and > 0, got {tol}")
+    except InvalidArgument as e:
+        fail(e)
+    runs = _simulate_with_progress(core, configs, tol)
+
+    from .views.gradflow import gradflow_report
+
+    report = gradflow_report(runs, tol, every or (default_every(steps) if fmt is Format.table and not quiet else 1))
+    if plot_path:
+        _write_plot(plot_path, runs)
+    emit(report, fmt, quiet)
+
+
+def _plot_path(plot: Optional[str]):
+    if plot is None:
+        return None
+    from pathlib import Path as FilePath
+
+    from .chart import PLOT_SUFFIXES
+
+    target = FilePath(plot)
+    if target.suffix.lower() not in PLOT_SUFFIXES:
+        raise typer.BadParameter(f"the file must end in {', '.join(PLOT_SUFFIXES)}, got {plot!r}", param_hint="'--plot'")
+    if not target.parent.is_dir():
+        raise typer.BadParameter(f"no such folder: {str(target.parent)!r}", param_hint="'--plot'")
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        sys.stderr.write("rnncalc: --plot needs matplotlib: pip install 'rnncalc[plot]'\n")
+        raise typer.Exit(1) from None
+    return target
+
+
+def _write_plot(target, runs) -> None:
+    from .chart import write_plot
+    from .views.gradflow import run_label, theory_curve
+
+    c = runs[0].config
+    write_plot(target, [(run_label(r), r.log10_norm, theory_curve(r)) for r in runs],
+               f"Gradient norm through time · {c.cell}, n={c.hidden}, {c.trials} trials")
+
+
+def _simulate_with_progress(core, configs, tol):
+    """Runs longer than about a second show a progress bar, on a terminal's stderr only."""
+    seconds = sum(core.estimate(c)[1] for c in configs)
+    if not (sys.stderr.isatty() and seconds > 1.0):
+        return [core.simulate(c, tol=tol) for c in configs]
+    from rich.progress import Progress
+
+    from .output import error_console
+
+    runs = []
+    with Progress(console=error_console(), transient=True) as bar:
+        task = bar.add_task("simulating", total=len(configs))
+        for i, c in enumerate(configs):
+            runs.append(core.simulate(c, tol=tol, progress=lambda f, i=i: bar.update(task, completed=i + f)))
+    return runs
+
+
 def main() -> None:
     app()

@@ -1,0 +1,66 @@
+"""Charts of log10‖gradient‖ against lag: plain-text for the terminal, matplotlib for files."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+MARKERS = "●×+o*#@%"
+PLOT_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def text_chart(series: list[tuple[str, list[float | None]]], width: int = 60, height: int = 14) -> str:
+    """A scatter of every series on one grid; lags on x, log10 norm on y. Zeros are not drawn."""
+    values = [y for _, ys in series for y in ys if y is not None]
+    if not values:
+        return "(every gradient is exactly zero: nothing to chart)"
+    top, bottom = max(values), min(values)
+    if top - bottom < 1e-12:
+        top, bottom = top + 0.5, bottom - 0.5
+    lags = max(len(ys) for _, ys in series) - 1
+    grid = [[" "] * width for _ in range(height)]
+    for marker, (_, ys) in zip(MARKERS * 4, series):
+        for lag, y in enumerate(ys):
+            if y is None:
+                continue
+            col = round(lag / max(lags, 1) * (width - 1))
+            row = round((top - y) / (top - bottom) * (height - 1))
+            grid[row][col] = marker
+    labels = {0: _axis(top), (height - 1) // 2: _axis((top + bottom) / 2), height - 1: _axis(bottom)}
+    pad = max(len(v) for v in labels.values())
+    lines = ["log₁₀‖∇‖"]
+    lines += [f"{labels.get(r, ''):>{pad}} ┤{''.join(row)}" for r, row in enumerate(grid)]
+    lines.append(" " * pad + " └" + "─" * width)
+    lines.append(" " * pad + f"  0{'lag s (steps back from T)':^{width - 2 - len(str(lags))}}{lags}")
+    legend = "   ".join(f"{m} {label}" for m, (label, _) in zip(MARKERS * 4, series))
+    lines.append(" " * pad + "  " + legend)
+    return "\n".join(lines)
+
+
+def _axis(value: float) -> str:
+    return f"{value:.3g}"
+
+
+def write_plot(path: Path, series: list[tuple[str, list[float | None], list[float | None]]], title: str) -> None:
+    """Save the chart with matplotlib (the optional `plot` extra); each series: label, measured, theory."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
+    for i, (label, measured, theory) in enumerate(series):
+        colour = f"C{i % 10}"
+        xs = [s for s, y in enumerate(measured) if y is not None]
+        ax.plot(xs, [measured[s] for s in xs], color=colour, label=label)
+        if theory is not None:
+            ts = [s for s, y in enumerate(theory) if y is not None and math.isfinite(y)]
+            ax.plot(ts, [theory[s] for s in ts], color=colour, linestyle="--", linewidth=1, label=f"{label}: theory")
+    ax.set_xlabel("lag s (steps back from T)")
+    ax.set_ylabel("log₁₀ ‖∂L/∂h_{T−s}‖")
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize="small")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
