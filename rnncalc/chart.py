@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 MARKERS = "●×+o*#@%"
@@ -41,23 +40,22 @@ def _axis(value: float) -> str:
     return f"{value:.3g}"
 
 
-def write_plot(path: Path, series: list[tuple[str, list[float | None], list[float | None]]], title: str) -> None:
-    """Save the chart with matplotlib (the optional `plot` extra); each series: label, measured, theory."""
+def write_plot(path: Path, measured: list[tuple[str, list[float | None]]],
+               theory: list[tuple[str, list[float], int]], title: str) -> None:
+    """Save the chart with matplotlib (the optional `plot` extra): measured lines, theory dashed."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
-    for i, (label, measured, theory) in enumerate(series):
-        colour = f"C{i % 10}"
-        xs = [s for s, y in enumerate(measured) if y is not None]
-        ax.plot(xs, [measured[s] for s in xs], color=colour, label=label)
-        if theory is not None:
-            ts = [s for s, y in enumerate(theory) if y is not None and math.isfinite(y)]
-            ax.plot(ts, [theory[s] for s in ts], color=colour, linestyle="--", linewidth=1, label=f"{label}: theory")
+    for i, (label, ys) in enumerate(measured):
+        xs = [s for s, y in enumerate(ys) if y is not None]
+        ax.plot(xs, [ys[s] for s in xs], color=f"C{i % 10}", label=label)
+    for label, ys, run in theory:  # dashed, in the colour of the run it predicts
+        ax.plot(range(len(ys)), ys, linestyle="--", linewidth=1, color=f"C{run % 10}", label=label)
     ax.set_xlabel("lag s (steps back from T)")
-    ax.set_ylabel("log₁₀ ‖∂L/∂h_{T−s}‖")
+    ax.set_ylabel("log₁₀ ‖∂L/∂h(T−s)‖")
     ax.set_title(title)
     ax.grid(alpha=0.3)
     ax.legend(fontsize="small")

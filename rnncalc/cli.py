@@ -281,10 +281,10 @@ def _plot_path(plot: Optional[str]):
 
 def _write_plot(target, runs) -> None:
     from .chart import write_plot
-    from .views.gradflow import run_label, theory_curve
+    from .views.gradflow import run_label, theory_curves
 
     c = runs[0].config
-    write_plot(target, [(run_label(r), r.log10_norm, theory_curve(r)) for r in runs],
+    write_plot(target, [(run_label(r), r.log10_norm) for r in runs], theory_curves(runs),
                f"Gradient norm through time · {c.cell}, n={c.hidden}, {c.trials} trials")
 
 

@@ -47,12 +47,22 @@ def default_every(steps: int) -> int:
     return max(1, math.ceil(steps / TABLE_ROWS))
 
 
-def theory_curve(run: Run) -> list[float | None] | None:
-    """The main prediction as a line: mean field for a vanilla RNN, gate^s on a carry path."""
-    rate = run.theory.get("mean_field", run.theory.get("carry_power"))
-    if rate is None:
-        return None
-    return [rate * s for s in range(run.config.steps + 1)]
+def theory_curves(runs: list[Run]) -> list[tuple[str, list[float], int]]:
+    """The main prediction as lines: mean field per vanilla RNN, gate^s per gate value.
+
+    Each comes with the index of the first run it belongs to, so a plot can colour it alike.
+    """
+    curves: dict[str, tuple[list[float], int]] = {}
+    for i, run in enumerate(runs):
+        c = run.config
+        if c.cell == "rnn":
+            label, rate = f"ρ={c.radius:g}: mean field", run.theory["mean_field"]
+        else:
+            symbol = "f" if c.cell == "lstm" else "z"
+            label, rate = f"{symbol}^s, {symbol}={c.gate:g}", run.theory["carry_power"]
+        if rate is not None and label not in curves:
+            curves[label] = ([rate * s for s in range(c.steps + 1)], i)
+    return [(label, ys, i) for label, (ys, i) in curves.items()]
 
 
 def _rate(x: float | None) -> str:
