@@ -21,6 +21,7 @@ class Cell:
     pytorch: str | None = None  # torch.nn module, if there is one
     keras: str | None = None  # keras.layers layer, if there is one
     carry: str = "none"  # the additive carry path and its Jacobian
+    jacobian: str = "none"  # the carry path's Jacobian, short
     stored_vectors: int = 1  # n-vectors kept per step for backpropagation through time
     equations: tuple[str, ...] = ()
     use_when: str = ""
@@ -32,6 +33,7 @@ CELLS: dict[str, Cell] = {
     for c in (
         Cell(
             name="rnn",
+            jacobian="none",
             title="Elman RNN",
             gates=(),
             blocks=("h",),
@@ -46,6 +48,7 @@ CELLS: dict[str, Cell] = {
         ),
         Cell(
             name="lstm",
+            jacobian="diag(f)",
             title="LSTM",
             gates=("input", "forget", "output"),
             blocks=("i", "f", "g", "o"),
@@ -67,6 +70,7 @@ CELLS: dict[str, Cell] = {
         ),
         Cell(
             name="gru",
+            jacobian="diag(z)",
             title="GRU",
             gates=("reset", "update"),
             blocks=("r", "z", "n"),
@@ -86,6 +90,7 @@ CELLS: dict[str, Cell] = {
         ),
         Cell(
             name="peephole",
+            jacobian="diag(f)",
             title="Peephole LSTM",
             gates=("input", "forget", "output"),
             blocks=("i", "f", "g", "o"),
@@ -106,6 +111,7 @@ CELLS: dict[str, Cell] = {
         ),
         Cell(
             name="cifg",
+            jacobian="diag(f)",
             title="CIFG LSTM",
             gates=("forget", "output"),
             blocks=("f", "g", "o"),
@@ -124,6 +130,7 @@ CELLS: dict[str, Cell] = {
         ),
         Cell(
             name="mgu",
+            jacobian="diag(1 − f)",
             title="MGU",
             gates=("forget",),
             blocks=("f", "h"),
@@ -140,6 +147,7 @@ CELLS: dict[str, Cell] = {
         ),
         Cell(
             name="indrnn",
+            jacobian="none",
             title="IndRNN",
             gates=(),
             blocks=("h",),
@@ -153,6 +161,7 @@ CELLS: dict[str, Cell] = {
         ),
         Cell(
             name="second-order",
+            jacobian="none",
             title="Second-order RNN",
             gates=(),
             blocks=(),

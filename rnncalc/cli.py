@@ -305,5 +305,39 @@ def _simulate_with_progress(core, configs, tol):
     return runs
 
 
+@app.command(epilog="Example: rnncalc gates --hidden 256 --in 64 --cells lstm,gru --equations")
+def gates(
+    hidden: Annotated[int, typer.Option("--hidden", "-n", help="Hidden size n.")] = 128,
+    input_size: Annotated[int, typer.Option("--in", "-m", help="Input size m.")] = 28,
+    output_size: Annotated[int, typer.Option("--out", "-k", help="Output size k (0: no output layer).")] = 0,
+    convention: Annotated[Convention, typer.Option(help="Whose parameter count, as in `rnncalc params`.")] = Convention.textbook,
+    steps: Annotated[int, typer.Option("--steps", "-T", help="Lags after which retention is measured.")] = 100,
+    gate: Annotated[float, typer.Option(help="Fraction of the carried state kept per step (f, z, 1 − f), in (0, 1).")] = 0.95,
+    seed: Annotated[int, typer.Option(help="Seed of the retention simulation.")] = 0,
+    cells: Annotated[Optional[list[str]], typer.Option(help="Only these cells (repeat, or comma-separated).")] = None,
+    bidirectional: Annotated[bool, typer.Option("--bidirectional/--no-bidirectional", help="Add the bidirectional variants.")] = True,
+    equations: Annotated[bool, typer.Option("--equations", help="Also print each cell's update equations.")] = False,
+    fmt: FormatOpt = Format.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only each cell's parameter count.")] = False,
+) -> None:
+    """What do the gates buy and cost? Gates, state, parameters, carry path and measured retention per cell."""
+    from .gates import SIM_HIDDEN, SIM_TRIALS, gate_rows
+    from .gradflow import Config, validate
+    from .params import count_params
+    from .views.gates import gates_report
+
+    chosen = [c.strip() for group in cells or [] for c in group.split(",") if c.strip()] or None
+    try:
+        count_params("rnn", hidden, input_size, output_size)  # the sizes, checked as `params` checks them
+        validate(Config(hidden=SIM_HIDDEN, steps=steps, trials=SIM_TRIALS, seed=seed))
+        rows = gate_rows(hidden, input_size, output_size, convention=convention.value, steps=steps, seed=seed,
+                         gate=gate, cells=chosen, bidirectional=bidirectional)
+    except InvalidArgument as e:
+        fail(e)
+    sizes = f"n={hidden:,}, m={input_size:,}, k={output_size:,}"
+    emit(gates_report(rows, convention=convention.value, sizes=sizes, steps=steps, gate=gate, seed=seed,
+                      equations=equations), fmt, quiet)
+
+
 def main() -> None:
     app()
