@@ -7,11 +7,10 @@ the candidate), i.e. one input matrix, one recurrent matrix and one bias vector.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     name: str  # what `--cell` takes
     title: str
     gates: tuple[str, ...]  # gate names, () for none

@@ -4,7 +4,6 @@ Nothing here computes; every number comes from the cores. Errors of any kind
 end as one line on stderr and exit code 2, before anything reaches stdout.
 """
 
-from __future__ import annotations
 
 import sys
 from enum import Enum
@@ -26,7 +25,7 @@ class _OneLineErrors(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except _ClickException as e:
             if type(e).__name__ == "NoArgsIsHelpError":  # bare `rnncalc`: help, as asked
                 sys.stderr.write(e.format_message() + "\n")
@@ -39,6 +38,8 @@ class _OneLineErrors(TyperGroup):
             sys.exit(130)
         except BrokenPipeError:
             _quiet_broken_pipe()
+        # Without standalone mode Click returns typer.Exit's code instead of exiting.
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 def _quiet_broken_pipe() -> None:

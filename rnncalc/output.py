@@ -7,8 +7,6 @@ Rich is imported only when a table is drawn.
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from enum import Enum
 
@@ -26,8 +24,12 @@ def emit(report: Report, fmt: Format, quiet: bool = False) -> None:
     if quiet:
         out.write(report.headline + "\n")
     elif fmt is Format.json:
+        import json
+
         out.write(json.dumps(report.data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     elif fmt is Format.csv:
+        import csv
+
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(report.columns)
         writer.writerows([["" if v is None else v for v in row] for row in report.rows])

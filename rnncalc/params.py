@@ -24,7 +24,7 @@ keras     ``model.count_params()`` of Keras 3 SimpleRNN, LSTM, GRU (one bias
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 from math import prod
 
 from .cells import CELLS, Cell, get_cell
@@ -37,8 +37,7 @@ MAX_LAYERS = 1000
 _SYMBOL_ORDER = "knmp"  # k first so the output layer reads "kn", as in the course formula
 
 
-@dataclass(frozen=True)
-class Dim:
+class Dim(NamedTuple):
     """One axis of a tensor: ``coef`` times the size named ``symbol`` (or a plain number)."""
 
     coef: int
@@ -53,8 +52,7 @@ class Dim:
         return self.symbol if self.coef == 1 else f"{self.coef}{self.symbol}"
 
 
-@dataclass(frozen=True)
-class Tensor:
+class Tensor(NamedTuple):
     """One parameter tensor: its name, symbolic shape and role (weight, diagonal or bias)."""
 
     name: str
@@ -77,8 +75,7 @@ class Tensor:
         return " × ".join(str(d) for d in self.dims)
 
 
-@dataclass(frozen=True)
-class TensorCount:
+class TensorCount(NamedTuple):
     name: str
     shape: tuple[int, ...]
     count: int
@@ -86,8 +83,7 @@ class TensorCount:
     role: str
 
 
-@dataclass(frozen=True)
-class ParamCount:
+class ParamCount(NamedTuple):
     """The answer to "how many parameters": every tensor, the total and its formula."""
 
     cell: str

@@ -8,28 +8,25 @@ under stable snake_case keys) and ``sections`` (tables and text for people).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass
-class Section:
+class Section(NamedTuple):
     """A table for people: a title, column labels and rows of display strings."""
 
     title: str
     labels: list[str]
     rows: list[list[str]]
-    notes: list[str] = field(default_factory=list)
+    notes: tuple[str, ...] | list[str] = ()
     numeric: tuple[int, ...] = ()  # indices of right-aligned columns
 
 
-@dataclass
-class Report:
+class Report(NamedTuple):
     data: Any  # the JSON document
     columns: list[str]  # CSV header: stable machine keys
     rows: list[list[Any]]  # CSV rows, raw values (None → empty cell)
     headline: str  # what -q prints
-    sections: list[Section | str] = field(default_factory=list)  # str: a block of plain text
+    sections: list[Section | str]  # str: a block of plain text
 
 
 def thousands(n: int) -> str:

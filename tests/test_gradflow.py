@@ -127,8 +127,9 @@ def test_log_norms_are_finite_or_exactly_zero_for_any_valid_input(cfg, path):
     run = simulate(cfg)
     assert run.log10_norm[0] == 0.0
     assert all(x is None or math.isfinite(x) for x in run.log10_norm)
-    first_zero = next((s for s, x in enumerate(run.log10_norm) if x is None), len(run.log10_norm))
-    assert all(x is None for x in run.log10_norm[first_zero:])  # zero stays zero
+    if (cfg.cell, cfg.path) != ("lstm", "full"):  # there ∂L/∂h can be 0 while ∂L/∂c lives on
+        first_zero = next((s for s, x in enumerate(run.log10_norm) if x is None), len(run.log10_norm))
+        assert all(x is None for x in run.log10_norm[first_zero:])  # a zero state gradient stays zero
 
 
 @settings(max_examples=20, deadline=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..cells import CELLS
 from ..errors import InvalidArgument
@@ -10,8 +10,7 @@ from ..params import CONVENTIONS, DTYPE_BYTES, MAX_SIZE, ParamCount, compare_con
 from ..report import Report, Section, human_bytes, shape_text, thousands
 
 
-@dataclass(frozen=True)
-class Workload:
+class Workload(NamedTuple):
     """What grows with the data rather than the model."""
 
     seq_len: int = 100
