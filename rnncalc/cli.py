@@ -31,6 +31,8 @@ class _OneLineErrors(TyperGroup):
                 sys.stderr.write(e.format_message() + "\n")
                 sys.exit(2)
             message = " ".join(e.format_message().split())
+            if message.startswith("No such command"):
+                message += f" Commands: {', '.join(self.commands)} (see rnncalc --help)."
             sys.stderr.write(f"rnncalc: error: {message}\n")
             sys.exit(e.exit_code)
         except (typer.Abort, KeyboardInterrupt):
@@ -327,7 +329,11 @@ def gates(
     from .params import count_params
     from .views.gates import gates_report
 
-    chosen = [c.strip() for group in cells or [] for c in group.split(",") if c.strip()] or None
+    chosen = None
+    if cells is not None:
+        chosen = [c.strip() for group in cells for c in group.split(",") if c.strip()]
+        if not chosen:
+            raise typer.BadParameter("name at least one cell, e.g. --cells lstm,gru", param_hint="'--cells'")
     try:
         count_params("rnn", hidden, input_size, output_size)  # the sizes, checked as `params` checks them
         validate(Config(hidden=SIM_HIDDEN, steps=steps, trials=SIM_TRIALS, seed=seed))

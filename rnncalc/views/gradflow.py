@@ -119,5 +119,6 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
                      "'carry' follows the additive path alone, 'full' the exact Jacobian of the whole cell.")
     summary = Section("Summary", ["", *labels[1:]], summary_rows, notes=notes, numeric=tuple(range(1, len(labels))))
     chart = text_chart([(run_label(r), r.log10_norm) for r in runs])
-    headline = "\n".join("" if r.log10_norm[-1] is None else repr(r.log10_norm[-1]) for r in runs)
+    # -q: one number a run; an exactly zero gradient's log10 is -inf (JSON and CSV say null / empty).
+    headline = "\n".join("-inf" if r.log10_norm[-1] is None else repr(r.log10_norm[-1]) for r in runs)
     return Report(data, columns, rows, headline, [table, summary, chart])
