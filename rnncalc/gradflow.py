@@ -352,13 +352,14 @@ def _summarise(cfg: Config, logs: np.ndarray, sigma_max: float | None, tol: floa
     finite = np.where(np.isfinite(log10), log10, 0.0)
     mean, spread = finite.mean(axis=0), finite.std(axis=0)
     norm = [None if z else float(m) for z, m in zip(zero, mean)]
+    slope = _slope(norm)
     return Run(
         config=cfg,
         log10_norm=norm,
         log10_spread=[None if z else float(s) for z, s in zip(zero, spread)],
-        decay_per_step=_slope(norm),
+        decay_per_step=slope,
         horizon=next((s for s, x in enumerate(norm) if x is None or x < math.log10(tol)), None),
-        verdict=_verdict(norm),
+        verdict=_verdict(norm, slope),
         theory=rnn_theory(cfg.radius, sigma_max, cfg.drive, cfg.activation) if cfg.cell == "rnn"
         else carry_theory(cfg.gate),
     )
@@ -373,9 +374,9 @@ def _slope(norm: list[float | None]) -> float | None:
     return float(np.polyfit(xs, ys, 1)[0])
 
 
-def _verdict(norm: list[float | None]) -> str:
-    """Vanishing or exploding when the window changes the norm by more than a factor of 10."""
-    last = norm[-1]
-    if last is None or last < -1:
-        return "vanishing"
-    return "exploding" if last > 1 else "preserved"
+def _verdict(norm: list[float | None], slope: float | None) -> str:
+    """Vanishing or exploding when the measured trend over the window exceeds a factor of 10."""
+    if norm[-1] is None:
+        return "vanishing"  # exactly zero
+    trend = (slope or 0.0) * (len(norm) - 1)
+    return "vanishing" if trend < -1 else "exploding" if trend > 1 else "preserved"

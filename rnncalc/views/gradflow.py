@@ -113,7 +113,8 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
             summary_rows.append([label] + [_rate(r.theory.get(key)) for r in runs])
     summary_rows.append([f"horizon (< {tol:g})"] + ["never" if r.horizon is None else str(r.horizon) for r in runs])
     summary_rows.append(["verdict"] + [r.verdict for r in runs])
-    notes = ["Rates are log₁₀ of the norm's change per step; the verdict flags a change of more than 10× over the window."]
+    notes = ["Rates are log₁₀ of the norm's change per step (least squares over all lags); the verdict flags a "
+             "measured trend of more than 10× over the window."]
     if c.cell != "rnn":
         notes.append("The gate is held at its value at every step and unit (zero weights, bias logit(value)); "
                      "'carry' follows the additive path alone, 'full' the exact Jacobian of the whole cell.")
