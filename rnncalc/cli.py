@@ -13,8 +13,10 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
+from .cells import CELL_NAMES
 from .errors import InvalidArgument
 from .output import Format, emit
+from .params import CONVENTIONS, DTYPE_BYTES
 
 # Typer carries its own Click; reach its base exception without importing it.
 _ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -27,8 +29,7 @@ class _OneLineErrors(TyperGroup):
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except _ClickException as e:
-            if type(e).__name__ == "NoArgsIsHelpError":  # bare `rnncalc`: help, as asked
-                sys.stderr.write(e.format_message() + "\n")
+            if type(e).__name__ == "NoArgsIsHelpError":  # bare `rnncalc`: Typer has printed the help
                 sys.exit(2)
             message = " ".join(e.format_message().split())
             if message.startswith("No such command"):
@@ -36,21 +37,10 @@ class _OneLineErrors(TyperGroup):
             sys.stderr.write(f"rnncalc: error: {message}\n")
             sys.exit(e.exit_code)
         except (typer.Abort, KeyboardInterrupt):
-            sys.stderr.write("\n")
             sys.exit(130)
-        except BrokenPipeError:
-            _quiet_broken_pipe()
+        # A closed stdout pipe (`rnncalc … | head -1`) is Typer's to handle: it exits quietly.
         # Without standalone mode Click returns typer.Exit's code instead of exiting.
         sys.exit(code if isinstance(code, int) else 0)
-
-
-def _quiet_broken_pipe() -> None:
-    """`rnncalc … | head -1`: the reader left; stop without a traceback."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(0)
 
 
 app = typer.Typer(
@@ -93,29 +83,14 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: a tab
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the headline number.")]
 
 
-class CellChoice(str, Enum):
-    rnn = "rnn"
-    lstm = "lstm"
-    gru = "gru"
-    peephole = "peephole"
-    cifg = "cifg"
-    mgu = "mgu"
-    indrnn = "indrnn"
-    second_order = "second-order"
-    all = "all"
+def _choices(name: str, values) -> type[Enum]:
+    """A str Enum for Typer's choice options, built from the values the cores define."""
+    return Enum(name, [(v.replace("-", "_"), v) for v in values], type=str)
 
 
-class Convention(str, Enum):
-    textbook = "textbook"
-    pytorch = "pytorch"
-    keras = "keras"
-
-
-class DType(str, Enum):
-    float32 = "float32"
-    float16 = "float16"
-    bfloat16 = "bfloat16"
-    float64 = "float64"
+CellChoice = _choices("CellChoice", [*CELL_NAMES, "all"])
+Convention = _choices("Convention", CONVENTIONS)
+DType = _choices("DType", DTYPE_BYTES)
 
 
 @app.command(
@@ -169,27 +144,11 @@ def params(
     emit(report, fmt, quiet)
 
 
-class GradCell(str, Enum):
-    rnn = "rnn"
-    lstm = "lstm"
-    gru = "gru"
-
-
-class Init(str, Enum):
-    gaussian = "gaussian"
-    orthogonal = "orthogonal"
-
-
-class Activation(str, Enum):
-    tanh = "tanh"
-    linear = "linear"
-    relu = "relu"
-
-
-class Path(str, Enum):
-    full = "full"
-    carry = "carry"
-    both = "both"
+# Mirrors rnncalc.gradflow's CELLS, INITS, ACTIVATIONS and PATHS (+ "both"), which import NumPy.
+GradCell = _choices("GradCell", ["rnn", "lstm", "gru"])
+Init = _choices("Init", ["gaussian", "orthogonal"])
+Activation = _choices("Activation", ["tanh", "linear", "relu"])
+Path = _choices("Path", ["full", "carry", "both"])
 
 
 _GRADFLOW_HELP = """Why does a vanilla RNN forget? Simulate backpropagation through time.
