@@ -155,7 +155,7 @@ _GRADFLOW_HELP = """Why does a vanilla RNN forget? Simulate backpropagation thro
 
 Loss L = u·h_T (u a random unit vector); for every lag s = 0..T the norm
 ‖∂L/∂h_(T−s)‖ is computed in log space (no underflow), as the geometric mean over
---trials draws. Vanilla RNN: h_t = φ(W h_(t−1) + x_t), x_t ~ N(0, drive²·I), h_0 = 0,
+--trials draws of inputs and u (the weights are drawn once per run). Vanilla RNN: h_t = φ(W h_(t−1) + x_t), x_t ~ N(0, drive²·I), h_0 = 0,
 W Gaussian N(0, 1/n) rescaled to spectral radius --radius (or orthogonal × radius).
 LSTM and GRU: PyTorch's cells with PyTorch's initialisation, the forget (update)
 gate held at --forget (--update) at every step; --path carry follows only the
@@ -173,7 +173,7 @@ def gradflow(
     path: Annotated[Optional[list[Path]], typer.Option(help="lstm/gru: full Jacobian, carry path only, or both. Default full.")] = None,
     hidden: Annotated[int, typer.Option("--hidden", "-n", help="Hidden size n.")] = 64,
     steps: Annotated[int, typer.Option("--steps", "-T", help="Lags to follow back, T.")] = 100,
-    trials: Annotated[int, typer.Option(help="Independent draws (weights, inputs, u) per run.")] = 8,
+    trials: Annotated[int, typer.Option(help="Independent draws of inputs and u per run (one draw of the weights).")] = 8,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same numbers.")] = 0,
     init: Annotated[Optional[Init], typer.Option(help="rnn: W's distribution. Default gaussian.")] = None,
     activation: Annotated[Optional[Activation], typer.Option(help="rnn: φ. Default tanh.")] = None,

@@ -1,6 +1,7 @@
 """Backpropagation through time, simulated in log space.
 
-The model (one trial; ``trials`` independent draws are batched as rows):
+The model (one trial; ``trials`` independent draws of the inputs and of u are
+batched as rows through one draw of the weights):
 
     vanilla RNN   h_t = φ(W h_{t-1} + x_t),  x_t ~ N(0, drive²·I),  h_0 = 0
     LSTM, GRU     PyTorch's cells (torch.nn.LSTMCell / GRUCell) with input size n,
