@@ -6,6 +6,7 @@ end as one line on stderr and exit code 2, before anything reaches stdout.
 
 
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -211,7 +212,7 @@ def gradflow(
             raise InvalidArgument("tol", f"must be finite and > 0, got {tol}")
     except InvalidArgument as e:
         fail(e)
-    runs = _simulate_with_progress(core, configs, tol)
+    runs = _simulate(core, configs, tol)
 
     from .views.gradflow import gradflow_report
 
@@ -250,21 +251,31 @@ def _write_plot(target, runs) -> None:
                f"Gradient norm through time · {c.cell}, n={c.hidden}, {c.trials} trials")
 
 
-def _simulate_with_progress(core, configs, tol):
-    """Runs longer than about a second show a progress bar, on a terminal's stderr only."""
+def _simulate(core, configs, tol):
+    """One batched grid per path (a grid shares everything but the varied values), in the given order."""
+    paths = list(dict.fromkeys(c.path for c in configs))
     seconds = sum(core.estimate(c)[1] for c in configs)
+    with progress_bar(seconds) as done:
+        grids = {p: core.simulate_grid([c for c in configs if c.path == p], tol=tol,
+                                       progress=lambda f, k=k: done((k + f) / len(paths)))
+                 for k, p in enumerate(paths)}
+    runs = {p: iter(g) for p, g in grids.items()}
+    return [next(runs[c.path]) for c in configs]
+
+
+@contextmanager
+def progress_bar(seconds: float):
+    """A callback taking the fraction done: a Rich bar on a terminal's stderr when the work takes over ~1 s."""
     if not (sys.stderr.isatty() and seconds > 1.0):
-        return [core.simulate(c, tol=tol) for c in configs]
+        yield lambda _: None
+        return
     from rich.progress import Progress
 
     from .output import error_console
 
-    runs = []
     with Progress(console=error_console(), transient=True) as bar:
-        task = bar.add_task("simulating", total=len(configs))
-        for i, c in enumerate(configs):
-            runs.append(core.simulate(c, tol=tol, progress=lambda f, i=i: bar.update(task, completed=i + f)))
-    return runs
+        task = bar.add_task("simulating", total=1.0)
+        yield lambda fraction: bar.update(task, completed=fraction)
 
 
 @app.command(epilog="Example: rnncalc gates --hidden 256 --in 64 --cells lstm,gru --equations")

@@ -25,7 +25,7 @@ gradient that is exactly zero stays zero and is reported as ``None``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
@@ -135,15 +135,37 @@ def simulate(cfg: Config | None = None, *, tol: float = 1e-6, progress: Callable
     >>> [round(x, 6) for x in run.log10_norm]
     [0.0, -0.30103, -0.60206, -0.90309]
     """
-    cfg = cfg or Config(**kw)
-    validate(cfg)
+    return simulate_grid([cfg or Config(**kw)], tol=tol, progress=progress)[0]
+
+
+def simulate_grid(configs: list[Config], *, tol: float = 1e-6, progress: Callable[[float], None] | None = None) -> list[Run]:
+    """Several configurations that differ only in radius, drive or gate value, batched.
+
+    They share the seed, so the same weights (up to the radius) and the same
+    draws: every step runs once for the whole grid, and each result is the one
+    :func:`simulate` gives for that configuration alone, to the last bit.
+    """
+    if not configs:
+        return []
+    base = configs[0]
+    for cfg in configs:
+        validate(cfg)
+        shared = replace(cfg, radius=base.radius, drive=base.drive, forget=base.forget, update=base.update)
+        if shared != base:
+            raise InvalidArgument("configs", "a grid may vary only radius, drive, forget and update")
+    memory, seconds = (len(configs) * x for x in estimate(base))
+    if memory > MEMORY_LIMIT or seconds > TIME_LIMIT:
+        raise InvalidArgument("steps", f"this grid would need about {memory / 2**30:,.1f} GiB and {_duration(seconds)} "
+                                       f"(limits {MEMORY_LIMIT // 2**30} GiB, {_duration(TIME_LIMIT)})")
     if not (math.isfinite(tol) and tol > 0):
         raise InvalidArgument("tol", f"must be finite and > 0, got {tol}")
-    logs, sigma_max = _run(cfg, progress or (lambda _: None))
-    return _summarise(cfg, logs, sigma_max, tol)
+    logs, sigma_max = _run(configs, progress or (lambda _: None))
+    return [_summarise(cfg, g_logs, sigma_max, tol) for cfg, g_logs in zip(configs, logs)]
 
 
 # ---- the simulation proper ---------------------------------------------------------
+# Arrays are (G, trials, n): G grid variants × trials. np.matmul runs one BLAS product
+# per variant, so a variant's numbers do not depend on what else is in the grid.
 
 
 def _sigmoid(a):
@@ -155,37 +177,65 @@ def _logit(p: float) -> float:
 
 
 def rnn_weights(cfg: Config, rng: np.random.Generator) -> np.ndarray:
-    """W with spectral radius exactly `radius`: Gaussian N(0, 1/n) rescaled, or orthogonal × radius."""
+    """W with spectral radius exactly `radius`, as the simulation draws it."""
+    return _unit_rnn_weights(cfg, rng) * cfg.radius
+
+
+def _unit_rnn_weights(cfg: Config, rng: np.random.Generator) -> np.ndarray:
+    """W / radius: Gaussian N(0, 1/n) rescaled to spectral radius 1, or a random orthogonal matrix."""
     n = cfg.hidden
     if cfg.init == "orthogonal":
         q, r = np.linalg.qr(rng.standard_normal((n, n)))
-        return q * np.sign(np.diag(r)) * cfg.radius
+        return q * np.sign(np.diag(r))
     w = rng.standard_normal((n, n)) / math.sqrt(n)
-    return w * (cfg.radius / max(np.abs(np.linalg.eigvals(w)))) if cfg.radius else np.zeros((n, n))
+    return w / max(np.abs(np.linalg.eigvals(w)))
 
 
 def gated_weights(cfg: Config, rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """PyTorch's default initialisation, with the controlled gate's weights zeroed."""
+    """The LSTM's or GRU's weights as the simulation draws them, in PyTorch's layout."""
+    w = _shared_gated_weights(cfg, rng)
+    w["b_ih"] = _gate_bias([cfg], w)[0, 0]
+    return w
+
+
+def _shared_gated_weights(cfg: Config, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """PyTorch's default initialisation, with the controlled gate's weights and bias zeroed."""
     n, blocks = cfg.hidden, _BLOCKS[cfg.cell]
     bound = 1 / math.sqrt(n)
     w = {name: rng.uniform(-bound, bound, shape) for name, shape in
          (("w_ih", (blocks * n, n)), ("w_hh", (blocks * n, n)), ("b_ih", (blocks * n,)), ("b_hh", (blocks * n,)))}
-    gate = slice(n, 2 * n)  # forget is LSTM block 1 (i, f, g, o); update is GRU block 1 (r, z, n)
     for name in w:
-        w[name][gate] = 0.0
-    w["b_ih"][gate] = _logit(cfg.gate)
+        w[name][_gate_rows(n)] = 0.0
     return w
 
 
-def _run(cfg: Config, progress: Callable[[float], None]) -> tuple[np.ndarray, float | None]:
-    """Log norms (trials × (T+1), natural log) and σ_max(W) for the vanilla RNN."""
+def _gate_rows(n: int) -> slice:
+    """Forget is LSTM block 1 (i, f, g, o); update is GRU block 1 (r, z, n)."""
+    return slice(n, 2 * n)
+
+
+def _gate_bias(configs: list[Config], w: dict[str, np.ndarray]) -> np.ndarray:
+    """b_ih per variant (G, 1, blocks·n), its gate block at logit(value)."""
+    b = np.repeat(w["b_ih"][None, None, :], len(configs), axis=0)
+    for g, cfg in enumerate(configs):
+        b[g, 0, _gate_rows(cfg.hidden)] = _logit(cfg.gate)
+    return b
+
+
+def _run(configs: list[Config], progress: Callable[[float], None]) -> tuple[np.ndarray, float | None]:
+    """Log norms (G × trials × (T+1), natural log) and σ_max(W / radius) for the vanilla RNN."""
+    cfg = configs[0]
     rng = np.random.default_rng(cfg.seed)
+    drives = np.array([c.drive for c in configs])[:, None, None]
     if cfg.cell == "rnn":
-        w = rnn_weights(cfg, rng)
+        w = _unit_rnn_weights(cfg, rng)
+        radii = np.array([c.radius for c in configs])[:, None, None]
         # σ_max(W)² is the top eigenvalue of WᵀW: cheaper than a full SVD.
-        return _rnn(cfg, w, rng, progress), float(np.sqrt(max(np.linalg.eigvalsh(w.T @ w)[-1], 0.0)))
+        sigma = float(np.sqrt(max(np.linalg.eigvalsh(w.T @ w)[-1], 0.0)))
+        return _rnn(cfg, w, radii, drives, rng, progress), sigma
+    w = _shared_gated_weights(cfg, rng)
     step = {"lstm": _lstm, "gru": _gru}[cfg.cell]
-    return step(cfg, gated_weights(cfg, rng), rng, progress), None
+    return step(cfg, w, _gate_bias(configs, w), drives, rng, progress), None
 
 
 def _activation(name: str):
@@ -208,25 +258,25 @@ def _activation(name: str):
     return {"tanh": tanh, "relu": relu, "linear": linear}[name]
 
 
-def _inputs(rng: np.random.Generator, steps: int, trials: int, n: int, drive: float, project=None):
-    """x_t ~ N(0, drive²·I) one step at a time (optionally as x_t @ projectᵀ), drawn in chunks.
+def _inputs(rng: np.random.Generator, steps: int, trials: int, n: int, drives: np.ndarray, project=None):
+    """x_t ~ N(0, drive²·I) per variant, one step at a time (optionally as x_t @ projectᵀ).
 
-    Chunked draws give exactly the numbers of one (trials, n) draw per step, in order.
+    Drawn in chunks, which give exactly the numbers of one (trials, n) draw per step.
     """
     done = 0
     while done < steps:
         k = min(64, steps - done)
-        chunk = rng.standard_normal((k, trials, n))
-        chunk *= drive
+        chunk = rng.standard_normal((k, trials, n))[None] * drives[:, None]  # (G, k, trials, n)
         if project is not None:
-            chunk = (chunk.reshape(k * trials, n) @ project.T).reshape(k, trials, -1)
-        yield from chunk
+            g = len(drives)
+            chunk = np.matmul(chunk.reshape(g, k * trials, n), project.T).reshape(g, k, trials, -1)
+        yield from chunk.transpose(1, 0, 2, 3)
         done += k
 
 
-def _unit_rows(rng: np.random.Generator, trials: int, n: int) -> np.ndarray:
+def _unit_rows(rng: np.random.Generator, variants: int, trials: int, n: int) -> np.ndarray:
     u = rng.standard_normal((trials, n))
-    return u / np.linalg.norm(u, axis=1, keepdims=True)
+    return np.repeat((u / np.linalg.norm(u, axis=1, keepdims=True))[None], variants, axis=0)
 
 
 class _LogNorms:
@@ -236,75 +286,78 @@ class _LogNorms:
     norm is the first vector's. An exactly zero gradient becomes −inf and stays.
     """
 
-    def __init__(self, trials: int, steps: int):
-        self.scale = np.zeros(trials)
-        self.logs = np.zeros((trials, steps + 1))
+    def __init__(self, variants: int, trials: int, steps: int):
+        self.scale = np.zeros((variants, trials))
+        self.logs = np.zeros((variants, trials, steps + 1))
 
     def record(self, lag: int, vectors: list[np.ndarray]) -> None:
-        squares = [np.einsum("ij,ij->i", v, v) for v in vectors]
+        squares = [np.einsum("gij,gij->gi", v, v) for v in vectors]
         norm = np.sqrt(squares[0] if len(squares) == 1 else sum(squares))
-        safe = np.where(norm > 0, norm, 1.0)[:, None]
+        safe = np.where(norm > 0, norm, 1.0)[..., None]
         for v in vectors:
             v /= safe
         with np.errstate(divide="ignore"):
             self.scale += np.log(norm)
             # The first vector's own norm after the division: 1 when it is the only one.
-            first = 0.0 if len(vectors) == 1 else 0.5 * np.log(squares[0] / safe[:, 0] ** 2)
-        self.logs[:, lag] = self.scale + first
+            first = 0.0 if len(vectors) == 1 else 0.5 * np.log(squares[0] / safe[..., 0] ** 2)
+        self.logs[..., lag] = self.scale + first
 
 
-def _rnn(cfg, w, rng, progress):
+def _rnn(cfg, w, radii, drives, rng, progress):
     phi = _activation(cfg.activation)
-    trials, n, steps = cfg.trials, cfg.hidden, cfg.steps
-    h = np.zeros((trials, n))
-    slopes = np.empty((steps, trials, n))  # φ'(a_t): all the backward pass needs
-    scratch = np.empty((trials, n))
+    variants, trials, n, steps = len(radii), cfg.trials, cfg.hidden, cfg.steps
+    h = np.zeros((variants, trials, n))
+    slopes = np.empty((steps, variants, trials, n))  # φ'(a_t): all the backward pass needs
+    scratch = np.empty((variants, trials, n))
     w_t = np.ascontiguousarray(w.T)  # a contiguous Wᵀ makes the row-batched product ~1.5× faster
-    for t, x in enumerate(_inputs(rng, cfg.burn_in + steps, trials, n, cfg.drive)):
-        a = h @ w_t
+    for t, x in enumerate(_inputs(rng, cfg.burn_in + steps, trials, n, drives)):
+        a = np.matmul(h, w_t)
+        a *= radii
         a += x
         measured = t - cfg.burn_in
         h = phi(a, slopes[measured] if measured >= 0 else scratch)
         if measured >= 0:
             progress(0.5 * (measured + 1) / steps)
-    g = _unit_rows(rng, trials, n)
-    norms = _LogNorms(trials, steps)
+    g = _unit_rows(rng, variants, trials, n)
+    norms = _LogNorms(variants, trials, steps)
     for s in range(1, steps + 1):  # ∂L/∂h_{t−1} = Wᵀ (φ'(a_t) ⊙ ∂L/∂h_t)
         g *= slopes[steps - s]
-        g = g @ w
+        g = np.matmul(g, w)
+        g *= radii
         norms.record(s, [g])
         progress(0.5 + 0.5 * s / steps)
     return norms.logs
 
 
-def _lstm(cfg, w, rng, progress):
-    trials, n, steps = cfg.trials, cfg.hidden, cfg.steps
-    w_ih, w_hh, b = w["w_ih"], w["w_hh"], w["b_ih"] + w["b_hh"]
+def _lstm(cfg, w, b_ih, drives, rng, progress):
+    variants, trials, n, steps = len(b_ih), cfg.trials, cfg.hidden, cfg.steps
+    w_ih, w_hh, b = w["w_ih"], w["w_hh"], b_ih + w["b_hh"]
     w_hh_t = np.ascontiguousarray(w_hh.T)
-    h, c = np.zeros((trials, n)), np.zeros((trials, n))
+    h, c = np.zeros((variants, trials, n)), np.zeros((variants, trials, n))
     full = cfg.path == "full"
     saved = []
-    for t, xw in enumerate(_inputs(rng, cfg.burn_in + steps, trials, n, cfg.drive, project=w_ih)):
-        a = h @ w_hh_t
+    for t, xw in enumerate(_inputs(rng, cfg.burn_in + steps, trials, n, drives, project=w_ih)):
+        a = np.matmul(h, w_hh_t)
         a += xw
         a += b
-        i, f, g, o = _sigmoid(a[:, :n]), _sigmoid(a[:, n:2 * n]), np.tanh(a[:, 2 * n:3 * n]), _sigmoid(a[:, 3 * n:])
+        i, f = _sigmoid(a[..., :n]), _sigmoid(a[..., n:2 * n])
+        g, o = np.tanh(a[..., 2 * n:3 * n]), _sigmoid(a[..., 3 * n:])
         c_prev, c = c, f * c + i * g
         tc = np.tanh(c)
         h = o * tc
         if t >= cfg.burn_in:
             saved.append((i, f, g, o, tc, c_prev) if full else (f,))
             progress(0.5 * len(saved) / steps)
-    u = _unit_rows(rng, trials, n)
-    dh, dc = (u, np.zeros((trials, n))) if full else (None, u)
-    norms = _LogNorms(trials, steps)
+    u = _unit_rows(rng, variants, trials, n)
+    dh, dc = (u, np.zeros_like(u)) if full else (None, u)
+    norms = _LogNorms(variants, trials, steps)
     for s in range(1, steps + 1):
         if full:  # the exact Jacobian of (h_t, c_t) with respect to (h_{t−1}, c_{t−1})
             i, f, g, o, tc, c_prev = saved[steps - s]
             dc = dc + dh * o * (1 - tc * tc)
             da = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g * g),
-                                 dh * tc * o * (1 - o)], axis=1)
-            dh, dc = da @ w_hh, dc * f
+                                 dh * tc * o * (1 - o)], axis=-1)
+            dh, dc = np.matmul(da, w_hh), dc * f
             norms.record(s, [dh, dc])  # reports ‖∂L/∂h‖, as torch.autograd.grad gives it
         else:  # the constant error carousel: ∂c_t/∂c_{t−1} = diag(f_t)
             dc = dc * saved[steps - s][0]
@@ -313,30 +366,30 @@ def _lstm(cfg, w, rng, progress):
     return norms.logs
 
 
-def _gru(cfg, w, rng, progress):
-    trials, n, steps = cfg.trials, cfg.hidden, cfg.steps
-    w_ih, w_hh, b_ih, b_hh = w["w_ih"], w["w_hh"], w["b_ih"], w["b_hh"]
+def _gru(cfg, w, b_ih, drives, rng, progress):
+    variants, trials, n, steps = len(b_ih), cfg.trials, cfg.hidden, cfg.steps
+    w_ih, w_hh, b_hh = w["w_ih"], w["w_hh"], w["b_hh"]
     w_hh_t = np.ascontiguousarray(w_hh.T)
-    h = np.zeros((trials, n))
+    h = np.zeros((variants, trials, n))
     full = cfg.path == "full"
     saved = []
-    for t, xw in enumerate(_inputs(rng, cfg.burn_in + steps, trials, n, cfg.drive, project=w_ih)):
+    for t, xw in enumerate(_inputs(rng, cfg.burn_in + steps, trials, n, drives, project=w_ih)):
         ai = xw + b_ih
-        ah = h @ w_hh_t + b_hh
-        r, z = _sigmoid(ai[:, :n] + ah[:, :n]), _sigmoid(ai[:, n:2 * n] + ah[:, n:2 * n])
-        cand = np.tanh(ai[:, 2 * n:] + r * ah[:, 2 * n:])
+        ah = np.matmul(h, w_hh_t) + b_hh
+        r, z = _sigmoid(ai[..., :n] + ah[..., :n]), _sigmoid(ai[..., n:2 * n] + ah[..., n:2 * n])
+        cand = np.tanh(ai[..., 2 * n:] + r * ah[..., 2 * n:])
         if t >= cfg.burn_in:
-            saved.append((r, z, cand, ah[:, 2 * n:], h) if full else (z,))
+            saved.append((r, z, cand, ah[..., 2 * n:], h) if full else (z,))
             progress(0.5 * len(saved) / steps)
         h = (1 - z) * cand + z * h
-    dh = _unit_rows(rng, trials, n)
-    norms = _LogNorms(trials, steps)
+    dh = _unit_rows(rng, variants, trials, n)
+    norms = _LogNorms(variants, trials, steps)
     for s in range(1, steps + 1):
         if full:  # h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}, differentiated through r, z and n
             r, z, cand, ahn, h_prev = saved[steps - s]
             dpre = dh * (1 - z) * (1 - cand * cand)
-            da = np.concatenate([dpre * ahn * r * (1 - r), dh * (h_prev - cand) * z * (1 - z), dpre * r], axis=1)
-            dh = dh * z + da @ w_hh
+            da = np.concatenate([dpre * ahn * r * (1 - r), dh * (h_prev - cand) * z * (1 - z), dpre * r], axis=-1)
+            dh = dh * z + np.matmul(da, w_hh)
         else:  # the carry path: ∂h_t/∂h_{t−1} ⊇ diag(z_t)
             dh = dh * saved[steps - s][0]
         norms.record(s, [dh])
@@ -361,7 +414,7 @@ def _summarise(cfg: Config, logs: np.ndarray, sigma_max: float | None, tol: floa
         decay_per_step=slope,
         horizon=next((s for s, x in enumerate(norm) if x is None or x < math.log10(tol)), None),
         verdict=_verdict(norm, slope),
-        theory=rnn_theory(cfg.radius, sigma_max, cfg.drive, cfg.activation) if cfg.cell == "rnn"
+        theory=rnn_theory(cfg.radius, sigma_max * cfg.radius, cfg.drive, cfg.activation) if cfg.cell == "rnn"
         else carry_theory(cfg.gate),
     )
 
