@@ -62,3 +62,31 @@ def write_plot(path: Path, measured: list[tuple[str, list[float | None]]],
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def write_heatmap(path: Path, values: list[list[float | None]], xs: list[float], ys: list[float],
+                  labels: tuple[str, str, str], title: str, lines: list[tuple[str, list[float | None]]] = ()) -> None:
+    """Save a grid as a heatmap centred on zero (blue shrinks, red grows); `lines` are x per row."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    grid = np.array([[np.nan if v is None else v for v in row] for row in values])
+    limit = np.nanmax(np.abs(grid)) if np.isfinite(grid).any() else 1.0
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
+    mesh = ax.pcolormesh(xs, ys, grid, cmap="RdBu_r", vmin=-limit, vmax=limit, shading="nearest")
+    fig.colorbar(mesh, ax=ax, label=labels[2])
+    for (label, x_per_row), style in zip(lines, ("k-", "k--")):
+        points = [(x, y) for x, y in zip(x_per_row, ys) if x is not None]
+        if points:
+            ax.plot(*zip(*points), style, linewidth=1.5, label=label)
+    if lines:
+        ax.legend(fontsize="small")
+    ax.set_xlabel(labels[0])
+    ax.set_ylabel(labels[1])
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)

@@ -316,5 +316,137 @@ def gates(
                       equations=equations), fmt, quiet)
 
 
+def _shape_options(layers, bidirectional, proj, bias, convention, reset_after) -> dict:
+    return dict(layers=layers, bidirectional=bidirectional, proj=proj, bias=bias, convention=convention.value,
+                reset_after=reset_after)
+
+
+@app.command(epilog="Example: rnncalc solve --budget 100k --cell all --in 28 --out 10")
+def solve(
+    budget: Annotated[str, typer.Option(help="Parameter budget: 100000, 100k, 1.5M, 2G.")],
+    input_size: Annotated[int, typer.Option("--in", "-m", help="Input size m.")],
+    output_size: Annotated[int, typer.Option("--out", "-k", help="Output size k (0: no output layer).")] = 0,
+    cell: Annotated[CellChoice, typer.Option(help="Recurrent cell; 'all' gives the matched-budget table.")] = CellChoice.rnn,
+    layers: Annotated[int, typer.Option("--layers", "-L", help="Stacked layers L.")] = 1,
+    bidirectional: Annotated[bool, typer.Option("--bidirectional", help="Two directions (D=2).")] = False,
+    proj: Annotated[int, typer.Option(help="LSTM projection size p (kept fixed; hidden stays larger).")] = 0,
+    bias: Annotated[Optional[bool], typer.Option("--bias/--no-bias", help="Count bias vectors (default: the convention's).")] = None,
+    convention: Annotated[Convention, typer.Option(help="Whose count, as in `rnncalc params`.")] = Convention.textbook,
+    reset_after: Annotated[Optional[bool], typer.Option("--reset-after/--no-reset-after", help="Keras GRU bias layout.")] = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the hidden size.")] = False,
+) -> None:
+    """How large may each cell be for a parameter budget? The largest hidden size that fits, exactly."""
+    from .solve import parse_budget
+    from .views.solve import solve_report
+
+    try:
+        report = solve_report(parse_budget(budget), cell.value, input_size, output_size,
+                              **_shape_options(layers, bidirectional, proj, bias, convention, reset_after))
+    except InvalidArgument as e:
+        fail(e)
+    emit(report, fmt, quiet)
+
+
+_SWEEP_HELP = """Where does the gradient survive? Grids of gradflow runs, as heatmaps.
+
+Give one range as start:stop:step (both ends included):
+--radius (vanilla RNN), --forget (LSTM) or --update (GRU): that parameter against
+every lag up to --steps, coloured by log10 of the gradient norm;
+--radius with a --drive range: the measured decay per step over radius × drive for
+a tanh RNN, with the mean-field edge of chaos (χ = 1) and the measured boundary;
+--forget-bias: bias b against f = σ(b), f^T and the memory timescale −1/ln f.
+"""
+
+
+@app.command(help=_SWEEP_HELP, epilog="Example: rnncalc sweep --radius 0.5:1.5:0.05 --steps 200")
+def sweep(
+    radius: Annotated[Optional[str], typer.Option(help="Spectral radii start:stop:step (vanilla RNN).")] = None,
+    forget: Annotated[Optional[str], typer.Option(help="Forget-gate values in \\[0, 1], start:stop:step (LSTM).")] = None,
+    update: Annotated[Optional[str], typer.Option(help="Update-gate values in \\[0, 1], start:stop:step (GRU).")] = None,
+    forget_bias: Annotated[Optional[str], typer.Option(help="Forget-gate biases start:stop:step, within ±100.")] = None,
+    drive: Annotated[Optional[str], typer.Option(help="Input standard deviation (default 0.1); a range with --radius sweeps radius × drive.")] = None,
+    hidden: Annotated[Optional[int], typer.Option("--hidden", "-n", help="Hidden size n. Default 64.")] = None,
+    steps: Annotated[int, typer.Option("--steps", "-T", help="Lags to follow back, T (forget-bias: the f^T column).")] = 100,
+    trials: Annotated[Optional[int], typer.Option(help="Independent draws of inputs and u per grid value. Default 4.")] = None,
+    seed: Annotated[Optional[int], typer.Option(help="Random seed: each grid row equals a gradflow run with it. Default 0.")] = None,
+    init: Annotated[Optional[Init], typer.Option(help="Vanilla RNN: W's distribution. Default gaussian.")] = None,
+    activation: Annotated[Optional[Activation], typer.Option(help="Vanilla RNN: φ (radius × drive: tanh only). Default tanh.")] = None,
+    path: Annotated[Optional[Path], typer.Option(help="LSTM/GRU: full Jacobian or carry path. Default full.")] = None,
+    burn_in: Annotated[Optional[int], typer.Option(help="Steps run before the measured window. Default 50.")] = None,
+    plot: Annotated[Optional[str], typer.Option(help="Also write the heatmap to FILE (.png, .svg or .pdf; needs rnncalc\\[plot]).")] = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print one number per row: decay/step, the measured edge, or f.")] = False,
+) -> None:
+    from . import sweep as core
+
+    given = {"radius": radius, "forget": forget, "update": update, "forget_bias": forget_bias}
+    chosen = [name for name, value in given.items() if value is not None]
+    if len(chosen) != 1:
+        raise typer.BadParameter("give exactly one of --radius, --forget, --update, --forget-bias",
+                                 param_hint=f"'{option_name(chosen[-1]) if chosen else '--radius'}'")
+    name = chosen[0]
+    simulation = {"drive": drive, "hidden": hidden, "trials": trials, "seed": seed, "init": init,
+                  "activation": activation, "path": path, "burn_in": burn_in, "plot": plot}
+    applies = {"radius": {"drive", "init", "activation"}, "forget": {"path"}, "update": {"path"}, "forget_bias": set()}
+    shared = {"hidden", "trials", "seed", "burn_in", "plot", "drive"} if name != "forget_bias" else set()
+    for option, value in simulation.items():
+        if value is not None and option not in applies[name] | shared:
+            raise typer.BadParameter(f"does not apply to {option_name(name)}", param_hint=f"'{option_name(option)}'")
+    if path is Path.both:
+        raise typer.BadParameter("a sweep follows one path: full or carry", param_hint="'--path'")
+    plot_path = _plot_path(plot)
+    try:
+        values = core.parse_range(name, given[name])
+        drives = core.parse_range("drive", drive or "0.1")
+        if len(drives) > 1 and name != "radius":
+            raise InvalidArgument("drive", "a range of drives goes with --radius (the radius × drive sweep)")
+        if name == "forget_bias":
+            from .views.sweep import bias_report
+
+            if not 1 <= steps <= 10**9:
+                raise InvalidArgument("steps", f"must be from 1 to 10^9, got {steps}")
+            emit(bias_report(core.forget_bias_table(values, steps), steps), fmt, quiet)
+            return
+        defaults = {"hidden": 64, "trials": 4, "seed": 0, "burn_in": 50}
+        given_sizes = {"hidden": hidden, "trials": trials, "seed": seed, "burn_in": burn_in}
+        config = {k: defaults[k] if v is None else v for k, v in given_sizes.items()} | {"steps": steps}
+        report, picture = _run_sweep(core, name, values, drives, config, (init or Init.gaussian).value,
+                                     (activation or Activation.tanh).value, (path or Path.full).value)
+    except InvalidArgument as e:
+        fail(e)
+    if plot_path:
+        from .chart import write_heatmap
+
+        write_heatmap(plot_path, **picture)
+    emit(report, fmt, quiet)
+
+
+def _run_sweep(core, name, values, drives, config, init, activation, path):
+    """The lag or phase sweep, its Report and the arguments of its plot."""
+    from .gradflow import Config, estimate
+    from .views.sweep import lag_report, phase_report
+
+    cell = core.PARAMETER_CELL[name]
+    shape = Config(cell=cell, path=path if cell != "rnn" else "full", **config)
+    grid_size = len(values) * len(drives)
+    with progress_bar(estimate(shape)[1] * grid_size) as done:
+        if len(drives) > 1:
+            if activation != "tanh":
+                raise InvalidArgument("activation", "the radius × drive sweep is for tanh RNNs")
+            result = core.phase_sweep(values, drives, progress=done, init=init, **config)
+            picture = dict(values=result.decay, xs=values, ys=drives, labels=("spectral radius ρ", "drive", "decay/step"),
+                           title="Measured log₁₀ change of ‖∇‖ per step, tanh RNN",
+                           lines=[("mean field χ = 1", result.critical_mean_field),
+                                  ("measured boundary", result.critical_measured)])
+            return phase_report(result, {**config, "init": init}), picture
+        extra = {"init": init, "activation": activation} if cell == "rnn" else {"path": path}
+        result = core.lag_sweep(name, values, progress=done, drive=drives[0], **config, **extra)
+        picture = dict(values=[r.log10_norm for r in result.runs], xs=list(range(config["steps"] + 1)), ys=values,
+                       labels=("lag s (steps back from T)", name, "log₁₀‖∇‖"),
+                       title=f"log₁₀‖∂L/∂h(T−s)‖ · {cell} · {name} against lag")
+        return lag_report(result, {**config, "drive": drives[0], **extra}), picture
+
+
 def main() -> None:
     app()

@@ -21,12 +21,26 @@ class Section(NamedTuple):
     numeric: tuple[int, ...] = ()  # indices of right-aligned columns
 
 
+class Heatmap(NamedTuple):
+    """A grid of numbers drawn as coloured cells, with a colour scale centred on zero."""
+
+    title: str
+    row_name: str  # what the rows are, e.g. "radius"
+    row_labels: list[str]
+    column_name: str  # e.g. "lag s"
+    column_ticks: list[str]  # one label per column; a few are printed under the grid
+    values: list[list[float | None]]  # None: exactly zero gradient (no colour)
+    scale_name: str  # what the colour means, e.g. "log₁₀‖∇‖"
+    marks: dict = {}  # (row, column) → a character drawn over the colour
+    notes: tuple[str, ...] | list[str] = ()
+
+
 class Report(NamedTuple):
     data: Any  # the JSON document
     columns: list[str]  # CSV header: stable machine keys
     rows: list[list[Any]]  # CSV rows, raw values (None → empty cell)
     headline: str  # what -q prints
-    sections: list[Section | str]  # str: a block of plain text
+    sections: list[Section | Heatmap | str]  # str: a block of plain text
 
 
 def thousands(n: int) -> str:

@@ -130,6 +130,51 @@ def gates_args(draw):
     return args, valid
 
 
+@st.composite
+def solve_args(draw):
+    pieces = [
+        option("--budget", st.sampled_from(["100000", "100k", "1.5M", "2G", "1e6", "5e4"]), ["-1", "0", "x", "1.5", "nan", ""]),
+        option("--in", st.integers(1, 500), BAD_INTS),
+        option("--out", st.integers(0, 50), BAD_NUMBERS),
+        option("--layers", st.integers(1, 3), BAD_INTS),
+        option("--format", st.sampled_from(["table", "json", "csv"]), ["xml"]),
+    ]
+    args, valid = ["solve"], True
+    for piece in pieces:
+        a, ok = draw(piece)
+        args += a
+        valid &= ok
+    valid &= "--budget" in args and "--in" in args  # both required
+    cell = draw(st.sampled_from(["rnn", "lstm", "gru", "all"]))
+    args += ["--cell", cell, *draw(st.sampled_from([[], ["--bidirectional"], ["--convention", "pytorch"], ["-q"]]))]
+    return args, valid
+
+
+@st.composite
+def sweep_args(draw):
+    name, good = draw(st.sampled_from([
+        ("--radius", ["0.5:1.5:0.25", "1", "0:2:0.5"]),
+        ("--forget", ["0.5:1:0.25", "0.9", "0:1:0.5"]),
+        ("--update", ["0:1:0.5", "0.95"]),
+        ("--forget-bias", ["-2:6:1", "0", "-100:100:50"]),
+    ]))
+    value, ok = draw(option(name, st.sampled_from(good), ["1:0:0.1", "", "nan:1:1", "0:1:0", "0:100000:1", "x"]))
+    args, valid = ["sweep", *value], ok and bool(value)
+    for piece in (option("--hidden", st.integers(1, 16), BAD_INTS + ["100000"]),
+                  option("--steps", st.integers(1, 40), BAD_INTS + ["100000000000"]),
+                  option("--trials", st.integers(1, 3), BAD_INTS),
+                  option("--format", st.sampled_from(["table", "json", "csv"]), ["xml"])):
+        a, ok = draw(piece)
+        args += a
+        valid &= ok
+        if name == "--forget-bias" and a[:1] in (["--hidden"], ["--trials"]):
+            valid = False  # simulation options do not apply to the bias table
+    if name == "--radius" and draw(st.booleans()):
+        args += ["--drive", draw(st.sampled_from(["0:1:0.5", "0.3"]))]
+    args += draw(st.sampled_from([[], ["-q"]]))
+    return args, valid
+
+
 def output_format(args) -> Format | None:
     if "-q" in args:
         return None
@@ -143,7 +188,7 @@ def check_contract(args, valid, code, out, err, seconds):
         assert code == 2, f"{args}: exit {code}, stderr {err!r}"
         assert out == "", f"{args}: partial output on stdout"
         assert err.startswith("rnncalc: error:") and err.count("\n") == 1, err
-        assert "--" in err or "Commands: params, gradflow, gates" in err, err
+        assert "--" in err or "Commands: params, gradflow, gates, solve, sweep" in err, err
         return
     assert code == 0, f"{args}: exit {code}, stderr {err!r}"
     assert out.endswith("\n") and out.strip()
@@ -187,6 +232,20 @@ def test_gates_contract(run, case):
     check_contract(args, valid, *run_timed(run, args))
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(solve_args())
+def test_solve_contract(run, case):
+    args, valid = case
+    check_contract(args, valid, *run_timed(run, args))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sweep_args())
+def test_sweep_contract(run, case):
+    args, valid = case
+    check_contract(args, valid, *run_timed(run, args))
+
+
 SAMPLE = [
     (["params", "--hidden", "128", "--in", "28", "--out", "10", "-f", "json"], True),
     (["params", "--hidden", "nan", "--in", "28"], False),
@@ -197,6 +256,10 @@ SAMPLE = [
     (["gradflow", "--cell", "gru", "--forget", "0.5"], False),
     (["gates", "--steps", "10", "-f", "json"], True),
     (["gates", "--cells", "transformer"], False),
+    (["solve", "--budget", "100k", "--in", "28", "--cell", "all", "-f", "csv"], True),
+    (["solve", "--budget", "lots", "--in", "28"], False),
+    (["sweep", "--radius", "0.5:1.5:0.25", "--steps", "20", "-f", "json"], True),
+    (["sweep", "--radius", "1.5:0.5:0.1"], False),
     (["frobnicate"], False),
 ]
 

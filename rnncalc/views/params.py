@@ -8,6 +8,7 @@ from ..cells import CELLS
 from ..errors import InvalidArgument
 from ..params import CONVENTIONS, DTYPE_BYTES, MAX_SIZE, ParamCount, compare_conventions, count_params
 from ..report import Report, Section, human_bytes, shape_text, thousands
+from . import unavailable_note
 
 
 class Workload(NamedTuple):
@@ -178,11 +179,12 @@ def all_cells_report(convention: str, work: Workload, **shape) -> Report:
         [c["cell"], c["title"], thousands(c["total"]), f"{c['ratio_to_rnn']:.2f}×" if c["ratio_to_rnn"] else "",
          c["formula"], thousands(c["macs_per_step"])]
         if c["total"] is not None
-        else [c["cell"], c["title"], "n/a", "", c["reason"], ""]
+        else [c["cell"], c["title"], "n/a", "", "", ""]
         for c in cells
     ]
     title = f"Every cell · {convention} convention" + (f" · {_bias_text(first)} · {_sizes_text(first)}" if first else "")
-    section = Section(title, ["Cell", "Name", "Params", "× RNN", "Formula", "MACs/step"], table_rows, numeric=(2, 3, 5))
+    section = Section(title, ["Cell", "Name", "Params", "× RNN", "Formula", "MACs/step"], table_rows,
+                      notes=unavailable_note(cells, convention), numeric=(2, 3, 5))
     headline = "\n".join(f"{c['cell']}\t{'' if c['total'] is None else c['total']}" for c in cells)
     return Report(data, columns, rows, headline, [section])
 
