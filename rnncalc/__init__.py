@@ -7,15 +7,17 @@ The same numbers the command line prints, from Python::
     80896
 
 Public functions: :func:`count_params`, :func:`compare_conventions`,
-:func:`simulate` (gradient flow, needs NumPy) and :func:`gate_rows`.
+:func:`solve_hidden`, :func:`simulate` (gradient flow, needs NumPy) and :func:`gate_rows`.
 """
 
 from .errors import InvalidArgument
 from .params import compare_conventions, count_params
+from .solve import solve_hidden
 
 __version__ = "0.1.0"
 
-__all__ = ["InvalidArgument", "compare_conventions", "count_params", "simulate", "gate_rows", "__version__"]
+__all__ = ["InvalidArgument", "compare_conventions", "count_params", "solve_hidden", "simulate", "gate_rows",
+           "__version__"]
 
 
 def __getattr__(name):
