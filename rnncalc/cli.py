@@ -156,8 +156,9 @@ _GRADFLOW_HELP = """Why does a vanilla RNN forget? Simulate backpropagation thro
 
 Loss L = u·h_T (u a random unit vector); for every lag s = 0..T the norm
 ‖∂L/∂h_(T−s)‖ is computed in log space (no underflow), as the geometric mean over
---trials draws of inputs and u (the weights are drawn once per run). Vanilla RNN: h_t = φ(W h_(t−1) + x_t), x_t ~ N(0, drive²·I), h_0 = 0,
-W Gaussian N(0, 1/n) rescaled to spectral radius --radius (or orthogonal × radius).
+--trials draws of inputs and u (the weights are drawn once per run).
+Vanilla RNN: h_t = φ(W h_(t−1) + x_t), x_t ~ N(0, drive²·I), h_0 = 0, with W
+Gaussian N(0, 1/n) rescaled to spectral radius --radius (or orthogonal × radius).
 LSTM and GRU: PyTorch's cells with PyTorch's initialisation, the forget (update)
 gate held at --forget (--update) at every step; --path carry follows only the
 additive path (Jacobian diag(f) or diag(z)), --path full the exact Jacobian.
@@ -186,9 +187,8 @@ def gradflow(
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the final log10 norm of each run.")] = False,
 ) -> None:
-    from .views.gradflow import default_every
-
     from . import gradflow as core
+    from .views.gradflow import default_every, gradflow_report
 
     given = {"radius": radius, "init": init, "activation": activation, "forget": forget, "update": update, "path": path}
     applies = {"rnn": {"radius", "init", "activation"}, "lstm": {"forget", "path"}, "gru": {"update", "path"}}[cell.value]
@@ -199,23 +199,17 @@ def gradflow(
         raise typer.BadParameter(f"must be a positive whole number, got {every}", param_hint="'--every'")
     plot_path = _plot_path(plot)
 
-    paths = ["full", "carry"] if path and any(p is Path.both for p in path) else [p.value for p in path or [Path.full]]
-    values = {"rnn": radius or [0.9, 1.0, 1.1], "lstm": forget or [0.9, 0.99], "gru": update or [0.9, 0.99]}[cell.value]
-    name = {"rnn": "radius", "lstm": "forget", "gru": "update"}[cell.value]
+    name, defaults = {"rnn": ("radius", [0.9, 1.0, 1.1]), "lstm": ("forget", [0.9, 0.99]),
+                      "gru": ("update", [0.9, 0.99])}[cell.value]
+    chosen_paths = [p.value for p in path or [Path.full]]
+    paths = ["full", "carry"] if "both" in chosen_paths else list(dict.fromkeys(chosen_paths))
     common = dict(cell=cell.value, hidden=hidden, steps=steps, trials=trials, seed=seed, drive=drive, burn_in=burn_in,
                   init=(init or Init.gaussian).value, activation=(activation or Activation.tanh).value)
-    configs = [core.Config(**common, **{name: v}, path=p) for v in values for p in (paths if cell.value != "rnn" else ["full"])]
+    configs = [core.Config(**common, **{name: v}, path=p) for v in given[name] or defaults for p in paths]
     try:
-        for c in configs:
-            core.validate(c)
-        if not (tol > 0 and tol == tol and tol != float("inf")):
-            raise InvalidArgument("tol", f"must be finite and > 0, got {tol}")
+        runs = _simulate(core, configs, tol)  # validates every run, and the whole grid, before starting
     except InvalidArgument as e:
         fail(e)
-    runs = _simulate(core, configs, tol)
-
-    from .views.gradflow import gradflow_report
-
     report = gradflow_report(runs, tol, every or (default_every(steps) if fmt is Format.table and not quiet else 1))
     if plot_path:
         _write_plot(plot_path, runs)
