@@ -288,9 +288,7 @@ def gates(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only each cell's parameter count.")] = False,
 ) -> None:
     """What do the gates buy and cost? Gates, state, parameters, carry path and measured retention per cell."""
-    from .gates import SIM_HIDDEN, SIM_TRIALS, gate_rows
-    from .gradflow import Config, validate
-    from .params import count_params
+    from .gates import gate_rows
     from .views.gates import gates_report
 
     chosen = None
@@ -299,8 +297,6 @@ def gates(
         if not chosen:
             raise typer.BadParameter("name at least one cell, e.g. --cells lstm,gru", param_hint="'--cells'")
     try:
-        count_params("rnn", hidden, input_size, output_size)  # the sizes, checked as `params` checks them
-        validate(Config(hidden=SIM_HIDDEN, steps=steps, trials=SIM_TRIALS, seed=seed))
         rows = gate_rows(hidden, input_size, output_size, convention=convention.value, steps=steps, seed=seed,
                          gate=gate, cells=chosen, bidirectional=bidirectional)
     except InvalidArgument as e:

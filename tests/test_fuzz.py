@@ -70,8 +70,10 @@ def params_args(draw):
         if hidden > 1:
             args += ["--proj", str(draw(st.integers(1, hidden - 1)))]
     if draw(st.integers(0, 9)) == 0:
-        args += draw(st.sampled_from([["--proj", "-3"], ["--reset-after"], ["--nope"], ["--hidden"]]))
-        valid = False
+        extra = draw(st.sampled_from([["--proj", "-3"], ["--reset-after"], ["--nope"], ["--hidden"]]))
+        args += extra
+        # --reset-after is the Keras GRU's bias layout: valid there (and for every cell, where the GRU takes it)
+        valid = valid and extra == ["--reset-after"] and convention == "keras" and cell in ("gru", "all")
     return args, valid
 
 

@@ -147,9 +147,13 @@ def params_report(result: ParamCount, others: dict[str, ParamCount | str], work:
 def all_cells_report(convention: str, work: Workload, **shape) -> Report:
     """Every cell at the same sizes under one convention, with its ratio to the Elman RNN."""
     results: dict[str, ParamCount | str] = {}
+    reset_after = shape.pop("reset_after", None)
+    if reset_after is not None and convention != "keras":
+        raise InvalidArgument("reset_after", "applies only to cell gru with convention keras")
     for cell in CELLS:
         try:
-            results[cell] = count_params(cell, convention=convention, **shape)
+            gru_layout = {"reset_after": reset_after} if cell == "gru" else {}  # the Keras GRU's alone
+            results[cell] = count_params(cell, convention=convention, **shape, **gru_layout)
         except InvalidArgument as e:
             if e.name not in ("cell", "proj"):
                 raise
