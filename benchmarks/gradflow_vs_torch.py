@@ -21,8 +21,25 @@ N, T, TRIALS, REPEAT = 512, 2000, 16, 3
 def time_rnncalc(radius: float = 1.0) -> float:
     exe = shutil.which("rnncalc") or sys.exit("install rnncalc first: pip install -e .")
     start = time.perf_counter()
-    subprocess.run([exe, "gradflow", "--hidden", str(N), "--steps", str(T), "--trials", str(TRIALS),
-                    "--radius", str(radius), "--burn-in", "0", "-q"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            exe,
+            "gradflow",
+            "--hidden",
+            str(N),
+            "--steps",
+            str(T),
+            "--trials",
+            str(TRIALS),
+            "--radius",
+            str(radius),
+            "--burn-in",
+            "0",
+            "-q",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -64,8 +81,10 @@ def main() -> None:
 
     norms = torch_grad_norms(torch, torch.float32, radius=0.5)
     zeros = sum(int((g == 0).all()) for g in norms)
-    print(f"radius 0.5: float32 autograd gives exactly 0 at {zeros} of {T} lags; "
-          "rnncalc stays finite at every lag (log space)")
+    print(
+        f"radius 0.5: float32 autograd gives exactly 0 at {zeros} of {T} lags; "
+        "rnncalc stays finite at every lag (log space)"
+    )
 
 
 if __name__ == "__main__":

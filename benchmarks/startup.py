@@ -53,8 +53,11 @@ def main() -> None:
         import torch  # noqa: F401
     except ImportError:
         return
-    one_liner = [sys.executable, "-c", "import torch; m = torch.nn.RNN(28, 128); "
-                 "print(sum(p.numel() for p in m.parameters()))"]
+    one_liner = [
+        sys.executable,
+        "-c",
+        "import torch; m = torch.nn.RNN(28, 128); print(sum(p.numel() for p in m.parameters()))",
+    ]
     print(f"{'PyTorch one-liner, for reference':34} {wall(one_liner) * 1000:7.1f} ms")
 
 

@@ -37,8 +37,11 @@ def main() -> None:
     exe = shutil.which("rnncalc")
     if exe:
         start = time.perf_counter()
-        subprocess.run([exe, "sweep", "--radius", "0.5:1.48:0.02", "--steps", "199", "--hidden", "128", "-q"],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [exe, "sweep", "--radius", "0.5:1.48:0.02", "--steps", "199", "--hidden", "128", "-q"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         print(f"whole `rnncalc sweep` process       {time.perf_counter() - start:6.2f} s")
 
 

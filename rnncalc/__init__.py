@@ -16,8 +16,15 @@ from .solve import solve_hidden
 
 __version__ = "0.1.0"
 
-__all__ = ["InvalidArgument", "compare_conventions", "count_params", "solve_hidden", "simulate", "gate_rows",
-           "__version__"]
+__all__ = [
+    "InvalidArgument",
+    "compare_conventions",
+    "count_params",
+    "solve_hidden",
+    "simulate",
+    "gate_rows",
+    "__version__",
+]
 
 
 def __getattr__(name):

@@ -40,8 +40,9 @@ def _axis(value: float) -> str:
     return f"{value:.3g}"
 
 
-def write_plot(path: Path, measured: list[tuple[str, list[float | None]]],
-               theory: list[tuple[str, list[float], int]], title: str) -> None:
+def write_plot(
+    path: Path, measured: list[tuple[str, list[float | None]]], theory: list[tuple[str, list[float], int]], title: str
+) -> None:
     """Save the chart with matplotlib (the optional `plot` extra): measured lines, theory dashed."""
     import matplotlib
 
@@ -64,8 +65,15 @@ def write_plot(path: Path, measured: list[tuple[str, list[float | None]]],
     plt.close(fig)
 
 
-def write_heatmap(path: Path, values: list[list[float | None]], xs: list[float], ys: list[float],
-                  labels: tuple[str, str, str], title: str, lines: list[tuple[str, list[float | None]]] = ()) -> None:
+def write_heatmap(
+    path: Path,
+    values: list[list[float | None]],
+    xs: list[float],
+    ys: list[float],
+    labels: tuple[str, str, str],
+    title: str,
+    lines: list[tuple[str, list[float | None]]] = (),
+) -> None:
     """Save a grid as a heatmap centred on zero (blue shrinks, red grows); `lines` are x per row."""
     import matplotlib
 

@@ -4,7 +4,6 @@ Nothing here computes; every number comes from the cores. Errors of any kind
 end as one line on stderr and exit code 2, before anything reaches stdout.
 """
 
-
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -80,7 +79,9 @@ def _main(
     """Calculator and analyser for recurrent neural networks."""
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: a table for people, or json / csv for scripts.")]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output: a table for people, or json / csv for scripts.")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the headline number.")]
 
 
@@ -107,13 +108,20 @@ def params(
     proj: Annotated[int, typer.Option(help="LSTM projection size p (PyTorch's proj_size; 0: none).")] = 0,
     bias: Annotated[
         Optional[bool],
-        typer.Option("--bias/--no-bias", help="Count bias vectors. Default: off for textbook, on for pytorch and keras."),
+        typer.Option(
+            "--bias/--no-bias", help="Count bias vectors. Default: off for textbook, on for pytorch and keras."
+        ),
     ] = None,
-    convention: Annotated[Convention, typer.Option(help="Whose count: the course formula, PyTorch or Keras 3.")] = Convention.textbook,
+    convention: Annotated[
+        Convention, typer.Option(help="Whose count: the course formula, PyTorch or Keras 3.")
+    ] = Convention.textbook,
     reset_after: Annotated[
-        Optional[bool], typer.Option("--reset-after/--no-reset-after", help="Keras GRU bias layout (Keras default: on).")
+        Optional[bool],
+        typer.Option("--reset-after/--no-reset-after", help="Keras GRU bias layout (Keras default: on)."),
     ] = None,
-    seq_len: Annotated[int, typer.Option("--seq-len", "-T", help="Sequence length T (changes compute and memory, never the count).")] = 100,
+    seq_len: Annotated[
+        int, typer.Option("--seq-len", "-T", help="Sequence length T (changes compute and memory, never the count).")
+    ] = 100,
     batch: Annotated[int, typer.Option(help="Batch size (for activation memory).")] = 1,
     dtype: Annotated[DType, typer.Option(help="Number format (for memory).")] = DType.float32,
     fmt: FormatOpt = Format.table,
@@ -166,24 +174,46 @@ A burn-in of --burn-in steps runs before the measured window.
 """
 
 
-@app.command(help=_GRADFLOW_HELP, epilog="Example: rnncalc gradflow --cell lstm --steps 200 --forget 0.9 --forget 0.99 --path both")
+@app.command(
+    help=_GRADFLOW_HELP,
+    epilog="Example: rnncalc gradflow --cell lstm --steps 200 --forget 0.9 --forget 0.99 --path both",
+)
 def gradflow(
     cell: Annotated[GradCell, typer.Option(help="Cell to simulate.")] = GradCell.rnn,
-    radius: Annotated[Optional[list[float]], typer.Option(help="Spectral radius of W (rnn; repeat for several runs). Default 0.9, 1.0, 1.1.")] = None,
-    forget: Annotated[Optional[list[float]], typer.Option(help="Forget-gate value in \\[0, 1] (lstm; repeatable). Default 0.9, 0.99.")] = None,
-    update: Annotated[Optional[list[float]], typer.Option(help="Update-gate value z in \\[0, 1] (gru; repeatable). Default 0.9, 0.99.")] = None,
-    path: Annotated[Optional[list[Path]], typer.Option(help="lstm/gru: full Jacobian, carry path only, or both. Default full.")] = None,
+    radius: Annotated[
+        Optional[list[float]],
+        typer.Option(help="Spectral radius of W (rnn; repeat for several runs). Default 0.9, 1.0, 1.1."),
+    ] = None,
+    forget: Annotated[
+        Optional[list[float]], typer.Option(help="Forget-gate value in \\[0, 1] (lstm; repeatable). Default 0.9, 0.99.")
+    ] = None,
+    update: Annotated[
+        Optional[list[float]],
+        typer.Option(help="Update-gate value z in \\[0, 1] (gru; repeatable). Default 0.9, 0.99."),
+    ] = None,
+    path: Annotated[
+        Optional[list[Path]], typer.Option(help="lstm/gru: full Jacobian, carry path only, or both. Default full.")
+    ] = None,
     hidden: Annotated[int, typer.Option("--hidden", "-n", help="Hidden size n.")] = 64,
     steps: Annotated[int, typer.Option("--steps", "-T", help="Lags to follow back, T.")] = 100,
-    trials: Annotated[int, typer.Option(help="Independent draws of inputs and u per run (one draw of the weights).")] = 8,
+    trials: Annotated[
+        int, typer.Option(help="Independent draws of inputs and u per run (one draw of the weights).")
+    ] = 8,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same numbers.")] = 0,
     init: Annotated[Optional[Init], typer.Option(help="rnn: W's distribution. Default gaussian.")] = None,
     activation: Annotated[Optional[Activation], typer.Option(help="rnn: φ. Default tanh.")] = None,
     drive: Annotated[float, typer.Option(help="Standard deviation of the input x_t.")] = 0.1,
     burn_in: Annotated[int, typer.Option(help="Steps run before the measured window.")] = 50,
     tol: Annotated[float, typer.Option(help="Horizon: the first lag where the norm falls below tol.")] = 1e-6,
-    every: Annotated[Optional[int], typer.Option(help="Show every k-th lag (the last is always shown). Default: about 20 rows in the table, every lag in json/csv.")] = None,
-    plot: Annotated[Optional[str], typer.Option(help="Also write the chart to FILE (.png, .svg or .pdf; needs rnncalc\\[plot]).")] = None,
+    every: Annotated[
+        Optional[int],
+        typer.Option(
+            help="Show every k-th lag (the last always). Default: about 20 rows in the table, every lag in json/csv."
+        ),
+    ] = None,
+    plot: Annotated[
+        Optional[str], typer.Option(help="Also write the chart to FILE (.png, .svg or .pdf; needs rnncalc\\[plot]).")
+    ] = None,
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the final log10 norm of each run.")] = False,
 ) -> None:
@@ -191,7 +221,9 @@ def gradflow(
     from .views.gradflow import default_every, gradflow_report
 
     given = {"radius": radius, "init": init, "activation": activation, "forget": forget, "update": update, "path": path}
-    applies = {"rnn": {"radius", "init", "activation"}, "lstm": {"forget", "path"}, "gru": {"update", "path"}}[cell.value]
+    applies = {"rnn": {"radius", "init", "activation"}, "lstm": {"forget", "path"}, "gru": {"update", "path"}}[
+        cell.value
+    ]
     for name, value in given.items():
         if value is not None and name not in applies:
             raise typer.BadParameter(f"does not apply to --cell {cell.value}", param_hint=f"'--{name}'")
@@ -199,12 +231,24 @@ def gradflow(
         raise typer.BadParameter(f"must be a positive whole number, got {every}", param_hint="'--every'")
     plot_path = _plot_path(plot)
 
-    name, defaults = {"rnn": ("radius", [0.9, 1.0, 1.1]), "lstm": ("forget", [0.9, 0.99]),
-                      "gru": ("update", [0.9, 0.99])}[cell.value]
+    name, defaults = {
+        "rnn": ("radius", [0.9, 1.0, 1.1]),
+        "lstm": ("forget", [0.9, 0.99]),
+        "gru": ("update", [0.9, 0.99]),
+    }[cell.value]
     chosen_paths = [p.value for p in path or [Path.full]]
     paths = ["full", "carry"] if "both" in chosen_paths else list(dict.fromkeys(chosen_paths))
-    common = dict(cell=cell.value, hidden=hidden, steps=steps, trials=trials, seed=seed, drive=drive, burn_in=burn_in,
-                  init=(init or Init.gaussian).value, activation=(activation or Activation.tanh).value)
+    common = dict(
+        cell=cell.value,
+        hidden=hidden,
+        steps=steps,
+        trials=trials,
+        seed=seed,
+        drive=drive,
+        burn_in=burn_in,
+        init=(init or Init.gaussian).value,
+        activation=(activation or Activation.tanh).value,
+    )
     configs = [core.Config(**common, **{name: v}, path=p) for v in given[name] or defaults for p in paths]
     try:
         runs = _simulate(core, configs, tol)  # validates every run, and the whole grid, before starting
@@ -225,7 +269,9 @@ def _plot_path(plot: Optional[str]):
 
     target = FilePath(plot)
     if target.suffix.lower() not in PLOT_SUFFIXES:
-        raise typer.BadParameter(f"the file must end in {', '.join(PLOT_SUFFIXES)}, got {plot!r}", param_hint="'--plot'")
+        raise typer.BadParameter(
+            f"the file must end in {', '.join(PLOT_SUFFIXES)}, got {plot!r}", param_hint="'--plot'"
+        )
     if not target.parent.is_dir():
         raise typer.BadParameter(f"no such folder: {str(target.parent)!r}", param_hint="'--plot'")
     try:
@@ -241,8 +287,12 @@ def _write_plot(target, runs) -> None:
     from .views.gradflow import run_label, theory_curves
 
     c = runs[0].config
-    write_plot(target, [(run_label(r), r.log10_norm) for r in runs], theory_curves(runs),
-               f"Gradient norm through time · {c.cell}, n={c.hidden}, {c.trials} trials")
+    write_plot(
+        target,
+        [(run_label(r), r.log10_norm) for r in runs],
+        theory_curves(runs),
+        f"Gradient norm through time · {c.cell}, n={c.hidden}, {c.trials} trials",
+    )
 
 
 def _simulate(core, configs, tol):
@@ -250,9 +300,12 @@ def _simulate(core, configs, tol):
     paths = list(dict.fromkeys(c.path for c in configs))
     seconds = sum(core.estimate(c)[1] for c in configs)
     with progress_bar(seconds) as done:
-        grids = {p: core.simulate_grid([c for c in configs if c.path == p], tol=tol,
-                                       progress=lambda f, k=k: done((k + f) / len(paths)))
-                 for k, p in enumerate(paths)}
+        grids = {
+            p: core.simulate_grid(
+                [c for c in configs if c.path == p], tol=tol, progress=lambda f, k=k: done((k + f) / len(paths))
+            )
+            for k, p in enumerate(paths)
+        }
     runs = {p: iter(g) for p, g in grids.items()}
     return [next(runs[c.path]) for c in configs]
 
@@ -277,12 +330,18 @@ def gates(
     hidden: Annotated[int, typer.Option("--hidden", "-n", help="Hidden size n.")] = 128,
     input_size: Annotated[int, typer.Option("--in", "-m", help="Input size m.")] = 28,
     output_size: Annotated[int, typer.Option("--out", "-k", help="Output size k (0: no output layer).")] = 0,
-    convention: Annotated[Convention, typer.Option(help="Whose parameter count, as in `rnncalc params`.")] = Convention.textbook,
+    convention: Annotated[
+        Convention, typer.Option(help="Whose parameter count, as in `rnncalc params`.")
+    ] = Convention.textbook,
     steps: Annotated[int, typer.Option("--steps", "-T", help="Lags after which retention is measured.")] = 100,
-    gate: Annotated[float, typer.Option(help="Fraction of the carried state kept per step (f, z, 1 − f), in (0, 1).")] = 0.95,
+    gate: Annotated[
+        float, typer.Option(help="Fraction of the carried state kept per step (f, z, 1 − f), in (0, 1).")
+    ] = 0.95,
     seed: Annotated[int, typer.Option(help="Seed of the retention simulation.")] = 0,
     cells: Annotated[Optional[list[str]], typer.Option(help="Only these cells (repeat, or comma-separated).")] = None,
-    bidirectional: Annotated[bool, typer.Option("--bidirectional/--no-bidirectional", help="Add the bidirectional variants.")] = True,
+    bidirectional: Annotated[
+        bool, typer.Option("--bidirectional/--no-bidirectional", help="Add the bidirectional variants.")
+    ] = True,
     equations: Annotated[bool, typer.Option("--equations", help="Also print each cell's update equations.")] = False,
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only each cell's parameter count.")] = False,
@@ -297,18 +356,38 @@ def gates(
         if not chosen:
             raise typer.BadParameter("name at least one cell, e.g. --cells lstm,gru", param_hint="'--cells'")
     try:
-        rows = gate_rows(hidden, input_size, output_size, convention=convention.value, steps=steps, seed=seed,
-                         gate=gate, cells=chosen, bidirectional=bidirectional)
+        rows = gate_rows(
+            hidden,
+            input_size,
+            output_size,
+            convention=convention.value,
+            steps=steps,
+            seed=seed,
+            gate=gate,
+            cells=chosen,
+            bidirectional=bidirectional,
+        )
     except InvalidArgument as e:
         fail(e)
     sizes = f"n={hidden:,}, m={input_size:,}, k={output_size:,}"
-    emit(gates_report(rows, convention=convention.value, sizes=sizes, steps=steps, gate=gate, seed=seed,
-                      equations=equations), fmt, quiet)
+    emit(
+        gates_report(
+            rows, convention=convention.value, sizes=sizes, steps=steps, gate=gate, seed=seed, equations=equations
+        ),
+        fmt,
+        quiet,
+    )
 
 
 def _shape_options(layers, bidirectional, proj, bias, convention, reset_after) -> dict:
-    return dict(layers=layers, bidirectional=bidirectional, proj=proj, bias=bias, convention=convention.value,
-                reset_after=reset_after)
+    return dict(
+        layers=layers,
+        bidirectional=bidirectional,
+        proj=proj,
+        bias=bias,
+        convention=convention.value,
+        reset_after=reset_after,
+    )
 
 
 @app.command(epilog="Example: rnncalc solve --budget 100k --cell all --in 28 --out 10")
@@ -316,13 +395,19 @@ def solve(
     budget: Annotated[str, typer.Option(help="Parameter budget: 100000, 100k, 1.5M, 2G.")],
     input_size: Annotated[int, typer.Option("--in", "-m", help="Input size m.")],
     output_size: Annotated[int, typer.Option("--out", "-k", help="Output size k (0: no output layer).")] = 0,
-    cell: Annotated[CellChoice, typer.Option(help="Recurrent cell; 'all' gives the matched-budget table.")] = CellChoice.rnn,
+    cell: Annotated[
+        CellChoice, typer.Option(help="Recurrent cell; 'all' gives the matched-budget table.")
+    ] = CellChoice.rnn,
     layers: Annotated[int, typer.Option("--layers", "-L", help="Stacked layers L.")] = 1,
     bidirectional: Annotated[bool, typer.Option("--bidirectional", help="Two directions (D=2).")] = False,
     proj: Annotated[int, typer.Option(help="LSTM projection size p (kept fixed; hidden stays larger).")] = 0,
-    bias: Annotated[Optional[bool], typer.Option("--bias/--no-bias", help="Count bias vectors (default: the convention's).")] = None,
+    bias: Annotated[
+        Optional[bool], typer.Option("--bias/--no-bias", help="Count bias vectors (default: the convention's).")
+    ] = None,
     convention: Annotated[Convention, typer.Option(help="Whose count, as in `rnncalc params`.")] = Convention.textbook,
-    reset_after: Annotated[Optional[bool], typer.Option("--reset-after/--no-reset-after", help="Keras GRU bias layout.")] = None,
+    reset_after: Annotated[
+        Optional[bool], typer.Option("--reset-after/--no-reset-after", help="Keras GRU bias layout.")
+    ] = None,
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the hidden size.")] = False,
 ) -> None:
@@ -331,8 +416,13 @@ def solve(
     from .views.solve import solve_report
 
     try:
-        report = solve_report(parse_budget(budget), cell.value, input_size, output_size,
-                              **_shape_options(layers, bidirectional, proj, bias, convention, reset_after))
+        report = solve_report(
+            parse_budget(budget),
+            cell.value,
+            input_size,
+            output_size,
+            **_shape_options(layers, bidirectional, proj, bias, convention, reset_after),
+        )
     except InvalidArgument as e:
         fail(e)
     emit(report, fmt, quiet)
@@ -352,32 +442,62 @@ a tanh RNN, with the mean-field edge of chaos (χ = 1) and the measured boundary
 @app.command(help=_SWEEP_HELP, epilog="Example: rnncalc sweep --radius 0.5:1.5:0.05 --steps 200")
 def sweep(
     radius: Annotated[Optional[str], typer.Option(help="Spectral radii start:stop:step (vanilla RNN).")] = None,
-    forget: Annotated[Optional[str], typer.Option(help="Forget-gate values in \\[0, 1], start:stop:step (LSTM).")] = None,
-    update: Annotated[Optional[str], typer.Option(help="Update-gate values in \\[0, 1], start:stop:step (GRU).")] = None,
+    forget: Annotated[
+        Optional[str], typer.Option(help="Forget-gate values in \\[0, 1], start:stop:step (LSTM).")
+    ] = None,
+    update: Annotated[
+        Optional[str], typer.Option(help="Update-gate values in \\[0, 1], start:stop:step (GRU).")
+    ] = None,
     forget_bias: Annotated[Optional[str], typer.Option(help="Forget-gate biases start:stop:step, within ±100.")] = None,
-    drive: Annotated[Optional[str], typer.Option(help="Input standard deviation (default 0.1); a range with --radius sweeps radius × drive.")] = None,
+    drive: Annotated[
+        Optional[str],
+        typer.Option(help="Input standard deviation (default 0.1); a range with --radius sweeps radius × drive."),
+    ] = None,
     hidden: Annotated[Optional[int], typer.Option("--hidden", "-n", help="Hidden size n. Default 64.")] = None,
-    steps: Annotated[int, typer.Option("--steps", "-T", help="Lags to follow back, T (forget-bias: the f^T column).")] = 100,
-    trials: Annotated[Optional[int], typer.Option(help="Independent draws of inputs and u per grid value. Default 4.")] = None,
-    seed: Annotated[Optional[int], typer.Option(help="Random seed: each grid row equals a gradflow run with it. Default 0.")] = None,
+    steps: Annotated[
+        int, typer.Option("--steps", "-T", help="Lags to follow back, T (forget-bias: the f^T column).")
+    ] = 100,
+    trials: Annotated[
+        Optional[int], typer.Option(help="Independent draws of inputs and u per grid value. Default 4.")
+    ] = None,
+    seed: Annotated[
+        Optional[int], typer.Option(help="Random seed: each grid row equals a gradflow run with it. Default 0.")
+    ] = None,
     init: Annotated[Optional[Init], typer.Option(help="Vanilla RNN: W's distribution. Default gaussian.")] = None,
-    activation: Annotated[Optional[Activation], typer.Option(help="Vanilla RNN: φ (radius × drive: tanh only). Default tanh.")] = None,
+    activation: Annotated[
+        Optional[Activation], typer.Option(help="Vanilla RNN: φ (radius × drive: tanh only). Default tanh.")
+    ] = None,
     path: Annotated[Optional[Path], typer.Option(help="LSTM/GRU: full Jacobian or carry path. Default full.")] = None,
     burn_in: Annotated[Optional[int], typer.Option(help="Steps run before the measured window. Default 50.")] = None,
-    plot: Annotated[Optional[str], typer.Option(help="Also write the heatmap to FILE (.png, .svg or .pdf; needs rnncalc\\[plot]).")] = None,
+    plot: Annotated[
+        Optional[str], typer.Option(help="Also write the heatmap to FILE (.png, .svg or .pdf; needs rnncalc\\[plot]).")
+    ] = None,
     fmt: FormatOpt = Format.table,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print one number per row: decay/step, the measured edge, or f.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print one number per row: decay/step, the measured edge, or f.")
+    ] = False,
 ) -> None:
     from . import sweep as core
 
     given = {"radius": radius, "forget": forget, "update": update, "forget_bias": forget_bias}
     chosen = [name for name, value in given.items() if value is not None]
     if len(chosen) != 1:
-        raise typer.BadParameter("give exactly one of --radius, --forget, --update, --forget-bias",
-                                 param_hint=f"'{option_name(chosen[-1]) if chosen else '--radius'}'")
+        raise typer.BadParameter(
+            "give exactly one of --radius, --forget, --update, --forget-bias",
+            param_hint=f"'{option_name(chosen[-1]) if chosen else '--radius'}'",
+        )
     name = chosen[0]
-    simulation = {"drive": drive, "hidden": hidden, "trials": trials, "seed": seed, "init": init,
-                  "activation": activation, "path": path, "burn_in": burn_in, "plot": plot}
+    simulation = {
+        "drive": drive,
+        "hidden": hidden,
+        "trials": trials,
+        "seed": seed,
+        "init": init,
+        "activation": activation,
+        "path": path,
+        "burn_in": burn_in,
+        "plot": plot,
+    }
     applies = {"radius": {"drive", "init", "activation"}, "forget": {"path"}, "update": {"path"}, "forget_bias": set()}
     shared = {"hidden", "trials", "seed", "burn_in", "plot", "drive"} if name != "forget_bias" else set()
     for option, value in simulation.items():
@@ -401,8 +521,16 @@ def sweep(
         defaults = {"hidden": 64, "trials": 4, "seed": 0, "burn_in": 50}
         given_sizes = {"hidden": hidden, "trials": trials, "seed": seed, "burn_in": burn_in}
         config = {k: defaults[k] if v is None else v for k, v in given_sizes.items()} | {"steps": steps}
-        report, picture = _run_sweep(core, name, values, drives, config, (init or Init.gaussian).value,
-                                     (activation or Activation.tanh).value, (path or Path.full).value)
+        report, picture = _run_sweep(
+            core,
+            name,
+            values,
+            drives,
+            config,
+            (init or Init.gaussian).value,
+            (activation or Activation.tanh).value,
+            (path or Path.full).value,
+        )
     except InvalidArgument as e:
         fail(e)
     if plot_path:
@@ -425,16 +553,27 @@ def _run_sweep(core, name, values, drives, config, init, activation, path):
             if activation != "tanh":
                 raise InvalidArgument("activation", "the radius × drive sweep is for tanh RNNs")
             result = core.phase_sweep(values, drives, progress=done, init=init, **config)
-            picture = dict(values=result.decay, xs=values, ys=drives, labels=("spectral radius ρ", "drive", "decay/step"),
-                           title="Measured log₁₀ change of ‖∇‖ per step, tanh RNN",
-                           lines=[("mean field χ = 1", result.critical_mean_field),
-                                  ("measured boundary", result.critical_measured)])
+            picture = dict(
+                values=result.decay,
+                xs=values,
+                ys=drives,
+                labels=("spectral radius ρ", "drive", "decay/step"),
+                title="Measured log₁₀ change of ‖∇‖ per step, tanh RNN",
+                lines=[
+                    ("mean field χ = 1", result.critical_mean_field),
+                    ("measured boundary", result.critical_measured),
+                ],
+            )
             return phase_report(result, {**config, "init": init}), picture
         extra = {"init": init, "activation": activation} if cell == "rnn" else {"path": path}
         result = core.lag_sweep(name, values, progress=done, drive=drives[0], **config, **extra)
-        picture = dict(values=[r.log10_norm for r in result.runs], xs=list(range(config["steps"] + 1)), ys=values,
-                       labels=("lag s (steps back from T)", name, "log₁₀‖∇‖"),
-                       title=f"log₁₀‖∂L/∂h(T−s)‖ · {cell} · {name} against lag")
+        picture = dict(
+            values=[r.log10_norm for r in result.runs],
+            xs=list(range(config["steps"] + 1)),
+            ys=values,
+            labels=("lag s (steps back from T)", name, "log₁₀‖∇‖"),
+            title=f"log₁₀‖∂L/∂h(T−s)‖ · {cell} · {name} against lag",
+        )
         return lag_report(result, {**config, "drive": drives[0], **extra}), picture
 
 

@@ -64,29 +64,33 @@ def gate_rows(
     for name, bi in variants:
         spec = CELLS[name]
         params = _params(convention, name, hidden, input_size, output_size, bi)
-        rows.append({
-            "cell": name,
-            "title": ("Bidirectional " if bi else "") + spec.title,
-            "bidirectional": bi,
-            "gates": list(spec.gates),
-            "state": spec.state,
-            "params": params,
-            "ratio_to_rnn": round(params / base, 4) if params is not None and base else None,
-            "carry": spec.jacobian,
-            "carry_path": spec.carry,
-            "retention": None if bi else _retention(name, steps, seed, gate),
-            "use_when": "whole sequences known in advance (sees past and future; not streaming)"
-            if bi else spec.use_when,
-            "equations": list(spec.equations),
-        })
+        rows.append(
+            {
+                "cell": name,
+                "title": ("Bidirectional " if bi else "") + spec.title,
+                "bidirectional": bi,
+                "gates": list(spec.gates),
+                "state": spec.state,
+                "params": params,
+                "ratio_to_rnn": round(params / base, 4) if params is not None and base else None,
+                "carry": spec.jacobian,
+                "carry_path": spec.carry,
+                "retention": None if bi else _retention(name, steps, seed, gate),
+                "use_when": "whole sequences known in advance (sees past and future; not streaming)"
+                if bi
+                else spec.use_when,
+                "equations": list(spec.equations),
+            }
+        )
     return rows
 
 
 def _params(convention, cell, hidden, input_size, output_size, bidirectional) -> int | None:
     """The params core's count, or None where the convention has no such cell."""
     try:
-        return count_params(cell, hidden, input_size, output_size, bidirectional=bidirectional,
-                            convention=convention).total
+        return count_params(
+            cell, hidden, input_size, output_size, bidirectional=bidirectional, convention=convention
+        ).total
     except InvalidArgument as e:
         if e.name != "cell":
             raise

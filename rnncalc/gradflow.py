@@ -98,8 +98,14 @@ def validate(cfg: Config) -> None:
     for name in ("hidden", "steps", "trials"):
         value = getattr(cfg, name)
         need(isinstance(value, int) and value >= 1, name, f"must be a positive whole number, got {value!r}")
-    need(isinstance(cfg.burn_in, int) and cfg.burn_in >= 0, "burn_in", f"must be a whole number ≥ 0, got {cfg.burn_in!r}")
-    need(isinstance(cfg.seed, int) and 0 <= cfg.seed < 2**63, "seed", f"must be a whole number from 0 to 2^63−1, got {cfg.seed!r}")
+    need(
+        isinstance(cfg.burn_in, int) and cfg.burn_in >= 0, "burn_in", f"must be a whole number ≥ 0, got {cfg.burn_in!r}"
+    )
+    need(
+        isinstance(cfg.seed, int) and 0 <= cfg.seed < 2**63,
+        "seed",
+        f"must be a whole number from 0 to 2^63−1, got {cfg.seed!r}",
+    )
     for name in ("radius", "drive"):
         value = getattr(cfg, name)
         need(math.isfinite(value) and value >= 0, name, f"must be finite and ≥ 0, got {value}")
@@ -128,7 +134,9 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:,.0f} h"
 
 
-def simulate(cfg: Config | None = None, *, tol: float = 1e-6, progress: Callable[[float], None] | None = None, **kw) -> Run:
+def simulate(
+    cfg: Config | None = None, *, tol: float = 1e-6, progress: Callable[[float], None] | None = None, **kw
+) -> Run:
     """Simulate backpropagation through time for one configuration.
 
     >>> run = simulate(cell="lstm", path="carry", forget=0.5, steps=3, hidden=4)
@@ -138,7 +146,9 @@ def simulate(cfg: Config | None = None, *, tol: float = 1e-6, progress: Callable
     return simulate_grid([cfg or Config(**kw)], tol=tol, progress=progress)[0]
 
 
-def simulate_grid(configs: list[Config], *, tol: float = 1e-6, progress: Callable[[float], None] | None = None) -> list[Run]:
+def simulate_grid(
+    configs: list[Config], *, tol: float = 1e-6, progress: Callable[[float], None] | None = None
+) -> list[Run]:
     """Several configurations that differ only in radius, drive or gate value, batched.
 
     They share the seed, so the same weights (up to the radius) and the same
@@ -155,8 +165,11 @@ def simulate_grid(configs: list[Config], *, tol: float = 1e-6, progress: Callabl
             raise InvalidArgument("configs", "a grid may vary only radius, drive, forget and update")
     memory, seconds = (len(configs) * x for x in estimate(base))
     if memory > MEMORY_LIMIT or seconds > TIME_LIMIT:
-        raise InvalidArgument("steps", f"this grid would need about {memory / 2**30:,.1f} GiB and {_duration(seconds)} "
-                                       f"(limits {MEMORY_LIMIT // 2**30} GiB, {_duration(TIME_LIMIT)})")
+        raise InvalidArgument(
+            "steps",
+            f"this grid would need about {memory / 2**30:,.1f} GiB and {_duration(seconds)} "
+            f"(limits {MEMORY_LIMIT // 2**30} GiB, {_duration(TIME_LIMIT)})",
+        )
     if not (math.isfinite(tol) and tol > 0):
         raise InvalidArgument("tol", f"must be finite and > 0, got {tol}")
     logs, sigma_max = _run(configs, progress or (lambda _: None))
@@ -202,8 +215,15 @@ def _shared_gated_weights(cfg: Config, rng: np.random.Generator) -> dict[str, np
     """PyTorch's default initialisation, with the controlled gate's weights and bias zeroed."""
     n, blocks = cfg.hidden, _BLOCKS[cfg.cell]
     bound = 1 / math.sqrt(n)
-    w = {name: rng.uniform(-bound, bound, shape) for name, shape in
-         (("w_ih", (blocks * n, n)), ("w_hh", (blocks * n, n)), ("b_ih", (blocks * n,)), ("b_hh", (blocks * n,)))}
+    w = {
+        name: rng.uniform(-bound, bound, shape)
+        for name, shape in (
+            ("w_ih", (blocks * n, n)),
+            ("w_hh", (blocks * n, n)),
+            ("b_ih", (blocks * n,)),
+            ("b_hh", (blocks * n,)),
+        )
+    }
     for name in w:
         w[name][_gate_rows(n)] = 0.0
     return w
@@ -340,8 +360,8 @@ def _lstm(cfg, w, b_ih, drives, rng, progress):
         a = np.matmul(h, w_hh_t)
         a += xw
         a += b
-        i, f = _sigmoid(a[..., :n]), _sigmoid(a[..., n:2 * n])
-        g, o = np.tanh(a[..., 2 * n:3 * n]), _sigmoid(a[..., 3 * n:])
+        i, f = _sigmoid(a[..., :n]), _sigmoid(a[..., n : 2 * n])
+        g, o = np.tanh(a[..., 2 * n : 3 * n]), _sigmoid(a[..., 3 * n :])
         c_prev, c = c, f * c + i * g
         tc = np.tanh(c)
         h = o * tc
@@ -355,8 +375,9 @@ def _lstm(cfg, w, b_ih, drives, rng, progress):
         if full:  # the exact Jacobian of (h_t, c_t) with respect to (h_{t−1}, c_{t−1})
             i, f, g, o, tc, c_prev = saved[steps - s]
             dc = dc + dh * o * (1 - tc * tc)
-            da = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g * g),
-                                 dh * tc * o * (1 - o)], axis=-1)
+            da = np.concatenate(
+                [dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g * g), dh * tc * o * (1 - o)], axis=-1
+            )
             dh, dc = np.matmul(da, w_hh), dc * f
             norms.record(s, [dh, dc])  # reports ‖∂L/∂h‖, as torch.autograd.grad gives it
         else:  # the constant error carousel: ∂c_t/∂c_{t−1} = diag(f_t)
@@ -376,10 +397,10 @@ def _gru(cfg, w, b_ih, drives, rng, progress):
     for t, xw in enumerate(_inputs(rng, cfg.burn_in + steps, trials, n, drives, project=w_ih)):
         ai = xw + b_ih
         ah = np.matmul(h, w_hh_t) + b_hh
-        r, z = _sigmoid(ai[..., :n] + ah[..., :n]), _sigmoid(ai[..., n:2 * n] + ah[..., n:2 * n])
-        cand = np.tanh(ai[..., 2 * n:] + r * ah[..., 2 * n:])
+        r, z = _sigmoid(ai[..., :n] + ah[..., :n]), _sigmoid(ai[..., n : 2 * n] + ah[..., n : 2 * n])
+        cand = np.tanh(ai[..., 2 * n :] + r * ah[..., 2 * n :])
         if t >= cfg.burn_in:
-            saved.append((r, z, cand, ah[..., 2 * n:], h) if full else (z,))
+            saved.append((r, z, cand, ah[..., 2 * n :], h) if full else (z,))
             progress(0.5 * len(saved) / steps)
         h = (1 - z) * cand + z * h
     dh = _unit_rows(rng, variants, trials, n)
@@ -414,7 +435,8 @@ def _summarise(cfg: Config, logs: np.ndarray, sigma_max: float | None, tol: floa
         decay_per_step=slope,
         horizon=next((s for s, x in enumerate(norm) if x is None or x < math.log10(tol)), None),
         verdict=_verdict(norm, slope),
-        theory=rnn_theory(cfg.radius, sigma_max * cfg.radius, cfg.drive, cfg.activation) if cfg.cell == "rnn"
+        theory=rnn_theory(cfg.radius, sigma_max * cfg.radius, cfg.drive, cfg.activation)
+        if cfg.cell == "rnn"
         else carry_theory(cfg.gate),
     )
 

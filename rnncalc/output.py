@@ -94,8 +94,10 @@ def _heatmap(h: Heatmap):
                 text.append(mark or "·", style="dim")
                 continue
             level = _level(value, limit)
-            text.append(mark or BARS[level], style=f"{PALETTE[level]} on {PALETTE[level]}" if not mark else
-                        f"bold black on {PALETTE[level]}")
+            text.append(
+                mark or BARS[level],
+                style=f"{PALETTE[level]} on {PALETTE[level]}" if not mark else f"bold black on {PALETTE[level]}",
+            )
         text.append("\n")
     width = len(h.column_ticks)
     ticks = [h.column_ticks[0], h.column_ticks[width // 2], h.column_ticks[-1]]

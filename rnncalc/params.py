@@ -24,8 +24,8 @@ keras     ``model.count_params()`` of Keras 3 SimpleRNN, LSTM, GRU (one bias
 from __future__ import annotations
 
 from collections import Counter
-from typing import NamedTuple
 from math import prod
+from typing import NamedTuple
 
 from .cells import CELLS, Cell, get_cell
 from .errors import InvalidArgument
@@ -196,7 +196,11 @@ def _validate(cell, hidden, input_size, output_size, layers, proj, convention, r
     if proj:
         lstm_family = ("lstm",) if convention == "pytorch" else ("lstm", "peephole", "cifg")
         if cell not in lstm_family or convention == "keras":
-            allowed = "Keras has no projection" if convention == "keras" else f"applies only to cell {' / '.join(lstm_family)}"
+            allowed = (
+                "Keras has no projection"
+                if convention == "keras"
+                else f"applies only to cell {' / '.join(lstm_family)}"
+            )
             raise InvalidArgument("proj", f"a projection {allowed} (got cell {cell}, convention {convention})")
         if proj >= hidden:
             raise InvalidArgument("proj", f"must be smaller than hidden ({hidden}), got {proj}")
@@ -330,7 +334,9 @@ def _superscript(exponent: int) -> str:
     return "" if exponent == 1 else str(exponent).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
-def compare_conventions(cell: str, hidden: int, input_size: int, output_size: int = 0, **options) -> dict[str, ParamCount | str]:
+def compare_conventions(
+    cell: str, hidden: int, input_size: int, output_size: int = 0, **options
+) -> dict[str, ParamCount | str]:
     """The same network under every convention: a count, or the reason there is none.
 
     With ``bias=None`` (the default) each convention uses its own default, which

@@ -33,10 +33,14 @@ class Solution(NamedTuple):
 
 def parse_budget(text: str) -> int:
     """'100000', '1e5', '100k', '1.5M', '2G' (k = 10³, M = 10⁶, G or B = 10⁹, T = 10¹²) → an exact integer."""
-    match = re.fullmatch(r"\s*((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?)\s*([kKmMgGbBtT]?)\s*", text or "")
+    match = re.fullmatch(
+        r"\s*((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?)\s*([kKmMgGbBtT]?)\s*", text or ""
+    )
     if not match:
-        raise InvalidArgument("budget", f"write a number of parameters, optionally with k, M, G or T "
-                                        f"(e.g. 100000, 1e5, 100k, 1.5M), got {text!r}")
+        raise InvalidArgument(
+            "budget",
+            f"write a number of parameters, optionally with k, M, G or T (e.g. 100000, 1e5, 100k, 1.5M), got {text!r}",
+        )
     try:
         value = Decimal(match.group(1)) * _SUFFIXES[match.group(2).lower()]
     except InvalidOperation:
@@ -61,8 +65,9 @@ def solve_hidden(budget: int, cell: str, input_size: int, output_size: int = 0, 
     lowest = options.get("proj", 0) + 1  # a projection must stay smaller than the hidden size
     smallest = total(lowest)
     if smallest > budget:
-        raise InvalidArgument("budget", f"{budget:,} is below the smallest {cell} here "
-                                        f"(hidden {lowest}: {smallest:,} parameters)")
+        raise InvalidArgument(
+            "budget", f"{budget:,} is below the smallest {cell} here (hidden {lowest}: {smallest:,} parameters)"
+        )
     lo, hi = lowest, lowest + 1  # count(lo) fits; grow hi until it does not
     while hi <= MAX_SIZE and total(hi) <= budget:
         lo, hi = hi, 2 * hi

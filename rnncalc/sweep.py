@@ -89,7 +89,10 @@ def phase_sweep(radii: list[float], drives: list[float], *, progress=None, **con
     decay = [[next(runs).decay_per_step for _ in radii] for _ in drives]
     chi = [[mean_field(r, d, "tanh")["chi"] for r in radii] for d in drives]
     return PhaseSweep(
-        radii, drives, decay, chi,
+        radii,
+        drives,
+        decay,
+        chi,
         critical_mean_field=[edge_of_chaos(d) for d in drives],
         critical_measured=[_zero_crossing(radii, row) for row in decay],
     )

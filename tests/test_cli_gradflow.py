@@ -41,8 +41,19 @@ def test_csv_has_a_row_per_run_and_lag_with_never_reached_horizon_empty(run):
     code, out, _ = run(*ORTHO, "--radius", "1", "--radius", "0.9", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 2 * 11
-    assert list(rows[0]) == ["run", "cell", "path", "radius", "forget", "update", "step", "log10_norm",
-                             "log10_spread", "decay_per_step", "horizon"]
+    assert list(rows[0]) == [
+        "run",
+        "cell",
+        "path",
+        "radius",
+        "forget",
+        "update",
+        "step",
+        "log10_norm",
+        "log10_spread",
+        "decay_per_step",
+        "horizon",
+    ]
     assert rows[0]["horizon"] == "" and rows[0]["forget"] == ""
     assert "nan" not in out and "inf" not in out
 

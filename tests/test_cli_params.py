@@ -125,14 +125,20 @@ def test_bad_input_is_one_line_on_stderr_with_exit_2(run, args, option):
 def test_installed_console_script_runs():
     exe = shutil.which("rnncalc")
     assert exe, "the rnncalc console script is not installed"
-    done = subprocess.run([exe, "params", "--hidden", "128", "--in", "28", "--out", "10", "-q"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [exe, "params", "--hidden", "128", "--in", "28", "--out", "10", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (done.returncode, done.stdout) == (0, "21248\n")
 
 
 def test_params_does_not_import_numpy():
-    code = "import sys, rnncalc.cli as c; sys.argv=['rnncalc','params','-n','8','-m','8','-q'];\n" \
-           "import atexit; atexit.register(lambda: print('numpy' in sys.modules, file=sys.stderr))\nc.main()"
+    code = (
+        "import sys, rnncalc.cli as c; sys.argv=['rnncalc','params','-n','8','-m','8','-q'];\n"
+        "import atexit; atexit.register(lambda: print('numpy' in sys.modules, file=sys.stderr))\nc.main()"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout == "128\n"  # 8² + 8·8
     assert done.stderr.strip() == "False"

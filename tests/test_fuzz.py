@@ -58,7 +58,9 @@ def params_args(draw):
         args += ["--hidden", "16"]
     if "--in" not in args:
         valid = False  # --in is required
-    cell = draw(st.sampled_from(["rnn", "lstm", "gru", "peephole", "cifg", "mgu", "indrnn", "second-order", "all", "bogus"]))
+    cell = draw(
+        st.sampled_from(["rnn", "lstm", "gru", "peephole", "cifg", "mgu", "indrnn", "second-order", "all", "bogus"])
+    )
     convention = draw(st.sampled_from(["textbook", "pytorch", "keras", "jax"]))
     args += ["--cell", cell, "--convention", convention]
     valid &= cell != "bogus" and convention != "jax"
@@ -100,7 +102,9 @@ def gradflow_args(draw):
         args += a
         valid &= ok
     if cell == "rnn":
-        args += draw(st.sampled_from([[], ["--init", "orthogonal"], ["--activation", "relu"], ["--activation", "linear"]]))
+        args += draw(
+            st.sampled_from([[], ["--init", "orthogonal"], ["--activation", "relu"], ["--activation", "linear"]])
+        )
     else:
         args += draw(st.sampled_from([[], ["--path", "carry"], ["--path", "both"], ["--path", "full"]]))
     if draw(st.integers(0, 7)) == 0:  # an option that does not apply to the cell, or an unknown one
@@ -135,7 +139,11 @@ def gates_args(draw):
 @st.composite
 def solve_args(draw):
     pieces = [
-        option("--budget", st.sampled_from(["100000", "100k", "1.5M", "2G", "1e6", "5e4"]), ["-1", "0", "x", "1.5", "nan", ""]),
+        option(
+            "--budget",
+            st.sampled_from(["100000", "100k", "1.5M", "2G", "1e6", "5e4"]),
+            ["-1", "0", "x", "1.5", "nan", ""],
+        ),
         option("--in", st.integers(1, 500), BAD_INTS),
         option("--out", st.integers(0, 50), BAD_NUMBERS),
         option("--layers", st.integers(1, 3), BAD_INTS),
@@ -154,18 +162,24 @@ def solve_args(draw):
 
 @st.composite
 def sweep_args(draw):
-    name, good = draw(st.sampled_from([
-        ("--radius", ["0.5:1.5:0.25", "1", "0:2:0.5"]),
-        ("--forget", ["0.5:1:0.25", "0.9", "0:1:0.5"]),
-        ("--update", ["0:1:0.5", "0.95"]),
-        ("--forget-bias", ["-2:6:1", "0", "-100:100:50"]),
-    ]))
+    name, good = draw(
+        st.sampled_from(
+            [
+                ("--radius", ["0.5:1.5:0.25", "1", "0:2:0.5"]),
+                ("--forget", ["0.5:1:0.25", "0.9", "0:1:0.5"]),
+                ("--update", ["0:1:0.5", "0.95"]),
+                ("--forget-bias", ["-2:6:1", "0", "-100:100:50"]),
+            ]
+        )
+    )
     value, ok = draw(option(name, st.sampled_from(good), ["1:0:0.1", "", "nan:1:1", "0:1:0", "0:100000:1", "x"]))
     args, valid = ["sweep", *value], ok and bool(value)
-    for piece in (option("--hidden", st.integers(1, 16), BAD_INTS + ["100000"]),
-                  option("--steps", st.integers(1, 40), BAD_INTS + ["100000000000"]),
-                  option("--trials", st.integers(1, 3), BAD_INTS),
-                  option("--format", st.sampled_from(["table", "json", "csv"]), ["xml"])):
+    for piece in (
+        option("--hidden", st.integers(1, 16), BAD_INTS + ["100000"]),
+        option("--steps", st.integers(1, 40), BAD_INTS + ["100000000000"]),
+        option("--trials", st.integers(1, 3), BAD_INTS),
+        option("--format", st.sampled_from(["table", "json", "csv"]), ["xml"]),
+    ):
         a, ok = draw(piece)
         args += a
         valid &= ok
@@ -276,16 +290,25 @@ def test_console_script_contract(args, valid):
 
 def test_closed_pipe_ends_quietly():
     exe = shutil.which("rnncalc")
-    done = subprocess.run(f"'{exe}' gradflow --steps 20000 --hidden 4 --trials 1 -f csv | head -1",
-                          shell=True, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        f"'{exe}' gradflow --steps 20000 --hidden 4 --trials 1 -f csv | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.stdout.startswith("run,cell")
     assert done.stderr == ""
 
 
 def test_ctrl_c_ends_quietly_with_130():
     exe = shutil.which("rnncalc")
-    proc = subprocess.Popen([exe, "gradflow", "--steps", "200000", "--hidden", "64", "--trials", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [exe, "gradflow", "--steps", "200000", "--hidden", "64", "--trials", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
@@ -295,8 +318,21 @@ def test_ctrl_c_ends_quietly_with_130():
 
 def test_no_nan_or_inf_in_machine_output_even_at_extremes(run):
     # Exploding (radius 50), dead (radius 0) and saturated (drive 100) in one call.
-    args = ("gradflow", "--radius", "50", "--radius", "0", "--radius", "1", "--drive", "100", "--steps", "200",
-            "--hidden", "8")
+    args = (
+        "gradflow",
+        "--radius",
+        "50",
+        "--radius",
+        "0",
+        "--radius",
+        "1",
+        "--drive",
+        "100",
+        "--steps",
+        "200",
+        "--hidden",
+        "8",
+    )
     for fmt in ("json", "csv"):
         code, out, _ = run(*args, "-f", fmt)
         assert code == 0 and "nan" not in out.lower() and "inf" not in out.lower()

@@ -17,12 +17,18 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.integers(1, 10**6), st.integers(1, 10**6), st.integers(0, 1000),
-       st.sampled_from(["textbook", "pytorch", "keras"]))
+@given(
+    st.integers(1, 10**6),
+    st.integers(1, 10**6),
+    st.integers(0, 1000),
+    st.sampled_from(["textbook", "pytorch", "keras"]),
+)
 def test_params_column_equals_the_params_core(n, m, k, convention):
     for row in gate_rows(n, m, k, convention=convention, steps=2):
         try:
-            expected = count_params(row["cell"], n, m, k, bidirectional=row["bidirectional"], convention=convention).total
+            expected = count_params(
+                row["cell"], n, m, k, bidirectional=row["bidirectional"], convention=convention
+            ).total
         except ValueError:
             expected = None
         assert row["params"] == expected
@@ -36,8 +42,11 @@ def test_lstm_and_gru_cost_four_and_three_vanilla_rnns():
 @settings(max_examples=10, deadline=None)
 @given(st.integers(1, 60), st.integers(0, 1000), st.floats(0.05, 0.99))
 def test_retention_equals_a_direct_gradflow_call(steps, seed, gate):
-    rows = {r["cell"]: r for r in gate_rows(steps=steps, seed=seed, gate=gate, cells=["rnn", "lstm", "gru", "mgu"])
-            if not r["bidirectional"]}
+    rows = {
+        r["cell"]: r
+        for r in gate_rows(steps=steps, seed=seed, gate=gate, cells=["rnn", "lstm", "gru", "mgu"])
+        if not r["bidirectional"]
+    }
     common = dict(hidden=SIM_HIDDEN, steps=steps, trials=SIM_TRIALS, seed=seed)
     assert rows["rnn"]["retention"]["full"] == simulate(Config(cell="rnn", radius=1.0, **common)).log10_norm[-1]
     assert rows["lstm"]["retention"]["full"] == simulate(Config(cell="lstm", forget=gate, **common)).log10_norm[-1]
@@ -57,23 +66,59 @@ def test_gates_by_name_and_state():
 
 
 def test_json_params_equal_what_params_prints(run):
-    rows = json.loads(run("gates", "--hidden", "40", "--in", "7", "--out", "3", "--convention", "pytorch",
-                          "--steps", "5", "-f", "json")[1])
+    rows = json.loads(
+        run(
+            "gates",
+            "--hidden",
+            "40",
+            "--in",
+            "7",
+            "--out",
+            "3",
+            "--convention",
+            "pytorch",
+            "--steps",
+            "5",
+            "-f",
+            "json",
+        )[1]
+    )
     for row in rows:
-        args = ["params", "--hidden", "40", "--in", "7", "--out", "3", "--convention", "pytorch", "--cell", row["cell"], "-q"]
+        args = [
+            "params",
+            "--hidden",
+            "40",
+            "--in",
+            "7",
+            "--out",
+            "3",
+            "--convention",
+            "pytorch",
+            "--cell",
+            row["cell"],
+            "-q",
+        ]
         code, out, _ = run(*args, *(["--bidirectional"] if row["bidirectional"] else []))
         assert (row["params"] is None and code == 2) or out == f"{row['params']}\n"
 
 
 def test_cells_subset_accepts_commas_and_repeats(run):
-    rows = json.loads(run("gates", "--cells", "lstm,gru", "--cells", "rnn", "--no-bidirectional", "-f", "json",
-                          "--steps", "5")[1])
+    rows = json.loads(
+        run("gates", "--cells", "lstm,gru", "--cells", "rnn", "--no-bidirectional", "-f", "json", "--steps", "5")[1]
+    )
     assert [r["cell"] for r in rows] == ["lstm", "gru", "rnn"]
 
 
-@pytest.mark.parametrize("args,option", [(("--cells", "transformer"), "--cells"), (("--gate", "1"), "--gate"),
-                                          (("--gate", "nan"), "--gate"), (("--hidden", "0"), "--hidden"),
-                                          (("--steps", "0"), "--steps")])
+@pytest.mark.parametrize(
+    "args,option",
+    [
+        (("--cells", "transformer"), "--cells"),
+        (("--gate", "1"), "--gate"),
+        (("--gate", "nan"), "--gate"),
+        (("--hidden", "0"), "--hidden"),
+        (("--steps", "0"), "--steps"),
+    ],
+)
 def test_bad_input(run, args, option):
     code, out, err = run("gates", *args)
     assert (code, out) == (2, "") and option in err and err.count("\n") == 1

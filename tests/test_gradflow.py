@@ -72,9 +72,18 @@ def test_pascanu_bound_is_an_upper_bound_on_the_measured_decay():
 
 
 def test_verdicts():
-    assert simulate(cell="rnn", init="orthogonal", activation="linear", radius=0.9, steps=50, hidden=8).verdict == "vanishing"
-    assert simulate(cell="rnn", init="orthogonal", activation="linear", radius=1.0, steps=50, hidden=8).verdict == "preserved"
-    assert simulate(cell="rnn", init="orthogonal", activation="linear", radius=1.1, steps=50, hidden=8).verdict == "exploding"
+    assert (
+        simulate(cell="rnn", init="orthogonal", activation="linear", radius=0.9, steps=50, hidden=8).verdict
+        == "vanishing"
+    )
+    assert (
+        simulate(cell="rnn", init="orthogonal", activation="linear", radius=1.0, steps=50, hidden=8).verdict
+        == "preserved"
+    )
+    assert (
+        simulate(cell="rnn", init="orthogonal", activation="linear", radius=1.1, steps=50, hidden=8).verdict
+        == "exploding"
+    )
 
 
 @pytest.mark.parametrize(
@@ -139,13 +148,16 @@ def test_same_seed_same_numbers(cfg):
     assert simulate(cfg).log10_norm == simulate(cfg).log10_norm
 
 
-@pytest.mark.parametrize("cell,path,name,values", [
-    ("rnn", "full", "radius", [0.5, 1.0, 1.6, 3.0]),
-    ("lstm", "full", "forget", [0.0, 0.2, 0.9, 1.0]),
-    ("lstm", "carry", "forget", [0.0, 0.2, 0.9, 1.0]),
-    ("gru", "full", "update", [0.0, 0.5, 0.99]),
-    ("gru", "carry", "update", [0.0, 0.5, 0.99]),
-])
+@pytest.mark.parametrize(
+    "cell,path,name,values",
+    [
+        ("rnn", "full", "radius", [0.5, 1.0, 1.6, 3.0]),
+        ("lstm", "full", "forget", [0.0, 0.2, 0.9, 1.0]),
+        ("lstm", "carry", "forget", [0.0, 0.2, 0.9, 1.0]),
+        ("gru", "full", "update", [0.0, 0.5, 0.99]),
+        ("gru", "carry", "update", [0.0, 0.5, 0.99]),
+    ],
+)
 def test_a_grid_gives_each_variant_exactly_what_a_single_run_gives(cell, path, name, values):
     base = Config(cell=cell, hidden=16, steps=80, trials=3, seed=5, drive=0.7, path=path)
     configs = [replace(base, **{name: v}) for v in values] + [replace(base, drive=2.0)]

@@ -32,12 +32,12 @@ def torch_log10_norms(torch, cfg: Config) -> list[float]:
     h = torch.zeros(trials, n)
     state = (h, torch.zeros(trials, n)) if cfg.cell == "lstm" else h
     hs = []
-    for step in range(cfg.burn_in + cfg.steps):
+    for _ in range(cfg.burn_in + cfg.steps):
         x = t(cfg.drive * rng.standard_normal((trials, n)))
         state = cell(x, state)
         h = state[0] if cfg.cell == "lstm" else state
         hs.append(h)
-    window = hs[cfg.burn_in - 1:]  # h at the end of the burn-in, then the T measured steps
+    window = hs[cfg.burn_in - 1 :]  # h at the end of the burn-in, then the T measured steps
     u = t(rng.standard_normal((trials, n)))
     u = u / u.norm(dim=1, keepdim=True)
     loss = (u * window[-1]).sum()

@@ -26,8 +26,14 @@ def build(torch, cfg):
     """The network a PyTorch user writes: a recurrent module plus an optional Linear head."""
     module = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[cfg["cell"]]
     extra = {"proj_size": cfg["proj"]} if cfg["proj"] else {}
-    rnn = module(cfg["input_size"], cfg["hidden"], num_layers=cfg["layers"], bias=cfg["bias"],
-                 bidirectional=cfg["bidirectional"], **extra)
+    rnn = module(
+        cfg["input_size"],
+        cfg["hidden"],
+        num_layers=cfg["layers"],
+        bias=cfg["bias"],
+        bidirectional=cfg["bidirectional"],
+        **extra,
+    )
     params = [(name, tuple(p.shape)) for name, p in rnn.named_parameters()]
     if cfg["output_size"]:
         features = (cfg["proj"] or cfg["hidden"]) * (2 if cfg["bidirectional"] else 1)

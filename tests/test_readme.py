@@ -16,8 +16,14 @@ BASH_BLOCKS = re.findall(r"```bash\n(.*?)```", README, flags=re.S)
 @pytest.mark.parametrize("block", BASH_BLOCKS, ids=[b.splitlines()[0][:50] for b in BASH_BLOCKS])
 def test_example_runs(block, tmp_path):
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    done = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", block], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", block],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     if "test $? -eq 2" in block:  # the error examples: one stderr line each, no data
         assert done.stdout == "" and done.stderr.count("rnncalc: error:") == block.count("test $? -eq 2")
@@ -30,8 +36,13 @@ def test_commented_results_are_what_the_commands_print(tmp_path):
     claims = re.findall(r"^(rnncalc [^#\n]*-q)\s+#\s*(?:.*= )?([\d]+)\s*$", README, flags=re.M)
     assert claims
     for command, expected in claims:
-        done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60,
-                              env=dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"))
+        done = subprocess.run(
+            ["bash", "-c", command],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"),
+        )
         assert done.stdout.strip() == expected, command
 
 

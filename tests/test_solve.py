@@ -11,8 +11,19 @@ from rnncalc.params import MAX_SIZE
 from rnncalc.solve import parse_budget, solve_hidden
 
 
-@pytest.mark.parametrize("text,value", [("100000", 100_000), ("100k", 100_000), ("1.5M", 1_500_000), ("2G", 2 * 10**9),
-                                        ("1e5", 100_000), ("0.25k", 250), (" 7 ", 7), ("3T", 3 * 10**12)])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("100000", 100_000),
+        ("100k", 100_000),
+        ("1.5M", 1_500_000),
+        ("2G", 2 * 10**9),
+        ("1e5", 100_000),
+        ("0.25k", 250),
+        (" 7 ", 7),
+        ("3T", 3 * 10**12),
+    ],
+)
 def test_budgets_people_type(text, value):
     assert parse_budget(text) == value
 
@@ -30,14 +41,16 @@ def test_gru_in_a_hundred_thousand():
     assert (solution.hidden, solution.result.total, solution.slack, solution.next_total) == (167, 99_365, 635, 100_464)
 
 
-configs = st.fixed_dictionaries({
-    "cell": st.sampled_from(["rnn", "lstm", "gru", "peephole", "cifg", "mgu", "indrnn", "second-order"]),
-    "input_size": st.integers(1, 1000),
-    "output_size": st.integers(0, 100),
-    "layers": st.integers(1, 3),
-    "bidirectional": st.booleans(),
-    "bias": st.booleans(),
-})
+configs = st.fixed_dictionaries(
+    {
+        "cell": st.sampled_from(["rnn", "lstm", "gru", "peephole", "cifg", "mgu", "indrnn", "second-order"]),
+        "input_size": st.integers(1, 1000),
+        "output_size": st.integers(0, 100),
+        "layers": st.integers(1, 3),
+        "bidirectional": st.booleans(),
+        "bias": st.booleans(),
+    }
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -48,8 +61,10 @@ def test_the_answer_fits_and_one_more_unit_does_not(cfg, budget):
         solution = solve_hidden(budget, cell, m, k, **cfg)
     except InvalidArgument as e:  # only when one unit is over budget, or 10^12 units are under it
         assert e.name == "budget"
-        assert count_params(cell, 1, m, k, **cfg).total > budget or \
-            count_params(cell, MAX_SIZE, m, k, **cfg).total <= budget
+        assert (
+            count_params(cell, 1, m, k, **cfg).total > budget
+            or count_params(cell, MAX_SIZE, m, k, **cfg).total <= budget
+        )
         return
     assert count_params(cell, solution.hidden, m, k, **cfg).total == solution.result.total <= budget
     assert count_params(cell, solution.hidden + 1, m, k, **cfg).total == solution.next_total > budget
@@ -73,8 +88,21 @@ def test_cli_quiet_prints_the_hidden_size(run):
 
 
 def test_cli_matched_budget_table_of_every_cell(run):
-    code, out, _ = run("solve", "--budget", "1.5M", "--cell", "all", "--in", "28", "--out", "10",
-                       "--convention", "pytorch", "-f", "json")
+    code, out, _ = run(
+        "solve",
+        "--budget",
+        "1.5M",
+        "--cell",
+        "all",
+        "--in",
+        "28",
+        "--out",
+        "10",
+        "--convention",
+        "pytorch",
+        "-f",
+        "json",
+    )
     data = json.loads(out)
     assert code == 0 and data["budget"] == 1_500_000
     rows = {r["cell"]: r for r in data["cells"]}
@@ -85,13 +113,16 @@ def test_cli_matched_budget_table_of_every_cell(run):
     assert rows["mgu"]["hidden"] is None and "PyTorch has no" in rows["mgu"]["reason"]
 
 
-@pytest.mark.parametrize("args,option", [
-    (("--budget", "lots", "--in", "28"), "--budget"),
-    (("--budget", "10", "--in", "28", "--cell", "lstm"), "--budget"),  # below one hidden unit
-    (("--budget", "1M", "--in", "0"), "--in"),
-    (("--budget", "1M", "--in", "28", "--cell", "mgu", "--convention", "keras"), "--cell"),
-    (("--budget", "1M", "--in", "28", "--cell", "gru", "--proj", "4", "--convention", "pytorch"), "--proj"),
-])
+@pytest.mark.parametrize(
+    "args,option",
+    [
+        (("--budget", "lots", "--in", "28"), "--budget"),
+        (("--budget", "10", "--in", "28", "--cell", "lstm"), "--budget"),  # below one hidden unit
+        (("--budget", "1M", "--in", "0"), "--in"),
+        (("--budget", "1M", "--in", "28", "--cell", "mgu", "--convention", "keras"), "--cell"),
+        (("--budget", "1M", "--in", "28", "--cell", "gru", "--proj", "4", "--convention", "pytorch"), "--proj"),
+    ],
+)
 def test_cli_bad_input(run, args, option):
     code, out, err = run("solve", *args)
     assert (code, out) == (2, "") and option in err and err.count("\n") == 1

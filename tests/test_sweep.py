@@ -18,16 +18,19 @@ def test_ranges_include_both_ends_without_float_drift():
     assert parse_range("forget", "0.9") == [0.9]
 
 
-@pytest.mark.parametrize("text", ["", "a:b:c", "1:0:0.1", "nan:1:0.1", "0:inf:1", "0:1:0", "0:1:-0.1",
-                                  "0:1000:0.001", "1:2", "1:2:3:4"])
+@pytest.mark.parametrize(
+    "text", ["", "a:b:c", "1:0:0.1", "nan:1:0.1", "0:inf:1", "0:1:0", "0:1:-0.1", "0:1000:0.001", "1:2", "1:2:3:4"]
+)
 def test_bad_ranges(text):
     with pytest.raises(InvalidArgument) as err:
         parse_range("radius", text)
     assert err.value.name == "radius"
 
 
-@pytest.mark.parametrize("option,cell,values", [("--radius", "rnn", "0.8:1.2:0.2"), ("--forget", "lstm", "0.5:1:0.25"),
-                                               ("--update", "gru", "0:0.9:0.45")])
+@pytest.mark.parametrize(
+    "option,cell,values",
+    [("--radius", "rnn", "0.8:1.2:0.2"), ("--forget", "lstm", "0.5:1:0.25"), ("--update", "gru", "0:0.9:0.45")],
+)
 def test_every_row_equals_a_single_gradflow_run_with_the_same_seed(run, option, cell, values):
     out = run("sweep", option, values, "--steps", "40", "--hidden", "12", "--seed", "3", "-f", "json")[1]
     data = json.loads(out)
@@ -40,8 +43,13 @@ def test_every_row_equals_a_single_gradflow_run_with_the_same_seed(run, option, 
 def test_lag_sweep_csv_is_long_format(run):
     out = run("sweep", "--forget", "0.5:1:0.5", "--steps", "3", "--hidden", "4", "--path", "carry", "-f", "csv")[1]
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [(r["forget"], r["step"]) for r in rows][:5] == [("0.5", "0"), ("0.5", "1"), ("0.5", "2"), ("0.5", "3"),
-                                                           ("1.0", "0")]
+    assert [(r["forget"], r["step"]) for r in rows][:5] == [
+        ("0.5", "0"),
+        ("0.5", "1"),
+        ("0.5", "2"),
+        ("0.5", "3"),
+        ("1.0", "0"),
+    ]
     assert float(rows[3]["log10_norm"]) == pytest.approx(3 * math.log10(0.5))  # the carry path: f^s
 
 
@@ -53,7 +61,9 @@ def test_mean_field_edge_of_chaos():
 
 
 def test_phase_sweep_marks_both_boundaries(run):
-    out = run("sweep", "--radius", "0.8:2:0.2", "--drive", "0:0.5:0.5", "--steps", "60", "--hidden", "32", "-f", "json")[1]
+    out = run(
+        "sweep", "--radius", "0.8:2:0.2", "--drive", "0:0.5:0.5", "--steps", "60", "--hidden", "32", "-f", "json"
+    )[1]
     data = json.loads(out)
     assert data["mode"] == "phase" and data["drive"] == [0.0, 0.5]
     assert data["critical_radius_mean_field"] == [pytest.approx(edge_of_chaos(d)) for d in (0.0, 0.5)]
@@ -74,24 +84,27 @@ def test_forget_bias_cli_notes_pytorchs_doubled_bias(run):
     assert code == 0 and "effective bias 2b" in out
 
 
-@pytest.mark.parametrize("args,option", [
-    (("--radius", "1.5:0.5:0.1"), "--radius"),
-    (("--radius", ""), "--radius"),
-    (("--forget", "0.5:1.5:0.1"), "--forget"),
-    (("--update", "nan:1:0.1"), "--update"),
-    (("--radius", "0:10:0.001"), "--radius"),
-    (("--radius", "0.5:1.5:0.01", "--steps", "5000"), "--steps"),
-    (("--radius", "1", "--forget", "0.5"), "--forget"),
-    ((), "--radius"),
-    (("--forget", "0.9", "--drive", "0:1:0.5"), "--drive"),
-    (("--forget-bias", "-200:0:100"), "--forget-bias"),
-    (("--forget-bias", "0:1:1", "--hidden", "8"), "--hidden"),
-    (("--forget", "0.9", "--init", "orthogonal"), "--init"),
-    (("--radius", "1", "--path", "carry"), "--path"),
-    (("--radius", "1", "--hidden", "0"), "--hidden"),
-    (("--radius", "1", "--trials", "0"), "--trials"),
-    (("--radius", "1:2:0.5", "--drive", "0:1:0.5", "--activation", "relu"), "--activation"),
-])
+@pytest.mark.parametrize(
+    "args,option",
+    [
+        (("--radius", "1.5:0.5:0.1"), "--radius"),
+        (("--radius", ""), "--radius"),
+        (("--forget", "0.5:1.5:0.1"), "--forget"),
+        (("--update", "nan:1:0.1"), "--update"),
+        (("--radius", "0:10:0.001"), "--radius"),
+        (("--radius", "0.5:1.5:0.01", "--steps", "5000"), "--steps"),
+        (("--radius", "1", "--forget", "0.5"), "--forget"),
+        ((), "--radius"),
+        (("--forget", "0.9", "--drive", "0:1:0.5"), "--drive"),
+        (("--forget-bias", "-200:0:100"), "--forget-bias"),
+        (("--forget-bias", "0:1:1", "--hidden", "8"), "--hidden"),
+        (("--forget", "0.9", "--init", "orthogonal"), "--init"),
+        (("--radius", "1", "--path", "carry"), "--path"),
+        (("--radius", "1", "--hidden", "0"), "--hidden"),
+        (("--radius", "1", "--trials", "0"), "--trials"),
+        (("--radius", "1:2:0.5", "--drive", "0:1:0.5", "--activation", "relu"), "--activation"),
+    ],
+)
 def test_bad_sweeps_exit_2(run, args, option):
     code, out, err = run("sweep", *args)
     assert (code, out) == (2, ""), err

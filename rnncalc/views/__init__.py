@@ -6,5 +6,7 @@ def unavailable_note(rows: list[dict], convention: str) -> list[str]:
     missing = [r["cell"] for r in rows if r.get("reason")]
     if not missing:
         return []
-    return [f"n/a ({', '.join(missing)}): not available under --convention {convention} "
-            f"(see --format json for why); the textbook convention has every cell."]
+    return [
+        f"n/a ({', '.join(missing)}): not available under --convention {convention} "
+        f"(see --format json for why); the textbook convention has every cell."
+    ]

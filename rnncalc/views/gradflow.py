@@ -28,8 +28,16 @@ def run_label(run: Run) -> str:
 def run_parameters(run: Run, tol: float) -> dict:
     """The run's settings, only those that apply to its cell."""
     c = run.config
-    out = {"cell": c.cell, "hidden": c.hidden, "steps": c.steps, "trials": c.trials, "seed": c.seed,
-           "drive": c.drive, "burn_in": c.burn_in, "tol": tol}
+    out = {
+        "cell": c.cell,
+        "hidden": c.hidden,
+        "steps": c.steps,
+        "trials": c.trials,
+        "seed": c.seed,
+        "drive": c.drive,
+        "burn_in": c.burn_in,
+        "tol": tol,
+    }
     if c.cell == "rnn":
         out.update(radius=c.radius, init=c.init, activation=c.activation, path="full")
     else:
@@ -92,8 +100,19 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
             for r in runs
         ]
     }
-    columns = ["run", "cell", "path", "radius", "forget", "update", "step", "log10_norm", "log10_spread",
-               "decay_per_step", "horizon"]
+    columns = [
+        "run",
+        "cell",
+        "path",
+        "radius",
+        "forget",
+        "update",
+        "step",
+        "log10_norm",
+        "log10_spread",
+        "decay_per_step",
+        "horizon",
+    ]
     rows = []
     for i, (r, params) in enumerate(zip(runs, (d for d in data["runs"]))):
         fixed = [i, r.config.cell, params["path"], params.get("radius"), params.get("forget"), params.get("update")]
@@ -103,21 +122,31 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
     lo, hi = (min(shown), max(shown)) if shown else (0.0, 0.0)
     labels = ["Lag s"] + [run_label(r) for r in runs]
     c = runs[0].config
-    title = (f"‖∂L/∂h_(T−s)‖ · {c.cell} · n={c.hidden}, T={steps}, {c.trials} trials (geometric mean), "
-             f"drive {c.drive:g}, seed {c.seed}")
-    table = Section(title, labels, [[str(s)] + [f"{sci(r.log10_norm[s])} {_bar(r.log10_norm[s], lo, hi)}" for r in runs]
-                                    for s in lags], numeric=tuple(range(len(labels))))
+    title = (
+        f"‖∂L/∂h_(T−s)‖ · {c.cell} · n={c.hidden}, T={steps}, {c.trials} trials (geometric mean), "
+        f"drive {c.drive:g}, seed {c.seed}"
+    )
+    table = Section(
+        title,
+        labels,
+        [[str(s)] + [f"{sci(r.log10_norm[s])} {_bar(r.log10_norm[s], lo, hi)}" for r in runs] for s in lags],
+        numeric=tuple(range(len(labels))),
+    )
     summary_rows = [["decay (measured)"] + [_rate(r.decay_per_step) for r in runs]]
     for key, label in _THEORY_LABELS.items():
         if any(key in r.theory for r in runs):
             summary_rows.append([label] + [_rate(r.theory.get(key)) for r in runs])
     summary_rows.append([f"horizon (< {tol:g})"] + ["never" if r.horizon is None else str(r.horizon) for r in runs])
     summary_rows.append(["verdict"] + [r.verdict for r in runs])
-    notes = ["Rates are log₁₀ of the norm's change per step (least squares over all lags); the verdict flags a "
-             "measured trend of more than 10× over the window."]
+    notes = [
+        "Rates are log₁₀ of the norm's change per step (least squares over all lags); the verdict flags a "
+        "measured trend of more than 10× over the window."
+    ]
     if c.cell != "rnn":
-        notes.append("The gate is held at its value at every step and unit (zero weights, bias logit(value)); "
-                     "'carry' follows the additive path alone, 'full' the exact Jacobian of the whole cell.")
+        notes.append(
+            "The gate is held at its value at every step and unit (zero weights, bias logit(value)); "
+            "'carry' follows the additive path alone, 'full' the exact Jacobian of the whole cell."
+        )
     summary = Section("Summary", ["", *labels[1:]], summary_rows, notes=notes, numeric=tuple(range(1, len(labels))))
     chart = text_chart([(run_label(r), r.log10_norm) for r in runs])
     # -q: one number a run; an exactly zero gradient's log10 is -inf (JSON and CSV say null / empty).

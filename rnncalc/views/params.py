@@ -103,7 +103,18 @@ def params_report(result: ParamCount, others: dict[str, ParamCount | str], work:
     }
     config = [result.cell, result.convention, result.hidden, result.input_size, result.output_size]
     rows = [[*config, t.name, "x".join(map(str, t.shape)), t.count, t.formula, t.role] for t in result.tensors]
-    columns = ["cell", "convention", "hidden", "input_size", "output_size", "tensor", "shape", "count", "formula", "role"]
+    columns = [
+        "cell",
+        "convention",
+        "hidden",
+        "input_size",
+        "output_size",
+        "tensor",
+        "shape",
+        "count",
+        "formula",
+        "role",
+    ]
 
     tensor_rows = [[t.name, shape_text(t.shape), t.formula, thousands(t.count)] for t in result.tensors]
     tensor_rows.append(["total", "", "", thousands(result.total)])
@@ -131,7 +142,11 @@ def params_report(result: ParamCount, others: dict[str, ParamCount | str], work:
     per_seq = f"T={work.seq_len:,}, batch {work.batch:,}, {work.dtype}"
     cost_rows = [
         ["Params", thousands(result.total), "shared by all time steps: the same for any --seq-len"],
-        ["MACs/step", thousands(cost["macs_per_step"]), "one multiply-accumulate per weight-matrix entry, per direction"],
+        [
+            "MACs/step",
+            thousands(cost["macs_per_step"]),
+            "one multiply-accumulate per weight-matrix entry, per direction",
+        ],
         ["MACs/sequence", thousands(cost["macs_per_sequence"]), f"MACs/step × T ({per_seq})"],
         ["Param memory", human_bytes(cost["param_bytes"]), f"{thousands(cost['param_bytes'])} bytes"],
         [
@@ -140,7 +155,9 @@ def params_report(result: ParamCount, others: dict[str, ParamCount | str], work:
             f"states and gate values kept for backprop: grows with T × batch ({per_seq})",
         ],
     ]
-    cost_section = Section("What sequence length changes (and what it does not)", ["Quantity", "Value", "Note"], cost_rows, numeric=(1,))
+    cost_section = Section(
+        "What sequence length changes (and what it does not)", ["Quantity", "Value", "Note"], cost_rows, numeric=(1,)
+    )
     return Report(data, columns, rows, str(result.total), [tensors, formula, conventions, cost_section])
 
 
@@ -167,11 +184,29 @@ def all_cells_report(convention: str, work: Workload, **shape) -> Report:
     cells = []
     for cell, r in results.items():
         if isinstance(r, ParamCount):
-            cells.append({"cell": cell, "title": CELLS[cell].title, "total": r.total, "ratio_to_rnn": ratio(r),
-                          "formula": r.formula, "macs_per_step": r.macs_per_step, "reason": None})
+            cells.append(
+                {
+                    "cell": cell,
+                    "title": CELLS[cell].title,
+                    "total": r.total,
+                    "ratio_to_rnn": ratio(r),
+                    "formula": r.formula,
+                    "macs_per_step": r.macs_per_step,
+                    "reason": None,
+                }
+            )
         else:
-            cells.append({"cell": cell, "title": CELLS[cell].title, "total": None, "ratio_to_rnn": None,
-                          "formula": None, "macs_per_step": None, "reason": r})
+            cells.append(
+                {
+                    "cell": cell,
+                    "title": CELLS[cell].title,
+                    "total": None,
+                    "ratio_to_rnn": None,
+                    "formula": None,
+                    "macs_per_step": None,
+                    "reason": r,
+                }
+            )
     first = next((r for r in results.values() if isinstance(r, ParamCount)), None)
     config = _config(first) if first else {"convention": convention}
     config.pop("cell", None)
@@ -180,15 +215,28 @@ def all_cells_report(convention: str, work: Workload, **shape) -> Report:
     columns = ["cell", "title", "total", "ratio_to_rnn", "formula", "macs_per_step", "reason"]
     rows = [[c[k] for k in columns] for c in cells]
     table_rows = [
-        [c["cell"], c["title"], thousands(c["total"]), f"{c['ratio_to_rnn']:.2f}×" if c["ratio_to_rnn"] else "",
-         c["formula"], thousands(c["macs_per_step"])]
+        [
+            c["cell"],
+            c["title"],
+            thousands(c["total"]),
+            f"{c['ratio_to_rnn']:.2f}×" if c["ratio_to_rnn"] else "",
+            c["formula"],
+            thousands(c["macs_per_step"]),
+        ]
         if c["total"] is not None
         else [c["cell"], c["title"], "n/a", "", "", ""]
         for c in cells
     ]
-    title = f"Every cell · {convention} convention" + (f" · {_bias_text(first)} · {_sizes_text(first)}" if first else "")
-    section = Section(title, ["Cell", "Name", "Params", "× RNN", "Formula", "MACs/step"], table_rows,
-                      notes=unavailable_note(cells, convention), numeric=(2, 3, 5))
+    title = f"Every cell · {convention} convention" + (
+        f" · {_bias_text(first)} · {_sizes_text(first)}" if first else ""
+    )
+    section = Section(
+        title,
+        ["Cell", "Name", "Params", "× RNN", "Formula", "MACs/step"],
+        table_rows,
+        notes=unavailable_note(cells, convention),
+        numeric=(2, 3, 5),
+    )
     headline = "\n".join(f"{c['cell']}\t{'' if c['total'] is None else c['total']}" for c in cells)
     return Report(data, columns, rows, headline, [section])
 

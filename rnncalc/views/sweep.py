@@ -18,24 +18,47 @@ def _columns(count: int) -> list[int]:
 def lag_report(sweep: LagSweep, config: dict) -> Report:
     runs, name = sweep.runs, sweep.parameter
     steps = runs[0].config.steps
-    rows_json = [{"value": v, "decay_per_step": r.decay_per_step, "horizon": r.horizon, "verdict": r.verdict,
-                  "log10_norm": r.log10_norm} for v, r in zip(sweep.values, runs)]
+    rows_json = [
+        {
+            "value": v,
+            "decay_per_step": r.decay_per_step,
+            "horizon": r.horizon,
+            "verdict": r.verdict,
+            "log10_norm": r.log10_norm,
+        }
+        for v, r in zip(sweep.values, runs)
+    ]
     data = {"mode": "lag", "cell": runs[0].config.cell, "parameter": name, **config, "rows": rows_json}
     csv_rows = [[v, s, x] for v, r in zip(sweep.values, runs) for s, x in enumerate(r.log10_norm)]
     cols = _columns(steps + 1)
     heatmap = Heatmap(
         f"log₁₀‖∂L/∂h_(T−s)‖ · {runs[0].config.cell} · {name} against lag · n={config['hidden']}, "
         f"{config['trials']} trials, seed {config['seed']}",
-        name, [f"{v:g}" for v in sweep.values], "lag s (steps back from T)", [str(c) for c in cols],
-        [[r.log10_norm[c] for c in cols] for r in runs], "log₁₀‖∇‖",
+        name,
+        [f"{v:g}" for v in sweep.values],
+        "lag s (steps back from T)",
+        [str(c) for c in cols],
+        [[r.log10_norm[c] for c in cols] for r in runs],
+        "log₁₀‖∇‖",
         notes=["Blue: the gradient has shrunk; red: it has grown. Every row is one gradflow run with this seed."],
     )
-    summary = Section("Per row", [name, "decay/step", "horizon", "verdict"],
-                      [[f"{v:g}", "—" if r.decay_per_step is None else f"{r.decay_per_step:+.4f}",
-                        "never" if r.horizon is None else str(r.horizon), r.verdict]
-                       for v, r in zip(sweep.values, runs)], numeric=(1, 2))
-    headline = "\n".join(f"{v:g}\t{'' if r.decay_per_step is None else repr(r.decay_per_step)}"
-                         for v, r in zip(sweep.values, runs))
+    summary = Section(
+        "Per row",
+        [name, "decay/step", "horizon", "verdict"],
+        [
+            [
+                f"{v:g}",
+                "—" if r.decay_per_step is None else f"{r.decay_per_step:+.4f}",
+                "never" if r.horizon is None else str(r.horizon),
+                r.verdict,
+            ]
+            for v, r in zip(sweep.values, runs)
+        ],
+        numeric=(1, 2),
+    )
+    headline = "\n".join(
+        f"{v:g}\t{'' if r.decay_per_step is None else repr(r.decay_per_step)}" for v, r in zip(sweep.values, runs)
+    )
     return Report(data, [name, "step", "log10_norm"], csv_rows, headline, [heatmap, summary])
 
 
@@ -46,12 +69,23 @@ def _nearest(xs: list[float], x: float | None) -> int | None:
 
 
 def phase_report(sweep: PhaseSweep, config: dict) -> Report:
-    data = {"mode": "phase", "cell": "rnn", "activation": "tanh", **config, "radius": sweep.radii,
-            "drive": sweep.drives, "decay_per_step": sweep.decay, "chi_mean_field": sweep.chi,
-            "critical_radius_mean_field": sweep.critical_mean_field,
-            "critical_radius_measured": sweep.critical_measured}
-    csv_rows = [[r, d, sweep.decay[j][i], sweep.chi[j][i]] for j, d in enumerate(sweep.drives)
-                for i, r in enumerate(sweep.radii)]
+    data = {
+        "mode": "phase",
+        "cell": "rnn",
+        "activation": "tanh",
+        **config,
+        "radius": sweep.radii,
+        "drive": sweep.drives,
+        "decay_per_step": sweep.decay,
+        "chi_mean_field": sweep.chi,
+        "critical_radius_mean_field": sweep.critical_mean_field,
+        "critical_radius_measured": sweep.critical_measured,
+    }
+    csv_rows = [
+        [r, d, sweep.decay[j][i], sweep.chi[j][i]]
+        for j, d in enumerate(sweep.drives)
+        for i, r in enumerate(sweep.radii)
+    ]
     cols = _columns(len(sweep.radii))
     marks = {}
     for row, (mf, measured) in enumerate(zip(sweep.critical_mean_field, sweep.critical_measured)):
@@ -62,20 +96,31 @@ def phase_report(sweep: PhaseSweep, config: dict) -> Report:
     heatmap = Heatmap(
         f"Measured log₁₀ change of ‖∇‖ per step · tanh RNN · radius × drive · n={config['hidden']}, "
         f"T={config['steps']}, seed {config['seed']}",
-        "drive", [f"{d:g}" for d in sweep.drives], "spectral radius ρ", [f"{sweep.radii[c]:g}" for c in cols],
-        [[sweep.decay[j][c] for c in cols] for j in range(len(sweep.drives))], "decay/step",
+        "drive",
+        [f"{d:g}" for d in sweep.drives],
+        "spectral radius ρ",
+        [f"{sweep.radii[c]:g}" for c in cols],
+        [[sweep.decay[j][c] for c in cols] for j in range(len(sweep.drives))],
+        "decay/step",
         marks=marks,
-        notes=["◆ mean-field edge of chaos (χ = 1); ○ measured boundary (the decay crosses 0). "
-               "Left of it gradients vanish, right of it they explode."],
+        notes=[
+            "◆ mean-field edge of chaos (χ = 1); ○ measured boundary (the decay crosses 0). "
+            "Left of it gradients vanish, right of it they explode."
+        ],
     )
-    table = Section("Edge of chaos per drive", ["drive", "mean field ρ (χ = 1)", "measured ρ"],
-                    [[f"{d:g}", "—" if mf is None else f"{mf:.4f}", "—" if ms is None else f"{ms:.4f}"]
-                     for d, mf, ms in zip(sweep.drives, sweep.critical_mean_field, sweep.critical_measured)],
-                    numeric=(1, 2))
-    headline = "\n".join(f"{d:g}\t{'' if ms is None else repr(ms)}"
-                         for d, ms in zip(sweep.drives, sweep.critical_measured))
-    return Report(data, ["radius", "drive", "decay_per_step", "chi_mean_field"], csv_rows, headline,
-                  [heatmap, table])
+    table = Section(
+        "Edge of chaos per drive",
+        ["drive", "mean field ρ (χ = 1)", "measured ρ"],
+        [
+            [f"{d:g}", "—" if mf is None else f"{mf:.4f}", "—" if ms is None else f"{ms:.4f}"]
+            for d, mf, ms in zip(sweep.drives, sweep.critical_mean_field, sweep.critical_measured)
+        ],
+        numeric=(1, 2),
+    )
+    headline = "\n".join(
+        f"{d:g}\t{'' if ms is None else repr(ms)}" for d, ms in zip(sweep.drives, sweep.critical_measured)
+    )
+    return Report(data, ["radius", "drive", "decay_per_step", "chi_mean_field"], csv_rows, headline, [heatmap, table])
 
 
 def bias_report(rows: list[BiasRow], steps: int) -> Report:
@@ -85,8 +130,10 @@ def bias_report(rows: list[BiasRow], steps: int) -> Report:
         f"Forget-gate bias b ↦ f = σ(b), what the carry path keeps after {steps} steps, and its memory",
         ["bias b", "f = σ(b)", f"f^{steps}", "timescale −1/ln f"],
         [[f"{r.bias:g}", f"{r.forget:.6g}", sci(r.log10_retained), f"{r.timescale:,.4g} steps"] for r in rows],
-        notes=["PyTorch adds bias_ih and bias_hh: setting both to b gives the forget gate an effective bias 2b. "
-               "Keras's unit_forget_bias=True starts it at 1 (one bias vector)."],
+        notes=[
+            "PyTorch adds bias_ih and bias_hh: setting both to b gives the forget gate an effective bias 2b. "
+            "Keras's unit_forget_bias=True starts it at 1 (one bias vector)."
+        ],
         numeric=(1, 2, 3),
     )
     headline = "\n".join(f"{r.bias:g}\t{r.forget!r}" for r in rows)
