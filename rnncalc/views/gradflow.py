@@ -100,21 +100,9 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
             for r in runs
         ]
     }
-    columns = [
-        "run",
-        "cell",
-        "path",
-        "radius",
-        "forget",
-        "update",
-        "step",
-        "log10_norm",
-        "log10_spread",
-        "decay_per_step",
-        "horizon",
-    ]
+    columns = "run cell path radius forget update step log10_norm log10_spread decay_per_step horizon".split()
     rows = []
-    for i, (r, params) in enumerate(zip(runs, (d for d in data["runs"]))):
+    for i, (r, params) in enumerate(zip(runs, data["runs"])):
         fixed = [i, r.config.cell, params["path"], params.get("radius"), params.get("forget"), params.get("update")]
         rows += [[*fixed, s, r.log10_norm[s], r.log10_spread[s], r.decay_per_step, r.horizon] for s in lags]
 
