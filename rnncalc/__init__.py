@@ -12,7 +12,6 @@ Public functions: :func:`count_params`, :func:`compare_conventions`,
 
 from .errors import InvalidArgument
 from .params import compare_conventions, count_params
-from .solve import solve_hidden
 
 __version__ = "0.1.0"
 
@@ -28,7 +27,11 @@ __all__ = [
 
 
 def __getattr__(name):
-    # NumPy-backed parts load on first use, so `import rnncalc` stays light.
+    # The other commands' cores load on first use, so `import rnncalc` (and `rnncalc params`) stays light.
+    if name == "solve_hidden":
+        from .solve import solve_hidden
+
+        return solve_hidden
     if name == "simulate":
         from .gradflow import simulate
 

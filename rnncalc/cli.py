@@ -95,30 +95,48 @@ Convention = _choices("Convention", CONVENTIONS)
 DType = _choices("DType", DTYPE_BYTES)
 
 
+def _shape_options(layers, bidirectional, proj, bias, convention, reset_after) -> dict:
+    return dict(
+        layers=layers,
+        bidirectional=bidirectional,
+        proj=proj,
+        bias=bias,
+        convention=convention.value,
+        reset_after=reset_after,
+    )
+
+
+# Options shared by the commands that describe a network (params, solve, gates).
+HiddenOpt = Annotated[int, typer.Option("--hidden", "-n", help="Hidden size n.")]
+InOpt = Annotated[int, typer.Option("--in", "-m", help="Input size m.")]
+OutOpt = Annotated[int, typer.Option("--out", "-k", help="Output size k (0: no output layer).")]
+LayersOpt = Annotated[int, typer.Option("--layers", "-L", help="Stacked layers L.")]
+BidirectionalOpt = Annotated[bool, typer.Option("--bidirectional", help="Two directions (D=2).")]
+ProjOpt = Annotated[int, typer.Option(help="LSTM projection size p (PyTorch's proj_size; 0: none).")]
+BiasOpt = Annotated[
+    Optional[bool],
+    typer.Option("--bias/--no-bias", help="Count bias vectors. Default: off for textbook, on for pytorch and keras."),
+]
+ConventionOpt = Annotated[Convention, typer.Option(help="Whose count: the course formula, PyTorch or Keras 3.")]
+ResetAfterOpt = Annotated[
+    Optional[bool], typer.Option("--reset-after/--no-reset-after", help="Keras GRU bias layout (Keras default: on).")
+]
+
+
 @app.command(
     epilog="Example: rnncalc params --hidden 128 --in 28 --out 10 --cell lstm --convention pytorch",
 )
 def params(
-    hidden: Annotated[int, typer.Option("--hidden", "-n", help="Hidden size n.")],
-    input_size: Annotated[int, typer.Option("--in", "-m", help="Input size m.")],
-    output_size: Annotated[int, typer.Option("--out", "-k", help="Output size k (0: no output layer).")] = 0,
+    hidden: HiddenOpt,
+    input_size: InOpt,
+    output_size: OutOpt = 0,
     cell: Annotated[CellChoice, typer.Option(help="Recurrent cell; 'all' compares every cell.")] = CellChoice.rnn,
-    layers: Annotated[int, typer.Option("--layers", "-L", help="Stacked layers L.")] = 1,
-    bidirectional: Annotated[bool, typer.Option("--bidirectional", help="Two directions (D=2).")] = False,
-    proj: Annotated[int, typer.Option(help="LSTM projection size p (PyTorch's proj_size; 0: none).")] = 0,
-    bias: Annotated[
-        Optional[bool],
-        typer.Option(
-            "--bias/--no-bias", help="Count bias vectors. Default: off for textbook, on for pytorch and keras."
-        ),
-    ] = None,
-    convention: Annotated[
-        Convention, typer.Option(help="Whose count: the course formula, PyTorch or Keras 3.")
-    ] = Convention.textbook,
-    reset_after: Annotated[
-        Optional[bool],
-        typer.Option("--reset-after/--no-reset-after", help="Keras GRU bias layout (Keras default: on)."),
-    ] = None,
+    layers: LayersOpt = 1,
+    bidirectional: BidirectionalOpt = False,
+    proj: ProjOpt = 0,
+    bias: BiasOpt = None,
+    convention: ConventionOpt = Convention.textbook,
+    reset_after: ResetAfterOpt = None,
     seq_len: Annotated[
         int, typer.Option("--seq-len", "-T", help="Sequence length T (changes compute and memory, never the count).")
     ] = 100,
@@ -135,18 +153,14 @@ def params(
     from .views.params import Workload, params_for_cli
 
     try:
+        shape = _shape_options(layers, bidirectional, proj, bias, convention, reset_after)
         report = params_for_cli(
             cell.value,
             Workload(seq_len, batch, dtype.value),
             hidden=hidden,
             input_size=input_size,
             output_size=output_size,
-            layers=layers,
-            bidirectional=bidirectional,
-            proj=proj,
-            bias=bias,
-            convention=convention.value,
-            reset_after=reset_after,
+            **shape,
         )
     except InvalidArgument as e:
         fail(e)
@@ -327,12 +341,10 @@ def progress_bar(seconds: float):
 
 @app.command(epilog="Example: rnncalc gates --hidden 256 --in 64 --cells lstm,gru --equations")
 def gates(
-    hidden: Annotated[int, typer.Option("--hidden", "-n", help="Hidden size n.")] = 128,
-    input_size: Annotated[int, typer.Option("--in", "-m", help="Input size m.")] = 28,
-    output_size: Annotated[int, typer.Option("--out", "-k", help="Output size k (0: no output layer).")] = 0,
-    convention: Annotated[
-        Convention, typer.Option(help="Whose parameter count, as in `rnncalc params`.")
-    ] = Convention.textbook,
+    hidden: HiddenOpt = 128,
+    input_size: InOpt = 28,
+    output_size: OutOpt = 0,
+    convention: ConventionOpt = Convention.textbook,
     steps: Annotated[int, typer.Option("--steps", "-T", help="Lags after which retention is measured.")] = 100,
     gate: Annotated[
         float, typer.Option(help="Fraction of the carried state kept per step (f, z, 1 − f), in (0, 1).")
@@ -379,35 +391,20 @@ def gates(
     )
 
 
-def _shape_options(layers, bidirectional, proj, bias, convention, reset_after) -> dict:
-    return dict(
-        layers=layers,
-        bidirectional=bidirectional,
-        proj=proj,
-        bias=bias,
-        convention=convention.value,
-        reset_after=reset_after,
-    )
-
-
 @app.command(epilog="Example: rnncalc solve --budget 100k --cell all --in 28 --out 10")
 def solve(
-    budget: Annotated[str, typer.Option(help="Parameter budget: 100000, 100k, 1.5M, 2G.")],
-    input_size: Annotated[int, typer.Option("--in", "-m", help="Input size m.")],
-    output_size: Annotated[int, typer.Option("--out", "-k", help="Output size k (0: no output layer).")] = 0,
+    budget: Annotated[str, typer.Option(help="Parameter budget: 100000, 1e5, 100k, 1.5M, 2G.")],
+    input_size: InOpt,
+    output_size: OutOpt = 0,
     cell: Annotated[
         CellChoice, typer.Option(help="Recurrent cell; 'all' gives the matched-budget table.")
     ] = CellChoice.rnn,
-    layers: Annotated[int, typer.Option("--layers", "-L", help="Stacked layers L.")] = 1,
-    bidirectional: Annotated[bool, typer.Option("--bidirectional", help="Two directions (D=2).")] = False,
-    proj: Annotated[int, typer.Option(help="LSTM projection size p (kept fixed; hidden stays larger).")] = 0,
-    bias: Annotated[
-        Optional[bool], typer.Option("--bias/--no-bias", help="Count bias vectors (default: the convention's).")
-    ] = None,
-    convention: Annotated[Convention, typer.Option(help="Whose count, as in `rnncalc params`.")] = Convention.textbook,
-    reset_after: Annotated[
-        Optional[bool], typer.Option("--reset-after/--no-reset-after", help="Keras GRU bias layout.")
-    ] = None,
+    layers: LayersOpt = 1,
+    bidirectional: BidirectionalOpt = False,
+    proj: ProjOpt = 0,
+    bias: BiasOpt = None,
+    convention: ConventionOpt = Convention.textbook,
+    reset_after: ResetAfterOpt = None,
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the hidden size.")] = False,
 ) -> None:
