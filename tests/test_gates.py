@@ -66,39 +66,11 @@ def test_gates_by_name_and_state():
 
 
 def test_json_params_equal_what_params_prints(run):
-    rows = json.loads(
-        run(
-            "gates",
-            "--hidden",
-            "40",
-            "--in",
-            "7",
-            "--out",
-            "3",
-            "--convention",
-            "pytorch",
-            "--steps",
-            "5",
-            "-f",
-            "json",
-        )[1]
-    )
+    sizes = "--hidden 40 --in 7 --out 3 --convention pytorch".split()
+    rows = json.loads(run("gates", *sizes, "--steps", "5", "-f", "json")[1])
     for row in rows:
-        args = [
-            "params",
-            "--hidden",
-            "40",
-            "--in",
-            "7",
-            "--out",
-            "3",
-            "--convention",
-            "pytorch",
-            "--cell",
-            row["cell"],
-            "-q",
-        ]
-        code, out, _ = run(*args, *(["--bidirectional"] if row["bidirectional"] else []))
+        bidirectional = ["--bidirectional"] if row["bidirectional"] else []
+        code, out, _ = run("params", *sizes, "--cell", row["cell"], *bidirectional, "-q")
         assert (row["params"] is None and code == 2) or out == f"{row['params']}\n"
 
 
