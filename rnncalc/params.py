@@ -194,13 +194,9 @@ def _validate(cell, hidden, input_size, output_size, layers, proj, convention, r
     if reason:
         raise InvalidArgument("cell", f"{reason}; use convention textbook for {cell}")
     if proj:
-        lstm_family = ("lstm",) if convention == "pytorch" else ("lstm", "peephole", "cifg")
-        if cell not in lstm_family or convention == "keras":
-            allowed = (
-                "Keras has no projection"
-                if convention == "keras"
-                else f"applies only to cell {' / '.join(lstm_family)}"
-            )
+        lstm_family = {"textbook": ("lstm", "peephole", "cifg"), "pytorch": ("lstm",), "keras": ()}[convention]
+        if cell not in lstm_family:
+            allowed = f"applies only to cell {' / '.join(lstm_family)}" if lstm_family else "does not exist in Keras"
             raise InvalidArgument("proj", f"a projection {allowed} (got cell {cell}, convention {convention})")
         if proj >= hidden:
             raise InvalidArgument("proj", f"must be smaller than hidden ({hidden}), got {proj}")

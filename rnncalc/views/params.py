@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from ..cells import CELLS
 from ..errors import InvalidArgument
-from ..params import CONVENTIONS, DTYPE_BYTES, MAX_SIZE, ParamCount, compare_conventions, count_params
+from ..params import DTYPE_BYTES, MAX_SIZE, ParamCount, compare_conventions, count_params
 from ..report import Report, Section, human_bytes, shape_text, thousands
 from . import unavailable_note
 
@@ -248,10 +248,5 @@ def params_for_cli(cell: str, work: Workload, **options) -> Report:
     convention = options.pop("convention")
     result = count_params(cell, convention=convention, **options)
     sizes = {k: options.pop(k) for k in ("hidden", "input_size", "output_size")}
-    if convention != "keras":
-        options.pop("reset_after", None)
     others = compare_conventions(cell, sizes["hidden"], sizes["input_size"], sizes["output_size"], **options)
     return params_report(result, others, work)
-
-
-__all__ = ["CONVENTIONS", "Workload", "params_for_cli", "params_report", "all_cells_report", "costs"]
