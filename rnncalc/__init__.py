@@ -6,38 +6,54 @@ The same numbers the command line prints, from Python::
     >>> count_params("lstm", hidden=128, input_size=28, convention="pytorch").total
     80896
 
-Public functions: :func:`count_params`, :func:`compare_conventions`,
-:func:`solve_hidden`, :func:`simulate` (gradient flow, needs NumPy) and :func:`gate_rows`.
+Every name below loads its module on first use, so `import rnncalc` (and
+`rnncalc params`) never loads NumPy; the simulating ones load it when called.
+Bad arguments raise :class:`InvalidArgument` (a ``ValueError``) naming the argument.
 """
 
 from .errors import InvalidArgument
-from .params import compare_conventions, count_params
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
-__all__ = [
-    "InvalidArgument",
-    "compare_conventions",
-    "count_params",
-    "solve_hidden",
-    "simulate",
-    "gate_rows",
-    "__version__",
-]
+_API = {
+    # rnncalc params
+    "count_params": "params",
+    "compare_conventions": "params",
+    "every_cell": "params",
+    "costs": "workload",
+    "describe": "network",
+    "compare_cells": "network",
+    "check_answer": ("expect", "check"),
+    "read_network": ("fromcode", "parse"),
+    # rnncalc solve
+    "solve_hidden": "solve",
+    "solve_every_cell": "solve",
+    # rnncalc gradflow
+    "RNNConfig": "config",
+    "LSTMConfig": "config",
+    "GRUConfig": "config",
+    "config_for": "config",
+    "simulate": "gradflow",
+    "simulate_many": "gradflow",
+    # rnncalc gates
+    "gate_costs": "gates",
+    "gate_retention": "gates",
+    # rnncalc sweep
+    "lag_sweep": "sweep",
+    "phase_sweep": "sweep",
+    "forget_bias_table": "sweep",
+    # rnncalc fsm
+    "load_machine": ("dfa", "load"),
+    "analyse_machine": ("fsm", "analyse"),
+}
+
+__all__ = ["InvalidArgument", "__version__", *_API]
 
 
-def __getattr__(name):
-    # The other commands' cores load on first use, so `import rnncalc` (and `rnncalc params`) stays light.
-    if name == "solve_hidden":
-        from .solve import solve_hidden
+def __getattr__(name: str):
+    if name not in _API:
+        raise AttributeError(f"module 'rnncalc' has no attribute {name!r}")
+    from importlib import import_module
 
-        return solve_hidden
-    if name == "simulate":
-        from .gradflow import simulate
-
-        return simulate
-    if name == "gate_rows":
-        from .gates import gate_rows
-
-        return gate_rows
-    raise AttributeError(f"module 'rnncalc' has no attribute {name!r}")
+    module, attribute = _API[name] if isinstance(_API[name], tuple) else (_API[name], name)
+    return getattr(import_module(f".{module}", __name__), attribute)

@@ -1,4 +1,13 @@
-"""The one error the cores raise for a bad argument."""
+"""The one error the cores raise for a bad argument, and the checks that raise it.
+
+Every public function validates its arguments with these checks, so a bad
+value is refused the same way from Python and from the command line: an
+:class:`InvalidArgument` (a ``ValueError``) naming the argument.
+"""
+
+from __future__ import annotations
+
+import math
 
 
 class InvalidArgument(ValueError):
@@ -13,3 +22,42 @@ class InvalidArgument(ValueError):
         super().__init__(f"{name}: {message}")
         self.name = name
         self.message = message
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value for an error message: its repr, cut to `limit` characters with its length said."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(text):,} characters)"
+
+
+def check_int(name: str, value: object, low: int, high: int) -> int:
+    """A whole number in [low, high]; bool is not a number."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidArgument(name, f"must be a whole number, got {shown(value)}")
+    if not low <= value <= high:
+        raise InvalidArgument(name, f"must be from {low:,} to {high:,}, got {shown(value)}")
+    return value
+
+
+def check_float(name: str, value: object, low: float, high: float) -> float:
+    """A finite real number in [low, high] (ints accepted); bool is not a number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidArgument(name, f"must be a number, got {shown(value)}")
+    value = float(value)
+    if not (math.isfinite(value) and low <= value <= high):
+        raise InvalidArgument(name, f"must be from {low:g} to {high:g}, got {shown(value)}")
+    return value
+
+
+def check_bool(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidArgument(name, f"must be True or False, got {shown(value)}")
+    return value
+
+
+def check_choice(name: str, value: object, choices) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise InvalidArgument(name, f"choose from {', '.join(choices)}; got {shown(value)}")
+    return value

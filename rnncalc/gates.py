@@ -1,97 +1,147 @@
-"""What the gates buy and cost: one row per cell, every number from the params and gradflow cores.
+"""What the gates cost and what they buy: costs are instant integers, retention is simulation.
 
-Retention is log10‖∂L/∂h_{T−s}‖ at s = ``steps``, simulated by the gradflow core
-with a fixed seed at typical settings: radius 1 for the vanilla RNN, and
-``gate``, the fraction of the carried state kept per step, for the gated cells
-(the forget gate f of the LSTM family, the update gate z of the GRU, 1 − f of
-the MGU). The carry path is measured wherever the cell has one whose Jacobian is a
-diagonal gate: diag(f) for the LSTM, peephole and CIFG cells, diag(z) for the
-GRU and diag(1 − f) for the MGU; the full Jacobian where the simulator has the
-cell (RNN, LSTM, GRU).
+:func:`gate_costs` reads the cell table and the params core: gates, blocks,
+state, parameters and the ratio to the vanilla RNN under a convention.
+
+:func:`gate_retention` simulates, with the gradflow core at a fixed seed,
+log10 of the gradient norm after `steps` steps back: the vanilla RNN at
+spectral radius 1 (full Jacobian), the LSTM and GRU along their full Jacobian
+and their carry path, and every other gated cell along its carry path, which
+has the same diagonal Jacobian as the LSTM's (diag(f)) or the GRU's (diag(z),
+the MGU's diag(1 − f)), each keeping `gate` of the carried state per step.
 """
 
 from __future__ import annotations
 
-from .cells import CELLS
-from .errors import InvalidArgument
-from .params import count_params
+from typing import NamedTuple, Sequence
 
-BIDIRECTIONAL = ("rnn", "lstm", "gru")
+from .cells import CELL_NAMES, CELLS, Block, Carry
+from .errors import InvalidArgument, check_bool, check_choice, check_float, check_int, shown
+from .params import availability, count_params
+
+BIDIRECTIONAL = tuple(name for name, cell in CELLS.items() if cell.pytorch)  # the cells frameworks make bidirectional
 TYPICAL_GATE = 0.95
 SIM_HIDDEN = 64
 SIM_TRIALS = 4
-# The gradflow cell whose carry path has the same Jacobian: diag(kept fraction).
-_CARRY = {"lstm": "lstm", "peephole": "lstm", "cifg": "lstm", "gru": "gru", "mgu": "gru"}
 
 
-def _retention(cell: str, steps: int, seed: int, gate: float) -> dict:
-    from .gradflow import Config, simulate
+class GateCost(NamedTuple):
+    cell: str
+    title: str
+    bidirectional: bool
+    blocks: tuple[Block, ...]
+    gates: tuple[str, ...]
+    state: str
+    params: int | None  # None where the convention has no such layer
+    ratio_to_rnn: float | None
+    reason: str | None  # why params is None
+    carry: Carry | None
+    step_jacobian: str
+    use_when: str
+    equations: tuple[str, ...]
 
-    common = dict(hidden=SIM_HIDDEN, steps=steps, trials=SIM_TRIALS, seed=seed)
-    out = {"steps": steps, "full": None, "carry": None}
-    if cell == "rnn":
-        out["full"] = simulate(Config(cell="rnn", radius=1.0, **common)).log10_norm[-1]
-    elif cell in ("lstm", "gru"):
-        out["full"] = simulate(Config(cell=cell, forget=gate, update=gate, **common)).log10_norm[-1]
-    if cell in _CARRY:
-        carry = Config(cell=_CARRY[cell], path="carry", forget=gate, update=gate, **common)
-        out["carry"] = simulate(carry).log10_norm[-1]
-    return out
+
+class Retention(NamedTuple):
+    steps: int
+    full: float | None  # log10‖∂L/∂h_{T−s}‖ at s = steps along the full Jacobian; None: not simulated
+    carry: float | None  # the same along the carry path alone; None: the cell has none
 
 
-def gate_rows(
+def chosen_cells(cells: Sequence[str] | str | None) -> list[str]:
+    """The cells named (a single name or a list), in order, each once; all of them for None."""
+    if cells is None:
+        return list(CELL_NAMES)
+    names = [cells] if isinstance(cells, str) else cells
+    if not isinstance(names, Sequence) or not names:
+        raise InvalidArgument("cells", f"name at least one cell, got {shown(cells)}")
+    return list(dict.fromkeys(check_choice("cells", c, CELL_NAMES) for c in names))
+
+
+def gate_costs(
     hidden: int = 128,
     input_size: int = 28,
     output_size: int = 0,
     *,
     convention: str = "textbook",
-    steps: int = 100,
-    seed: int = 0,
-    gate: float = TYPICAL_GATE,
-    cells: list[str] | None = None,
-    bidirectional: bool = True,
-) -> list[dict]:
-    """One row per cell (and per bidirectional variant) with gates, parameters and retention."""
-    chosen = cells or list(CELLS)
-    for name in chosen:
-        if name not in CELLS:
-            raise InvalidArgument("cells", f"unknown cell {name!r}; choose from {', '.join(CELLS)}")
-    if not 0 < gate < 1:
-        raise InvalidArgument("gate", f"must be strictly between 0 and 1, got {gate}")
-    base = _params(convention, "rnn", hidden, input_size, output_size, False)
+    cells: Sequence[str] | str | None = None,
+    bidirectional: bool = False,
+) -> list[GateCost]:
+    """One row per cell (and per bidirectional variant, when asked) with its gates and exact parameters.
+
+    >>> [(r.cell, r.params) for r in gate_costs(128, 28, cells=["rnn", "lstm"])]
+    [('rnn', 19968), ('lstm', 79872)]
+    """
+    names = chosen_cells(cells)
+    check_bool("bidirectional", bidirectional)
+    base = count_params("rnn", hidden, input_size, output_size, convention=convention).total
+    variants = [(c, False) for c in names] + [(c, True) for c in names if bidirectional and c in BIDIRECTIONAL]
     rows = []
-    variants = [(c, False) for c in chosen] + [(c, True) for c in chosen if bidirectional and c in BIDIRECTIONAL]
-    for name, bi in variants:
-        spec = CELLS[name]
-        params = _params(convention, name, hidden, input_size, output_size, bi)
+    for name, both_ways in variants:
+        spec, reason = CELLS[name], availability(name, convention)
+        sizes = dict(bidirectional=both_ways, convention=convention)
+        params = None if reason else count_params(name, hidden, input_size, output_size, **sizes).total
         rows.append(
-            {
-                "cell": name,
-                "title": ("Bidirectional " if bi else "") + spec.title,
-                "bidirectional": bi,
-                "gates": list(spec.gates),
-                "state": spec.state,
-                "params": params,
-                "ratio_to_rnn": round(params / base, 4) if params is not None and base else None,
-                "carry": spec.jacobian,
-                "carry_path": spec.carry,
-                "retention": None if bi else _retention(name, steps, seed, gate),
-                "use_when": "whole sequences known in advance (sees past and future; not streaming)"
-                if bi
+            GateCost(
+                cell=name,
+                title=("Bidirectional " if both_ways else "") + spec.title,
+                bidirectional=both_ways,
+                blocks=spec.blocks,
+                gates=spec.gates,
+                state=spec.state,
+                params=params,
+                ratio_to_rnn=None if params is None else round(params / base, 4),
+                reason=reason,
+                carry=spec.carry,
+                step_jacobian=spec.step_jacobian,
+                use_when="whole sequences known in advance (sees past and future; not streaming)"
+                if both_ways
                 else spec.use_when,
-                "equations": list(spec.equations),
-            }
+                equations=spec.equations,
+            )
         )
     return rows
 
 
-def _params(convention, cell, hidden, input_size, output_size, bidirectional) -> int | None:
-    """The params core's count, or None where the convention has no such cell."""
-    try:
-        return count_params(
-            cell, hidden, input_size, output_size, bidirectional=bidirectional, convention=convention
-        ).total
-    except InvalidArgument as e:
-        if e.name != "cell":
-            raise
-        return None
+def retention_configs(cell: str, steps: int, gate: float, seed: int) -> dict[str, object]:
+    """The gradflow runs behind one cell's retention: {"full": config, "carry": config}, where it has them."""
+    from .config import config_for
+
+    common = dict(hidden=SIM_HIDDEN, steps=steps, trials=SIM_TRIALS, seed=seed)
+    runs = {}
+    if cell == "rnn":
+        runs["full"] = config_for("rnn", radius=1.0, **common)
+    elif CELLS[cell].carry and CELLS[cell].carry.simulated_as == cell:
+        runs["full"] = config_for(cell, **{_GATE[cell]: gate}, **common)
+    if CELLS[cell].carry:
+        simulated = CELLS[cell].carry.simulated_as
+        runs["carry"] = config_for(simulated, path="carry", **{_GATE[simulated]: gate}, **common)
+    return runs
+
+
+_GATE = {"lstm": "forget", "gru": "update"}
+
+
+def gate_retention(
+    cells: Sequence[str] | str | None = None,
+    *,
+    steps: int = 100,
+    gate: float = TYPICAL_GATE,
+    seed: int = 0,
+    limits=None,
+    progress=None,
+) -> dict[str, Retention]:
+    """log10 of the gradient norm after `steps` steps back, per cell and path (one batch of gradflow runs)."""
+    from .gradflow import simulate_many
+
+    names = chosen_cells(cells)
+    check_int("steps", steps, 1, 10**9)
+    if not 0 < check_float("gate", gate, 0, 1) < 1:
+        raise InvalidArgument("gate", f"must be strictly between 0 and 1, got {gate}")
+    plans = {name: retention_configs(name, steps, gate, seed) for name in names}
+    unique = list(dict.fromkeys(cfg for plan in plans.values() for cfg in plan.values()))
+    measured = dict(zip(unique, simulate_many(unique, limits=limits, progress=progress))) if unique else {}
+
+    def final(plan: dict, path: str) -> float | None:
+        return measured[plan[path]].log10_norm[-1] if path in plan else None
+
+    return {name: Retention(steps, final(plan, "full"), final(plan, "carry")) for name, plan in plans.items()}

@@ -1,122 +1,165 @@
-"""The one output layer: a Report becomes a Rich table, JSON, CSV or a headline.
+"""The one output layer: a Report becomes a table for people, JSON, CSV, Markdown, LaTeX or a headline.
 
 JSON goes through ``json.dumps`` and CSV through ``csv.writer``, never through
-Rich, so neither ever holds colour codes, box characters or wrapped cells.
-Rich is imported only when a table is drawn.
+Rich, so neither ever holds colour codes, box characters or wrapped cells, and
+neither depends on the terminal's width. The whole text is composed first and
+written in one piece, with Ctrl-C held back until it is out, so stdout holds a
+complete answer or nothing. A stream that cannot carry Unicode gets the same
+information in ASCII (JSON with \\u escapes). Write failures surface as
+:class:`OutputClosed` (the reader went away: not an error) or
+:class:`OutputFailed` (a full disk, a closed stdout), never as a traceback.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 from enum import Enum
 
-from .report import Heatmap, Report
+from .render import Terminal, ascii_text, can_encode
+from .report import Report
 
-# A diverging scale (ColorBrewer RdBu): blue where the gradient shrinks, red where it grows.
-# The bar heights carry the same levels without colour (NO_COLOR, a dumb terminal).
-PALETTE = ("#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#fddbc7", "#f4a582", "#d6604d", "#b2182b")
-BARS = "▁▂▃▄▅▆▇█"
+MIN_COLUMNS, MAX_COLUMNS = 20, 1000  # a COLUMNS outside this is not a width: it is ignored
 
 
 class Format(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    markdown = "markdown"
+    latex = "latex"
+
+
+class OutputClosed(Exception):
+    """The reader of stdout went away (`| head -1`): the answer was not wanted in full."""
+
+
+class OutputFailed(Exception):
+    """stdout cannot be written: closed, or the device is full."""
+
+
+def compose(report: Report, fmt: Format, quiet: bool = False, term: Terminal | None = None) -> str:
+    """The whole text a command prints, for this terminal."""
+    term = term or Terminal()
+    txt = (lambda s: s) if term.unicode else ascii_text
+    if quiet:
+        return txt(report.quiet) + "\n"
+    if fmt is Format.json:
+        import json
+
+        return json.dumps(report.data, indent=2, ensure_ascii=not term.unicode, allow_nan=False) + "\n"
+    if fmt is Format.csv:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([c.key for c in report.csv.columns])
+        for row in report.csv.rows:
+            writer.writerow([_csv_cell(row.get(c.key), txt) for c in report.csv.columns])
+        return buffer.getvalue()
+    if fmt is Format.markdown:
+        from .render import markdown
+
+        return txt(markdown(report.sections))
+    if fmt is Format.latex:
+        from .render import latex
+
+        return latex(report.sections)  # latex() writes only ASCII
+    from .render import terminal
+
+    return terminal(report.sections, term)
+
+
+def _csv_cell(value, txt):
+    if value is None:
+        return ""
+    return txt(value) if isinstance(value, str) else value
+
+
+def terminal_of(stream) -> Terminal:
+    """Width, Unicode and colour of the stream a report goes to."""
+    return Terminal(width=_width(stream), unicode=can_encode(getattr(stream, "encoding", None)), colour=_colour(stream))
+
+
+def _width(stream) -> int:
+    text = os.environ.get("COLUMNS", "").strip()
+    if text.isascii() and text.isdigit() and MIN_COLUMNS <= int(text) <= MAX_COLUMNS:
+        return int(text)
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 80
+    return columns if MIN_COLUMNS <= columns <= MAX_COLUMNS else 80
+
+
+def _colour(stream) -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def emit(report: Report, fmt: Format, quiet: bool = False) -> None:
-    out = sys.stdout
-    if quiet:
-        out.write(report.headline + "\n")
-    elif fmt is Format.json:
-        import json
-
-        out.write(json.dumps(report.data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
-    elif fmt is Format.csv:
-        import csv
-
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(report.columns)
-        writer.writerows([["" if v is None else v for v in row] for row in report.rows])
-    else:
-        _draw(report)
-    out.flush()
+    """Compose the report for stdout and write it there."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputFailed("standard output is closed")
+    write(compose(report, fmt, quiet, terminal_of(stream)), stream)
 
 
-def _draw(report: Report) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    console = Console(highlight=False, soft_wrap=False)
-    for i, section in enumerate(report.sections):
-        if i:
-            console.print()
-        if isinstance(section, str):
-            console.print(Text(section), overflow="fold", crop=False)
-            continue
-        if isinstance(section, Heatmap):
-            console.print(_heatmap(section), overflow="fold", crop=False)
-            continue
-        console.print(Text(section.title, style="bold"), overflow="fold")
-        table = Table(header_style="bold")
-        for j, label in enumerate(section.labels):
-            table.add_column(label, justify="right" if j in section.numeric else "left", overflow="fold")
-        for row in section.rows:
-            table.add_row(*row)
-        console.print(table)
-        for note in section.notes:
-            console.print(Text(note, style="dim"), overflow="fold")
+def write(text: str, stream) -> None:
+    """Write all of `text`, or fail cleanly; Ctrl-C waits until the text is out."""
+    data = text.encode(getattr(stream, "encoding", None) or "utf-8", "replace")
+    with _ctrl_c_held():
+        try:
+            target = getattr(stream, "buffer", None)
+            if target is not None:
+                stream.flush()
+                target.write(data)
+                target.flush()
+            else:
+                stream.write(text)
+                stream.flush()
+        except BrokenPipeError:
+            _silence(stream)
+            raise OutputClosed() from None
+        except (OSError, ValueError) as e:
+            _silence(stream)
+            raise OutputFailed(getattr(e, "strerror", None) or str(e)) from None
 
 
-def _level(value: float, limit: float) -> int:
-    """0..7 on a scale from −limit to +limit, centred on zero."""
-    if limit <= 0:
-        return len(PALETTE) // 2
-    position = (value + limit) / (2 * limit)
-    return min(len(PALETTE) - 1, max(0, int(position * len(PALETTE))))
+class _ctrl_c_held:
+    """Block SIGINT (main thread, POSIX) while the output is written; a pending Ctrl-C arrives after."""
+
+    def __enter__(self):
+        self.held = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+        if self.held:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def __exit__(self, *exc):
+        if self.held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _heatmap(h: Heatmap):
-    from rich.text import Text
-
-    finite = [abs(v) for row in h.values for v in row if v is not None]
-    limit = max(finite, default=0.0)
-    pad = max(len(h.row_name), *(len(label) for label in h.row_labels))
-    text = Text()
-    text.append(h.title + "\n", style="bold")
-    text.append(f"{h.row_name:>{pad}}\n")
-    for r, (label, row) in enumerate(zip(h.row_labels, h.values)):
-        text.append(f"{label:>{pad}} ")
-        for c, value in enumerate(row):
-            mark = h.marks.get((r, c))
-            if value is None:
-                text.append(mark or "·", style="dim")
-                continue
-            level = _level(value, limit)
-            text.append(
-                mark or BARS[level],
-                style=f"{PALETTE[level]} on {PALETTE[level]}" if not mark else f"bold black on {PALETTE[level]}",
-            )
-        text.append("\n")
-    width = len(h.column_ticks)
-    ticks = [h.column_ticks[0], h.column_ticks[width // 2], h.column_ticks[-1]]
-    middle = width // 2 - len(ticks[0])
-    axis = ticks[0] + " " * max(1, middle - len(ticks[1]) // 2) + ticks[1]
-    axis += " " * max(1, width - len(axis) - len(ticks[2])) + ticks[2]
-    text.append(" " * (pad + 1) + axis + "\n")
-    text.append(" " * (pad + 1) + f"{h.column_name:^{width}}\n")
-    text.append(f"{h.scale_name}: {-limit:.3g} ")
-    for level, colour in enumerate(PALETTE):
-        text.append(BARS[level], style=f"{colour} on {colour}")
-    text.append(f" {limit:+.3g}   · exactly zero")
-    for note in h.notes:
-        text.append("\n" + note, style="dim")
-    return text
+def _silence(stream) -> None:
+    """Point the stream's descriptor at /dev/null, so the flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass
 
 
 def error_console():
-    """Messages, warnings and progress: stderr, never mixed into the data."""
+    """Progress bars: stderr, never mixed into the data."""
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)

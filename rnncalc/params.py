@@ -16,9 +16,11 @@ textbook  weights only, as in the course formula n² + nm + kn for the Elman
 pytorch   ``sum(p.numel() for p in module.parameters())`` of torch.nn.RNN,
           LSTM, GRU (two bias vectors per block, ``bias_ih`` and ``bias_hh``)
           plus an ``nn.Linear`` head named ``output``.
-keras     ``model.count_params()`` of Keras 3 SimpleRNN, LSTM, GRU (one bias
-          per block; GRU with ``reset_after=True``, the default, two),
-          Bidirectional (concat) and a Dense head.
+keras     ``model.count_params()`` of a functional Keras 3 model of SimpleRNN,
+          LSTM or GRU layers (one bias per block; a GRU with ``reset_after=True``,
+          the default, two), Bidirectional (concat) and a Dense head, built in a
+          fresh session (``keras.backend.clear_session()``), so its weights are
+          named ``lstm/lstm_cell/kernel``, ``lstm_1/…``, ``bidirectional_1/forward_lstm_1/…``.
 """
 
 from __future__ import annotations
@@ -27,11 +29,10 @@ from collections import Counter
 from math import prod
 from typing import NamedTuple
 
-from .cells import CELLS, Cell, get_cell
-from .errors import InvalidArgument
+from .cells import CELL_NAMES, CELLS, Cell, get_cell
+from .errors import InvalidArgument, check_bool, check_choice, check_int
 
 CONVENTIONS = ("textbook", "pytorch", "keras")
-DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8}
 MAX_SIZE = 10**12  # a trillion units: far past any real model, and keeps every number printable
 MAX_LAYERS = 1000
 _SYMBOL_ORDER = "knmp"  # k first so the output layer reads "kn", as in the course formula
@@ -62,9 +63,6 @@ class Tensor(NamedTuple):
     def shape(self, sizes: dict[str, int]) -> tuple[int, ...]:
         return tuple(d.value(sizes) for d in self.dims)
 
-    def count(self, sizes: dict[str, int]) -> int:
-        return prod(self.shape(sizes))
-
     def monomial(self) -> tuple[int, tuple[str, ...]]:
         coef = prod(d.coef for d in self.dims)
         symbols = tuple(sorted((d.symbol for d in self.dims if d.symbol), key=_SYMBOL_ORDER.index))
@@ -80,7 +78,8 @@ class TensorCount(NamedTuple):
     shape: tuple[int, ...]
     count: int
     formula: str
-    role: str
+    role: str  # weight (a matrix or tensor), diagonal (a per-unit vector) or bias
+    layer: int | None  # None: the output layer
 
 
 class ParamCount(NamedTuple):
@@ -95,23 +94,52 @@ class ParamCount(NamedTuple):
     bidirectional: bool
     proj: int
     bias: bool
-    reset_after: bool | None
+    reset_after: bool | None  # the Keras GRU's bias layout; None elsewhere
     tensors: list[TensorCount]
     total: int
     formula: str  # symbolic polynomial, e.g. "n² + nm + kn"
     substituted: str  # the same with the numbers, e.g. "128² + 128×28 + 10×128"
     weights: int  # the total without bias vectors (identical in every convention)
-    macs_per_step: int  # multiply-accumulates of the matrix products in one time step
-    stored_floats_per_step: int  # activations kept per step and sequence for BPTT
 
     @property
     def biases(self) -> int:
         return self.total - self.weights
 
+    @property
+    def directions(self) -> int:
+        return 2 if self.bidirectional else 1
+
+
+class Unavailable(NamedTuple):
+    """A convention without this network, and why."""
+
+    reason: str
+
 
 def default_bias(convention: str) -> bool:
     """The course formula counts weights only; the frameworks default to biases on."""
     return convention != "textbook"
+
+
+def availability(cell: str, convention: str, proj: int = 0) -> str | None:
+    """None if the convention has this network, else the reason it has not."""
+    spec = CELLS[cell]
+    if convention == "pytorch" and spec.pytorch is None:
+        return f"PyTorch has no {spec.title} module (torch.nn has RNN, LSTM and GRU)"
+    if convention == "keras" and spec.keras is None:
+        return f"Keras 3 has no {spec.title} layer (keras.layers has SimpleRNN, LSTM and GRU)"
+    if proj and not spec.projection:
+        return f"a projection (proj) belongs to the LSTM family; the {spec.title} has none"
+    if proj and convention == "keras":
+        return "Keras 3's LSTM has no projection (PyTorch's proj_size)"
+    if proj and convention == "pytorch" and cell != "lstm":
+        return f"PyTorch has no projection for the {spec.title}"
+    return None
+
+
+def resets_after(cell: str, convention: str, reset_after: bool | None) -> bool:
+    """Whether this GRU applies r after the recurrent product (PyTorch; Keras by default)."""
+    return cell == "gru" and (convention == "pytorch" or (convention == "keras" and reset_after is not False))
 
 
 def count_params(
@@ -130,184 +158,156 @@ def count_params(
     """Count the parameters of a (stacked, possibly bidirectional) recurrent network.
 
     ``bias=None`` takes the convention's own default (textbook: off; PyTorch and
-    Keras: on). ``reset_after`` applies to Keras GRUs only (default True, as in
-    Keras 3). Raises :class:`InvalidArgument` for anything the convention has no
-    meaning for (e.g. a peephole LSTM in PyTorch).
+    Keras: on). ``reset_after`` is the Keras GRU's bias layout (None: Keras's
+    default, True). Raises :class:`InvalidArgument` for anything the convention
+    has no meaning for (e.g. a peephole LSTM in PyTorch).
 
     >>> count_params("rnn", hidden=128, input_size=28, output_size=10).total
     21248
     """
-    spec = _validate(cell, hidden, input_size, output_size, layers, proj, convention, reset_after)
-    if bias is None:
-        bias = default_bias(convention)
-    if convention == "keras" and cell == "gru" and reset_after is None:
-        reset_after = True
-    sizes = {"n": hidden, "m": input_size, "k": output_size, "p": proj}
-    builder = {"textbook": _textbook_tensors, "pytorch": _pytorch_tensors, "keras": _keras_tensors}[convention]
-    tensors = builder(spec, layers, 2 if bidirectional else 1, proj > 0, bias, output_size > 0, reset_after)
+    shape = _validate_shape(hidden, input_size, output_size, layers, bidirectional, proj, bias, convention)
+    get_cell(cell)
+    if reason := availability(cell, convention):
+        raise InvalidArgument("cell", f"{reason}; the textbook convention has every cell")
+    if reason := availability(cell, convention, proj):
+        raise InvalidArgument("proj", reason)
+    return _count(cell, shape, check_reset_after(reset_after, cell, convention))
 
-    counts = [TensorCount(t.name, t.shape(sizes), t.count(sizes), t.formula, t.role) for t in tensors]
-    formula, substituted = _polynomial(tensors, sizes)
-    directions = 2 if bidirectional else 1
-    state_out = proj or hidden
-    stored = layers * directions * ((spec.stored_vectors - 1) * hidden + state_out) + output_size
-    return ParamCount(
-        cell=cell,
-        convention=convention,
+
+def _validate_shape(hidden, input_size, output_size, layers, bidirectional, proj, bias, convention) -> dict:
+    """The sizes and options shared by every cell, checked once."""
+    check_choice("convention", convention, CONVENTIONS)
+    check_int("hidden", hidden, 1, MAX_SIZE)
+    check_int("input_size", input_size, 1, MAX_SIZE)
+    check_int("output_size", output_size, 0, MAX_SIZE)
+    check_int("layers", layers, 1, MAX_LAYERS)
+    check_bool("bidirectional", bidirectional)
+    check_int("proj", proj, 0, MAX_SIZE)
+    if bias is not None:
+        check_bool("bias", bias)
+    if proj and proj >= hidden:
+        raise InvalidArgument("proj", f"must be smaller than hidden ({hidden:,}), got {proj:,}")
+    return dict(
         hidden=hidden,
         input_size=input_size,
         output_size=output_size,
         layers=layers,
         bidirectional=bidirectional,
         proj=proj,
-        bias=bias,
-        reset_after=reset_after if (convention == "keras" and cell == "gru") else None,
+        bias=default_bias(convention) if bias is None else bias,
+        convention=convention,
+    )
+
+
+def check_reset_after(reset_after, cell: str, convention: str) -> bool | None:
+    """The Keras GRU's bias layout: None becomes Keras's default (True) there; elsewhere it must stay None."""
+    if reset_after is None:
+        return True if (cell == "gru" and convention == "keras") else None
+    check_bool("reset_after", reset_after)
+    if not (cell == "gru" and convention == "keras"):
+        raise InvalidArgument(
+            "reset_after", f"applies only to cell gru with convention keras (got {cell}, {convention})"
+        )
+    return reset_after
+
+
+def _count(cell: str, shape: dict, reset_after: bool | None) -> ParamCount:
+    spec = CELLS[cell]
+    sizes = {"n": shape["hidden"], "m": shape["input_size"], "k": shape["output_size"], "p": shape["proj"]}
+    tensors = _tensors(spec, shape, reset_after)
+    counts = [TensorCount(t.name, s := t.shape(sizes), prod(s), t.formula, t.role, layer) for t, layer in tensors]
+    formula, substituted = _polynomial([t for t, _ in tensors], sizes)
+    return ParamCount(
+        cell=cell,
+        **shape,
+        reset_after=reset_after,
         tensors=counts,
         total=sum(c.count for c in counts),
         formula=formula,
         substituted=substituted,
         weights=sum(c.count for c in counts if c.role != "bias"),
-        macs_per_step=sum(c.count for c in counts if c.role == "weight"),
-        stored_floats_per_step=stored,
     )
 
 
-def supported(cell: str, convention: str) -> str | None:
-    """None if the convention has this cell, else the reason it has not."""
-    spec = CELLS[cell]
-    if convention == "pytorch" and spec.pytorch is None:
-        return f"PyTorch has no {spec.title} module (torch.nn has RNN, LSTM and GRU)"
-    if convention == "keras" and spec.keras is None:
-        return f"Keras 3 has no {spec.title} layer (keras.layers has SimpleRNN, LSTM and GRU)"
-    return None
+class Place(NamedTuple):
+    """Where a layer's tensors sit: which layer and direction, in how large a network."""
+
+    layer: int
+    reverse: bool
+    stacked: bool
+    bidirectional: bool
 
 
-def _validate(cell, hidden, input_size, output_size, layers, proj, convention, reset_after) -> Cell:
-    if convention not in CONVENTIONS:
-        raise InvalidArgument("convention", f"unknown convention {convention!r}; choose from {', '.join(CONVENTIONS)}")
-    spec = get_cell(cell)
-    for name, value, low in (("hidden", hidden, 1), ("input_size", input_size, 1), ("output_size", output_size, 0)):
-        _check_int(name, value, low, MAX_SIZE)
-    _check_int("layers", layers, 1, MAX_LAYERS)
-    _check_int("proj", proj, 0, MAX_SIZE)
-    reason = supported(cell, convention)
-    if reason:
-        raise InvalidArgument("cell", f"{reason}; use convention textbook for {cell}")
-    if proj:
-        lstm_family = {"textbook": ("lstm", "peephole", "cifg"), "pytorch": ("lstm",), "keras": ()}[convention]
-        if cell not in lstm_family:
-            allowed = f"applies only to cell {' / '.join(lstm_family)}" if lstm_family else "does not exist in Keras"
-            raise InvalidArgument("proj", f"a projection {allowed} (got cell {cell}, convention {convention})")
-        if proj >= hidden:
-            raise InvalidArgument("proj", f"must be smaller than hidden ({hidden}), got {proj}")
-    if reset_after is not None and not (convention == "keras" and cell == "gru"):
-        raise InvalidArgument("reset_after", "applies only to cell gru with convention keras")
-    return spec
+# The output layer's tensor names, and whether its kernel is stored (units, inputs) or (inputs, units).
+_HEADS = {
+    "textbook": ("W_hy", "b_y", "units first"),
+    "pytorch": ("output.weight", "output.bias", "units first"),
+    "keras": ("dense/kernel", "dense/bias", "inputs first"),
+}
 
 
-def _check_int(name: str, value: object, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidArgument(name, f"must be a whole number, got {value!r}")
-    if not low <= value <= high:
-        raise InvalidArgument(name, f"must be from {low} to {high:,}, got {value}")
-
-
-def _layer_inputs(layer: int, directions: int, state: Dim) -> Dim:
-    """Layer 0 reads the input (m); later layers read all directions of the one below."""
-    return Dim(1, "m") if layer == 0 else Dim(directions * state.coef, state.symbol)
-
-
-def _suffix(layer: int, reverse: bool, always: bool) -> str:
-    if not always:
-        return ""
-    return f"_l{layer}" + ("_reverse" if reverse else "")
-
-
-def _textbook_tensors(spec: Cell, layers, directions, has_proj, bias, has_out, _reset_after) -> list[Tensor]:
-    n = Dim(1, "n")
-    state = Dim(1, "p") if has_proj else n
-    tag_all = layers > 1 or directions > 1
-    tensors: list[Tensor] = []
-    for layer in range(layers):
-        x = _layer_inputs(layer, directions, state)
+def _tensors(spec: Cell, shape: dict, reset_after: bool | None) -> list[tuple[Tensor, int | None]]:
+    builder = {"textbook": _textbook_tensors, "pytorch": _pytorch_tensors, "keras": _keras_tensors}[shape["convention"]]
+    directions = 2 if shape["bidirectional"] else 1
+    state = Dim(1, "p") if shape["proj"] else Dim(1, "n")
+    tensors: list[tuple[Tensor, int | None]] = []
+    for layer in range(shape["layers"]):
+        inputs = Dim(1, "m") if layer == 0 else Dim(directions * state.coef, state.symbol)
         for d in range(directions):
-            sfx = _suffix(layer, d == 1, tag_all)
-            if spec.name == "second-order":
-                tensors.append(Tensor(f"W{sfx}", (n, n, x), "weight"))
-                if bias:
-                    tensors.append(Tensor(f"b{sfx}", (n,), "bias"))
-                continue
-            for g in spec.blocks:
-                # Recurrent matrix first, so the Elman RNN reads n² + nm + kn as in the course.
-                if spec.name != "indrnn":
-                    tensors.append(Tensor(f"W_h{g}{sfx}", (n, state), "weight"))
-                tensors.append(Tensor(f"W_x{g}{sfx}", (n, x), "weight"))
-                if bias:
-                    tensors.append(Tensor(f"b_{g}{sfx}", (n,), "bias"))
-            tensors.extend(Tensor(f"{v}{sfx}", (n,), "diagonal") for v in spec.diagonal)
-            if has_proj:
-                tensors.append(Tensor(f"W_hr{sfx}", (state, n), "weight"))
-    if has_out:
-        k = Dim(1, "k")
-        tensors.append(Tensor("W_hy", (k, Dim(directions * state.coef, state.symbol)), "weight"))
-        if bias:
-            tensors.append(Tensor("b_y", (k,), "bias"))
+            place = Place(layer, d == 1, shape["layers"] > 1, directions == 2)
+            tensors += [(t, layer) for t in builder(spec, place, inputs, state, shape["bias"], reset_after)]
+    if shape["output_size"]:
+        weight, bias, layout = _HEADS[shape["convention"]]
+        k, features = Dim(1, "k"), Dim(directions * state.coef, state.symbol)
+        tensors.append((Tensor(weight, (k, features) if layout == "units first" else (features, k), "weight"), None))
+        if shape["bias"]:
+            tensors.append((Tensor(bias, (k,), "bias"), None))
     return tensors
 
 
-def _pytorch_tensors(spec: Cell, layers, directions, has_proj, bias, has_out, _reset_after) -> list[Tensor]:
-    gates = Dim(len(spec.blocks), "n")
-    state = Dim(1, "p") if has_proj else Dim(1, "n")
-    tensors: list[Tensor] = []
-    for layer in range(layers):
-        x = _layer_inputs(layer, directions, state)
-        for d in range(directions):
-            sfx = _suffix(layer, d == 1, True)
-            tensors.append(Tensor(f"weight_ih{sfx}", (gates, x), "weight"))
-            tensors.append(Tensor(f"weight_hh{sfx}", (gates, state), "weight"))
-            if bias:
-                tensors.append(Tensor(f"bias_ih{sfx}", (gates,), "bias"))
-                tensors.append(Tensor(f"bias_hh{sfx}", (gates,), "bias"))
-            if has_proj:
-                tensors.append(Tensor(f"weight_hr{sfx}", (state, Dim(1, "n")), "weight"))
-    if has_out:
-        k = Dim(1, "k")
-        tensors.append(Tensor("output.weight", (k, Dim(directions * state.coef, state.symbol)), "weight"))
-        if bias:
-            tensors.append(Tensor("output.bias", (k,), "bias"))
-    return tensors
-
-
-_KERAS_NAMES = {"rnn": "simple_rnn", "lstm": "lstm", "gru": "gru"}
-
-
-def _keras_tensors(spec: Cell, layers, directions, _has_proj, bias, has_out, reset_after) -> list[Tensor]:
-    """Named after Keras 3's default layer names (lstm, lstm_1, bidirectional…)."""
-    base = _KERAS_NAMES[spec.name]
+def _textbook_tensors(spec: Cell, place: Place, x: Dim, state: Dim, bias: bool, _reset_after) -> list[Tensor]:
+    tagged = place.stacked or place.bidirectional
+    sfx = f"_l{place.layer}" + ("_reverse" if place.reverse else "") if tagged else ""
     n = Dim(1, "n")
-    gates = Dim(len(spec.blocks), "n")
-    tensors: list[Tensor] = []
-    for layer in range(layers):
-        x = _layer_inputs(layer, directions, n)
-        index = "" if layer == 0 else f"_{layer}"
-        owners = (
-            [f"{base}{index}/{base}_cell"]
-            if directions == 1
-            else [f"bidirectional{index}/{side}_{base}/{base}_cell" for side in ("forward", "backward")]
-        )
-        for owner in owners:
-            tensors.append(Tensor(f"{owner}/kernel", (x, gates), "weight"))
-            tensors.append(Tensor(f"{owner}/recurrent_kernel", (n, gates), "weight"))
-            if bias:
-                # A GRU with reset_after keeps separate input and recurrent biases.
-                shape = (Dim(2), gates) if reset_after else (gates,)
-                tensors.append(Tensor(f"{owner}/bias", shape, "bias"))
-    if has_out:
-        k = Dim(1, "k")
-        tensors.append(Tensor("dense/kernel", (Dim(directions, "n"), k), "weight"))
+    if spec.recurrence == "tensor":  # W_ijk: one n × n × inputs tensor instead of blocks
+        return [Tensor(f"W{sfx}", (n, n, x), "weight")] + ([Tensor(f"b{sfx}", (n,), "bias")] if bias else [])
+    out = []
+    for block in spec.blocks:
+        # Recurrent matrix first, so the Elman RNN reads n² + nm + kn as in the course.
+        if spec.recurrence == "matrix":
+            out.append(Tensor(f"W_h{block.letter}{sfx}", (n, state), "weight"))
+        out.append(Tensor(f"W_x{block.letter}{sfx}", (n, x), "weight"))
         if bias:
-            tensors.append(Tensor("dense/bias", (k,), "bias"))
-    return tensors
+            out.append(Tensor(f"b_{block.letter}{sfx}", (n,), "bias"))
+    out += [Tensor(f"{v}{sfx}", (n,), "diagonal") for v in spec.diagonal]
+    if state.symbol == "p":
+        out.append(Tensor(f"W_hr{sfx}", (state, n), "weight"))
+    return out
+
+
+def _pytorch_tensors(spec: Cell, place: Place, x: Dim, state: Dim, bias: bool, _reset_after) -> list[Tensor]:
+    sfx = f"_l{place.layer}" + ("_reverse" if place.reverse else "")
+    gates = Dim(len(spec.blocks), "n")
+    out = [Tensor(f"weight_ih{sfx}", (gates, x), "weight"), Tensor(f"weight_hh{sfx}", (gates, state), "weight")]
+    if bias:
+        out += [Tensor(f"bias_ih{sfx}", (gates,), "bias"), Tensor(f"bias_hh{sfx}", (gates,), "bias")]
+    if state.symbol == "p":
+        out.append(Tensor(f"weight_hr{sfx}", (state, Dim(1, "n")), "weight"))
+    return out
+
+
+def _keras_tensors(spec: Cell, place: Place, x: Dim, _state: Dim, bias: bool, reset_after) -> list[Tensor]:
+    """Keras 3's names in a fresh session: lstm, lstm_1…; bidirectional_1/forward_lstm_1/lstm_cell/…"""
+    index = f"_{place.layer}" if place.layer else ""
+    layer = f"{spec.keras_name}{index}"
+    if place.bidirectional:
+        layer = f"bidirectional{index}/{'backward' if place.reverse else 'forward'}_{layer}"
+    owner = f"{layer}/{spec.keras_name}_cell"
+    n, gates = Dim(1, "n"), Dim(len(spec.blocks), "n")
+    out = [Tensor(f"{owner}/kernel", (x, gates), "weight"), Tensor(f"{owner}/recurrent_kernel", (n, gates), "weight")]
+    if bias:  # a GRU with reset_after keeps its input and recurrent biases apart: (2, 3n)
+        out.append(Tensor(f"{owner}/bias", (Dim(2), gates) if reset_after else (gates,), "bias"))
+    return out
 
 
 def _polynomial(tensors: list[Tensor], sizes: dict[str, int]) -> tuple[str, str]:
@@ -319,33 +319,106 @@ def _polynomial(tensors: list[Tensor], sizes: dict[str, int]) -> tuple[str, str]
     symbolic, numeric = [], []
     for symbols, coef in terms.items():
         powers = Counter(symbols)
-        sym = "".join(s + _superscript(e) for s, e in powers.items())
-        num = "×".join(f"{sizes[s]:,}" + _superscript(e) for s, e in powers.items())
+        sym = "".join(s + superscript(e) for s, e in powers.items())
+        num = "×".join(f"{sizes[s]:,}" + superscript(e) for s, e in powers.items())
         symbolic.append(sym if coef == 1 and sym else f"{coef}{sym}")
         numeric.append(num if coef == 1 and num else (f"{coef}×{num}" if num else str(coef)))
     return " + ".join(symbolic), " + ".join(numeric)
 
 
-def _superscript(exponent: int) -> str:
+def superscript(exponent: int) -> str:
     return "" if exponent == 1 else str(exponent).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 def compare_conventions(
     cell: str, hidden: int, input_size: int, output_size: int = 0, **options
-) -> dict[str, ParamCount | str]:
-    """The same network under every convention: a count, or the reason there is none.
+) -> dict[str, ParamCount | Unavailable]:
+    """The same network under every convention: a count, or why the convention has none.
 
     With ``bias=None`` (the default) each convention uses its own default, which
     is exactly the comparison that explains why the course and the framework
-    disagree. ``reset_after`` only reaches Keras.
+    disagree. ``reset_after`` only reaches Keras. Invalid sizes raise
+    :class:`InvalidArgument`, as in :func:`count_params`.
+
+    >>> {c: r.total for c, r in compare_conventions("rnn", 128, 28, 10).items()}
+    {'textbook': 21248, 'pytorch': 21514, 'keras': 21386}
     """
-    out: dict[str, ParamCount | str] = {}
+    options = dict(options)
+    reset_after = options.pop("reset_after", None)
+    get_cell(cell)
+    _validate_shape(hidden, input_size, output_size, convention="textbook", **_shape_options(options))
+    if reset_after is not None:
+        check_reset_after(reset_after, cell, "keras")
+    out: dict[str, ParamCount | Unavailable] = {}
     for convention in CONVENTIONS:
-        kwargs = dict(options)
-        if convention != "keras":
-            kwargs.pop("reset_after", None)
-        try:
-            out[convention] = count_params(cell, hidden, input_size, output_size, convention=convention, **kwargs)
-        except InvalidArgument as e:
-            out[convention] = e.message
+        reason = availability(cell, convention, options.get("proj", 0))
+        layout = reset_after if convention == "keras" else None
+        out[convention] = (
+            Unavailable(reason)
+            if reason
+            else count_params(
+                cell, hidden, input_size, output_size, convention=convention, reset_after=layout, **options
+            )
+        )
     return out
+
+
+def every_cell(
+    hidden: int, input_size: int, output_size: int = 0, *, convention: str = "textbook", **options
+) -> dict[str, ParamCount | Unavailable]:
+    """Every cell at the same sizes under one convention: a count, or why the convention has none.
+
+    ``reset_after`` reaches the Keras GRU alone. Raises :class:`InvalidArgument`
+    when the options fit no cell at all (a projection under Keras).
+
+    >>> {c: r.total for c, r in every_cell(8, 4, convention="keras").items() if isinstance(r, ParamCount)}
+    {'rnn': 104, 'lstm': 416, 'gru': 336}
+    """
+    options = dict(options)
+    reset_after = options.pop("reset_after", None)
+    _validate_shape(hidden, input_size, output_size, convention=convention, **_shape_options(options))
+    if reset_after is not None:
+        check_reset_after(reset_after, "gru", convention)
+    out: dict[str, ParamCount | Unavailable] = {}
+    for cell in CELL_NAMES:
+        reason = availability(cell, convention, options.get("proj", 0))
+        layout = {"reset_after": reset_after} if cell == "gru" else {}
+        out[cell] = (
+            Unavailable(reason)
+            if reason
+            else count_params(cell, hidden, input_size, output_size, convention=convention, **options, **layout)
+        )
+    if all(isinstance(r, Unavailable) for r in out.values()):
+        raise InvalidArgument("proj", f"no cell takes a projection under convention {convention}")
+    return out
+
+
+def _shape_options(options: dict) -> dict:
+    """The keyword options of count_params other than the sizes; anything else is refused by name."""
+    allowed = {"layers": 1, "bidirectional": False, "proj": 0, "bias": None}
+    unknown = set(options) - set(allowed)
+    if unknown:
+        raise InvalidArgument(sorted(unknown)[0], f"not an option of the count (options: {', '.join(allowed)})")
+    return {**allowed, **options}
+
+
+def count_polynomial(cell: str, input_size: int, output_size: int = 0, **options):
+    """The count as a function of the hidden size alone: exact, and cheap to evaluate many times.
+
+    For :func:`rnncalc.solve.solve_hidden`, which bisects on it.
+    """
+    shape_probe = count_params(cell, options.get("proj", 0) + 1, input_size, output_size, **options)
+    convention = shape_probe.convention
+    shape = {k: getattr(shape_probe, k) for k in ("layers", "bidirectional", "proj", "bias")}
+    shape |= {"hidden": 1, "input_size": input_size, "output_size": output_size, "convention": convention}
+    terms: Counter[tuple[str, ...]] = Counter()
+    for tensor, _ in _tensors(CELLS[cell], shape, shape_probe.reset_after):
+        coef, symbols = tensor.monomial()
+        terms[symbols] += coef
+    fixed = {"m": input_size, "k": output_size, "p": shape["proj"]}
+
+    def total(hidden: int) -> int:
+        sizes = dict(fixed, n=hidden)
+        return sum(coef * prod(sizes[s] for s in symbols) for symbols, coef in terms.items())
+
+    return total

@@ -1,46 +1,94 @@
-"""What every command hands to the output layer, and the number formats people read.
+"""What every view hands to the output layer, and the number formats people read.
 
-Pure: no terminal code. A :class:`Report` carries the same result three ways:
-``data`` (the JSON document), ``columns``/``rows`` (the CSV table, raw values
-under stable snake_case keys) and ``sections`` (tables and text for people).
+Pure: no terminal code. A table is declared once, as columns (machine key,
+label, format, alignment, how a missing value reads, and whether it may wrap or
+be dropped at narrow widths) and rows of raw values under the machine keys;
+the CSV header and cells, JSON records, the table for people and its Markdown
+and LaTeX forms are all derived from that one declaration.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 
-class Section(NamedTuple):
-    """A table for people: a title, column labels and rows of display strings."""
+class Column(NamedTuple):
+    key: str  # machine key: JSON and CSV
+    label: str  # the header people read
+    fmt: Callable[[Any], str] = str  # raw value → display text (never given None)
+    align: str = "left"  # or "right" (numbers)
+    missing: str = "—"  # how None reads
+    wrap: bool = False  # long text, may wrap between words
+    optional: int = 0  # dropped at narrow widths, highest first; 0: never
 
+    def text(self, value: Any) -> str:
+        return self.missing if value is None else self.fmt(value)
+
+
+class Table(NamedTuple):
     title: str
-    labels: list[str]
-    rows: list[list[str]]
-    notes: tuple[str, ...] | list[str] = ()
-    numeric: tuple[int, ...] = ()  # indices of right-aligned columns
+    columns: tuple[Column, ...]
+    rows: list[dict]  # raw values under the columns' keys
+    notes: tuple[str, ...] = ()
+    keep: int = 1  # leading columns repeated in every part when the table is split to fit
+    header: bool = True  # False: a two-column list of facts, read without column titles
+
+    def cells(self) -> list[list[str]]:
+        return [[c.text(row.get(c.key)) for c in self.columns] for row in self.rows]
+
+    def records(self) -> list[dict]:
+        return [{c.key: row.get(c.key) for c in self.columns} for row in self.rows]
+
+
+class Text(NamedTuple):
+    body: str
+    style: str = ""  # "note" (dim), "heading" (bold) or "" (plain)
 
 
 class Heatmap(NamedTuple):
-    """A grid of numbers drawn as coloured cells, with a colour scale centred on zero."""
+    """A grid of numbers drawn as one glyph and colour per cell on a stated scale (see rnncalc.scale)."""
 
     title: str
     row_name: str  # what the rows are, e.g. "radius"
     row_labels: list[str]
     column_name: str  # e.g. "lag s"
-    column_ticks: list[str]  # one label per column; a few are printed under the grid
-    values: list[list[float | None]]  # None: exactly zero gradient (no colour)
-    scale_name: str  # what the colour means, e.g. "log₁₀‖∇‖"
-    marks: dict = {}  # (row, column) → a character drawn over the colour
-    notes: tuple[str, ...] | list[str] = ()
+    column_values: list[float]  # one per column; the renderer samples them to fit the width
+    values: list[list[float | None]]  # None: exactly zero gradient
+    scale: Any  # a rnncalc.scale.Scale
+    marks: dict = {}  # (row, column) → a character drawn over the cell
+    notes: tuple[str, ...] = ()
+
+
+class Chart(NamedTuple):
+    """log10 values against the lag, one series per run, scaled to the width when drawn."""
+
+    series: list[tuple[str, list[float | None]]]
+    x_label: str
+    y_label: str
+    title: str = ""
+    theory: list = []  # (label, values, index of the run it predicts): drawn in plot files
+
+
+class Activations(NamedTuple):
+    """Neuron activations (0 to 1) over time along one string: a picture for plot files."""
+
+    title: str
+    row_labels: list[str]  # one per neuron
+    values: list[list[float]]  # [neuron][time]
 
 
 class Report(NamedTuple):
     data: Any  # the JSON document
-    columns: list[str]  # CSV header: stable machine keys
-    rows: list[list[Any]]  # CSV rows, raw values (None → empty cell)
-    headline: str  # what -q prints
-    sections: list[Section | Heatmap | str]  # str: a block of plain text
+    csv: Table  # the CSV table: its columns' keys are the header, its raw values the cells
+    sections: list  # Table, Text, Heatmap or Chart, for people (and Markdown, LaTeX)
+    quiet: str  # what -q prints
+    figure: Chart | Heatmap | Activations | None = None  # what --plot draws
+
+
+def quiet_lines(table: Table, *keys: str) -> str:
+    """-q for a table: the given columns of every row, tab-separated, a row a line ('' where missing)."""
+    return "\n".join("\t".join("" if row.get(k) is None else str(row[k]) for k in keys) for row in table.rows)
 
 
 def thousands(n: int) -> str:
@@ -48,29 +96,27 @@ def thousands(n: int) -> str:
 
 
 def sci(x: float | None, digits: int = 3) -> str:
-    """A log10 value as scientific notation: -30103.0 → "1.00e-30103"; None → "0"."""
+    """A log10 value as scientific notation: -30103.0 → "1.00e-30103"; None → "0" (exactly zero)."""
     if x is None:
         return "0"
     exponent = math.floor(x)
     mantissa = 10 ** (x - exponent)
-    if mantissa >= 9.995:  # rounding would print 10.00e…
+    if mantissa >= 10 - 0.5 * 10 ** (2 - digits):  # rounding would print 10.00e…
         mantissa, exponent = 1.0, exponent + 1
     return f"{mantissa:.{digits - 1}f}e{exponent:+d}"
 
 
-_BYTE_UNITS = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB")
-
-
-def human_bytes(n: int) -> str:
-    """Binary units, exact below 1 KiB: 81152 → "79.2 KiB"."""
-    if n < 1024:
-        return f"{n} B"
-    value, unit = float(n), 0
-    while value >= 1024 and unit < len(_BYTE_UNITS) - 1:
-        value /= 1024
-        unit += 1
-    return f"{value:,.1f} {_BYTE_UNITS[unit]}"
+def signed(x: float, digits: int = 4) -> str:
+    return f"{x:+.{digits}f}"
 
 
 def shape_text(shape: tuple[int, ...]) -> str:
     return "(" + ", ".join(thousands(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def ratio_text(x: float) -> str:
+    return f"{x:.2f}×"
+
+
+def general(x: float) -> str:
+    return f"{x:g}"

@@ -2,21 +2,27 @@
 
 Pure integer arithmetic, no NumPy. The count grows strictly with the hidden
 size n (every tensor has an n-sized axis), so the answer is found by exact
-integer bisection on the exact counter: count(n) ≤ budget < count(n + 1),
-never off by one, whatever the polynomial's degree (a stacked second-order
-RNN's is 3).
+integer bisection on the exact count: count(n) ≤ budget < count(n + 1), never
+off by one, whatever the polynomial's degree (a stacked second-order RNN's is 3).
 """
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
-from .errors import InvalidArgument
-from .params import MAX_SIZE, ParamCount, count_params
+from .cells import CELL_NAMES
+from .errors import InvalidArgument, check_int
+from .params import (
+    MAX_SIZE,
+    ParamCount,
+    Unavailable,
+    availability,
+    check_reset_after,
+    count_params,
+    count_polynomial,
+)
+from .workload import macs_per_step
 
-_SUFFIXES = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "b": 10**9, "t": 10**12}
 MAX_BUDGET = 10**30
 
 
@@ -25,57 +31,82 @@ class Solution(NamedTuple):
     hidden: int
     result: ParamCount  # the exact count at `hidden`
     next_total: int  # the count at hidden + 1, which no longer fits
+    macs_per_step: int
 
     @property
     def slack(self) -> int:
         return self.budget - self.result.total
 
 
-def parse_budget(text: str) -> int:
-    """'100000', '1e5', '100k', '1.5M', '2G' (k = 10³, M = 10⁶, G or B = 10⁹, T = 10¹²) → an exact integer."""
-    match = re.fullmatch(
-        r"\s*((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?)\s*([kKmMgGbBtT]?)\s*", text or ""
-    )
-    if not match:
-        raise InvalidArgument(
-            "budget",
-            f"write a number of parameters, optionally with k, M, G or T (e.g. 100000, 1e5, 100k, 1.5M), got {text!r}",
-        )
-    try:
-        value = Decimal(match.group(1)) * _SUFFIXES[match.group(2).lower()]
-    except InvalidOperation:
-        raise InvalidArgument("budget", f"not a number: {text!r}") from None
-    if value != value.to_integral_value():
-        raise InvalidArgument("budget", f"{text!r} is {value.normalize():f} parameters, not a whole number")
-    if not 1 <= value <= MAX_BUDGET:
-        raise InvalidArgument("budget", f"must be from 1 to 10^30 parameters, got {text!r}")
-    return int(value)
-
-
 def solve_hidden(budget: int, cell: str, input_size: int, output_size: int = 0, **options) -> Solution:
     """The largest hidden size n with count(n) ≤ budget (and its count), for fixed other sizes.
+
+    Takes the options of :func:`rnncalc.count_params`; a projection stays fixed
+    and n stays above it.
 
     >>> solve_hidden(100_000, "gru", 28, 10).hidden  # 3n² + 94n: 99,365 at 167, 100,464 at 168
     167
     """
-
-    def total(n: int) -> int:
-        return count_params(cell, n, input_size, output_size, **options).total
-
+    check_int("budget", budget, 1, MAX_BUDGET)
+    total = count_polynomial(cell, input_size, output_size, **options)
     lowest = options.get("proj", 0) + 1  # a projection must stay smaller than the hidden size
-    smallest = total(lowest)
-    if smallest > budget:
+    if total(lowest) > budget:
         raise InvalidArgument(
-            "budget", f"{budget:,} is below the smallest {cell} here (hidden {lowest}: {smallest:,} parameters)"
+            "budget", f"{budget:,} is below the smallest {cell} here (hidden {lowest}: {total(lowest):,} parameters)"
         )
-    lo, hi = lowest, lowest + 1  # count(lo) fits; grow hi until it does not
-    while hi <= MAX_SIZE and total(hi) <= budget:
-        lo, hi = hi, 2 * hi
-    hi = min(hi, MAX_SIZE + 1)
-    while hi - lo > 1:  # invariant: count(lo) ≤ budget < count(hi), or hi past MAX_SIZE
+    if total(MAX_SIZE) <= budget:
+        raise InvalidArgument("budget", f"{budget:,} fits more than {MAX_SIZE:,} hidden units; rnncalc stops there")
+    lo, hi = lowest, MAX_SIZE  # invariant: count(lo) ≤ budget < count(hi)
+    while hi - lo > 1:
         mid = (lo + hi) // 2
         lo, hi = (mid, hi) if total(mid) <= budget else (lo, mid)
-    if lo == MAX_SIZE:
-        raise InvalidArgument("budget", f"fits more than {MAX_SIZE:,} hidden units; rnncalc stops there")
     result = count_params(cell, lo, input_size, output_size, **options)
-    return Solution(budget, lo, result, total(lo + 1))
+    return Solution(budget, lo, result, total(lo + 1), macs_per_step(result))
+
+
+def solve_every_cell(
+    budget: int, input_size: int, output_size: int = 0, *, convention: str = "textbook", **options
+) -> dict[str, Solution | Unavailable]:
+    """Every cell at the same budget (the classic matched-budget comparison), or why it has no answer.
+
+    ``reset_after`` reaches the Keras GRU alone.
+
+    >>> {c: s.hidden for c, s in solve_every_cell(100_000, 28, 10).items()}["lstm"]  # 4n² + 122n: 99,242 at 143
+    143
+    """
+    check_int("budget", budget, 1, MAX_BUDGET)
+    options = dict(options)
+    reset_after = options.pop("reset_after", None)
+    if reset_after is not None:
+        check_reset_after(reset_after, "gru", convention)
+    out: dict[str, Solution | Unavailable] = {}
+    for cell in CELL_NAMES:
+        reason = availability(cell, convention, options.get("proj", 0))
+        if reason:
+            out[cell] = Unavailable(reason)
+            continue
+        layout = {"reset_after": reset_after} if cell == "gru" and reset_after is not None else {}
+        try:
+            out[cell] = solve_hidden(budget, cell, input_size, output_size, convention=convention, **options, **layout)
+        except InvalidArgument as e:
+            if e.name != "budget":  # a bad size or option: wrong for every cell alike
+                raise
+            out[cell] = Unavailable(e.message)
+    return out
+
+
+class HiddenCheck(NamedTuple):
+    expected: int  # the hidden size given as the answer
+    match: bool
+    params: int | None  # the count at that hidden size (None: not a valid size here)
+
+
+def check_hidden(expected: int, solution: Solution) -> HiddenCheck:
+    """Whether `expected` is the solution's hidden size, with the count the same network would have there."""
+    check_int("expect", expected, 0, MAX_SIZE)
+    r = solution.result
+    shape = dict(layers=r.layers, bidirectional=r.bidirectional, proj=r.proj, bias=r.bias, convention=r.convention)
+    layout = {"reset_after": r.reset_after} if r.reset_after is not None else {}
+    valid = expected > r.proj and expected >= 1
+    params = count_params(r.cell, expected, r.input_size, r.output_size, **shape, **layout).total if valid else None
+    return HiddenCheck(expected, expected == solution.hidden, params)

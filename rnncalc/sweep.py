@@ -1,14 +1,14 @@
 """Where the gradient survives: grids of gradflow runs, and the forget-bias table.
 
-Three sweeps:
-
-lag     one parameter (radius for the vanilla RNN, forget for the LSTM, update
-        for the GRU) against every lag up to T: log10‖∂L/∂h_{T−s}‖ per cell,
-        one batched gradflow grid (each row equals a single gradflow run with
-        the same seed, bit for bit).
-phase   radius × drive for the tanh RNN: the measured decay per step of every
-        pair, the mean-field edge of chaos (the radius where χ = 1) per drive,
-        and the measured boundary (where the measured decay crosses zero).
+lag     one value (radius for the vanilla RNN, forget for the LSTM, update for
+        the GRU) against every lag up to T: log10‖∂L/∂h_{T−s}‖ per cell, one
+        batched gradflow grid. Every row equals `rnncalc gradflow` with the same
+        seed and burn-in, bit for bit; the sweep's burn-in is the longest any of
+        its values needs (see :func:`rnncalc.config.burn_in`).
+phase   radius × drive for the tanh RNN: the measured rate per step of every
+        pair, the mean-field χ with the weight scale σ_w of the W drawn, the
+        mean-field edge of chaos (the radius where χ = 1) per drive, and the
+        measured boundary (where the measured rate crosses zero).
 bias    forget-gate bias b ↦ f = σ(b), f^T and the memory timescale −1/ln f
         (pure arithmetic).
 """
@@ -16,105 +16,93 @@ bias    forget-gate bias b ↦ f = σ(b), f^T and the memory timescale −1/ln f
 from __future__ import annotations
 
 import math
-from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
-from .errors import InvalidArgument
+from .config import CONFIGS, config_for
+from .config import burn_in as auto_burn_in
+from .errors import InvalidArgument, check_float, check_int, shown
 
 MAX_VALUES = 500  # values in one range
-MAX_CELLS = 200_000  # grid rows × columns in one sweep
-PARAMETER_CELL = {"radius": "rnn", "forget": "lstm", "update": "gru"}
-
-
-def parse_range(name: str, text: str) -> list[float]:
-    """'start:stop:step', both ends included: '0.5:1:0.25' → [0.5, 0.75, 1.0]. A single number is one value."""
-    parts = (text or "").split(":")
-    try:
-        numbers = [Decimal(p.strip()) for p in parts]
-    except InvalidOperation:
-        raise InvalidArgument(name, f"write start:stop:step (e.g. 0.5:1.5:0.05) or one number, got {text!r}") from None
-    if len(numbers) == 1:
-        numbers = [numbers[0], numbers[0], Decimal(1)]
-    if len(numbers) != 3 or not all(n.is_finite() for n in numbers):
-        raise InvalidArgument(name, f"write start:stop:step with finite numbers (e.g. 0.5:1.5:0.05), got {text!r}")
-    start, stop, step = numbers
-    if step <= 0:
-        raise InvalidArgument(name, f"the step must be positive, got {text!r}")
-    if stop < start:
-        raise InvalidArgument(name, f"the range is reversed (stop {stop} < start {start}); write {stop}:{start}:{step}")
-    count = int((stop - start) / step) + 1  # exact in decimal: 0.5:1.5:0.05 has 21 values
-    if count > MAX_VALUES:
-        raise InvalidArgument(name, f"{count:,} values; at most {MAX_VALUES} in one range (use a larger step)")
-    return [float(start + i * step) for i in range(count)]
+MAX_BIAS = 100.0
+PARAMETERS = {kind.varies: cell for cell, kind in CONFIGS.items()}  # radius → rnn, forget → lstm, update → gru
 
 
 class LagSweep(NamedTuple):
     parameter: str  # radius, forget or update
     values: list[float]
     runs: list  # gradflow Runs, one per value
+    burn_in: int
 
 
 class PhaseSweep(NamedTuple):
     radii: list[float]
     drives: list[float]
     decay: list[list[float | None]]  # [drive][radius]: measured log10 change per step
-    chi: list[list[float]]  # [drive][radius]: mean-field χ
+    chi: list[list[float]]  # [drive][radius]: mean-field χ with the drawn W's σ_w
+    sigma_w: list[float]  # per radius: ‖W‖_F/√n of the W simulated
     critical_mean_field: list[float | None]  # per drive: the radius where χ = 1
-    critical_measured: list[float | None]  # per drive: where the measured decay crosses 0
+    critical_measured: list[float | None]  # per drive: where the measured rate crosses 0
+    burn_in: int
 
 
-def check_size(rows: int, columns: int) -> None:
-    if rows * columns > MAX_CELLS:
-        raise InvalidArgument("steps", f"{rows:,} × {columns:,} cells; at most {MAX_CELLS:,} in one sweep")
+def _values(name: str, values: Sequence[float]) -> list[float]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or not values:
+        raise InvalidArgument(name, f"give a non-empty list of values, got {shown(values)}")
+    if len(values) > MAX_VALUES:
+        raise InvalidArgument(name, f"{len(values):,} values; at most {MAX_VALUES} in one sweep")
+    return [check_float(name, v, -math.inf, math.inf) for v in values]
 
 
-def lag_sweep(parameter: str, values: list[float], *, tol: float = 1e-6, progress=None, **config) -> LagSweep:
-    """One gradflow grid over `parameter` (radius, forget or update)."""
-    from .gradflow import Config, simulate_grid
-
-    check_size(len(values), config.get("steps", 100) + 1)
-    cell = PARAMETER_CELL[parameter]
-    configs = [Config(cell=cell, **config, **{parameter: v}) for v in values]
-    return LagSweep(parameter, values, simulate_grid(configs, tol=tol, progress=progress))
+def _shared_burn_in(cell: str, parameter: str, values: list[float], settings: dict) -> int:
+    """The given burn-in, or the longest the automatic rule picks for any value."""
+    if settings.get("burn_in") is not None:
+        return settings["burn_in"]
+    return max(auto_burn_in(config_for(cell, **settings, **{parameter: v})) for v in values)
 
 
-def phase_sweep(radii: list[float], drives: list[float], *, progress=None, **config) -> PhaseSweep:
-    """Measured decay per step over radius × drive for a tanh RNN, beside the mean-field edge of chaos."""
-    from .gradflow import Config, simulate_grid
-    from .theory import mean_field
+def lag_sweep(parameter: str, values: Sequence[float], *, tol=1e-6, limits=None, progress=None, **settings) -> LagSweep:
+    """One gradflow grid over `parameter` (radius, forget or update); `settings` as in the cell's config."""
+    from .gradflow import simulate_many
 
-    check_size(len(radii) * len(drives), config.get("steps", 100) + 1)
-    configs = [Config(cell="rnn", activation="tanh", radius=r, drive=d, **config) for d in drives for r in radii]
-    runs = iter(simulate_grid(configs, progress=progress))
-    decay = [[next(runs).decay_per_step for _ in radii] for _ in drives]
-    chi = [[mean_field(r, d, "tanh")["chi"] for r in radii] for d in drives]
+    if parameter not in PARAMETERS:
+        raise InvalidArgument("parameter", f"choose from {', '.join(PARAMETERS)}; got {shown(parameter)}")
+    cell, values = PARAMETERS[parameter], _values(parameter, values)
+    burn_in = _shared_burn_in(cell, parameter, values, settings)
+    configs = [config_for(cell, **{**settings, "burn_in": burn_in, parameter: v}) for v in values]
+    return LagSweep(parameter, values, simulate_many(configs, tol=tol, limits=limits, progress=progress), burn_in)
+
+
+def phase_sweep(
+    radii: Sequence[float], drives: Sequence[float], *, limits=None, progress=None, **settings
+) -> PhaseSweep:
+    """Measured rate per step over radius × drive for a tanh RNN, beside the mean-field edge of chaos."""
+    from .gradflow import simulate_many
+    from .theory import edge_of_chaos
+
+    radii, drives = _values("radius", radii), _values("drive", drives)
+    if settings.get("activation", "tanh") != "tanh":
+        raise InvalidArgument("activation", "the radius × drive sweep is for tanh RNNs")
+    burn_in = settings.pop("burn_in", None)
+    burn_in = auto_burn_in(config_for("rnn", **settings)) if burn_in is None else burn_in
+    configs = [config_for("rnn", **settings, burn_in=burn_in, radius=r, drive=d) for d in drives for r in radii]
+    runs = simulate_many(configs, limits=limits, progress=progress)
+    grid = [runs[j * len(radii) : (j + 1) * len(radii)] for j in range(len(drives))]
+    sigma_w = [r.theory["sigma_w"] for r in grid[0]]
+    scale = next((s / r for s, r in zip(sigma_w, radii) if r > 0), None)  # ‖W₁‖_F/√n of the W drawn
+    decay = [[r.decay_per_step for r in row] for row in grid]
     return PhaseSweep(
-        radii,
-        drives,
-        decay,
-        chi,
-        critical_mean_field=[edge_of_chaos(d) for d in drives],
-        critical_measured=[_zero_crossing(radii, row) for row in decay],
+        radii=radii,
+        drives=drives,
+        decay=decay,
+        chi=[[r.theory["chi"] for r in row] for row in grid],
+        sigma_w=sigma_w,
+        critical_mean_field=[None if scale is None else edge_of_chaos(d, scale) for d in drives],
+        critical_measured=[zero_crossing(radii, row) for row in decay],
+        burn_in=burn_in,
     )
 
 
-def edge_of_chaos(drive: float, top: float = 20.0) -> float | None:
-    """The radius where the mean-field χ of a tanh RNN reaches 1 (bisection; χ grows with the radius)."""
-    from .theory import mean_field
-
-    def chi(r: float) -> float:
-        return mean_field(r, drive, "tanh")["chi"]
-
-    lo, hi = 1e-6, top
-    if chi(hi) < 1:
-        return None
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if chi(mid) < 1 else (lo, mid)
-    return (lo + hi) / 2
-
-
-def _zero_crossing(xs: list[float], ys: list[float | None]) -> float | None:
+def zero_crossing(xs: list[float], ys: list[float | None]) -> float | None:
     """The first x where y goes from negative to ≥ 0, linearly interpolated."""
     for (x0, y0), (x1, y1) in zip(zip(xs, ys), zip(xs[1:], ys[1:])):
         if y0 is not None and y1 is not None and y0 < 0 <= y1:
@@ -129,15 +117,16 @@ class BiasRow(NamedTuple):
     timescale: float  # −1/ln f: the lag at which the carry path has decayed by e
 
 
-MAX_BIAS = 100.0
+def forget_bias_table(biases: Sequence[float], steps: int) -> list[BiasRow]:
+    """b ↦ σ(b), f^T and −1/ln f, with ln σ(b) = −log1p(e^{−b}) so nothing rounds to 0 or 1 too early.
 
-
-def forget_bias_table(biases: list[float], steps: int) -> list[BiasRow]:
-    """b ↦ σ(b), f^T and −1/ln f, with ln σ(b) = −log1p(e^{−b}) so nothing rounds to 0 or 1 too early."""
+    >>> forget_bias_table([0.0], 1)[0].forget
+    0.5
+    """
+    check_int("steps", steps, 1, 10**9)
     rows = []
-    for b in biases:
-        if abs(b) > MAX_BIAS:
-            raise InvalidArgument("forget_bias", f"biases must lie within ±{MAX_BIAS:g}, got {b:g}")
+    for b in _values("forget_bias", biases):
+        check_float("forget_bias", b, -MAX_BIAS, MAX_BIAS)
         log_f = -math.log1p(math.exp(-b))
         rows.append(BiasRow(b, math.exp(log_f), steps * log_f / math.log(10), -1 / log_f))
     return rows

@@ -1,48 +1,36 @@
-"""`rnncalc gradflow` as a Report: lags by runs, the summary beside the theory, a chart."""
+"""`rnncalc gradflow` as a Report: norms by lag, the summary beside the theory, what it means, a chart."""
 
 from __future__ import annotations
 
 import math
 
-from ..chart import text_chart
-from ..gradflow import Run
-from ..report import Report, Section, sci
+from ..config import BURN_IN_TIMESCALES
+from ..gradflow import RATE_THRESHOLD, Run
+from ..report import Chart, Column, Report, Table, Text, sci
+from ..scale import BarScale, bar_eighths, bar_scale
 
 TABLE_ROWS = 20  # the table's default number of sampled lags
-_THEORY_LABELS = {
-    "radius_power": "theory ρ^s",
-    "pascanu_bound": "bound (γ·σ_max)^s",
-    "mean_field": "mean field ½·log₁₀χ",
-    "carry_power": "theory gate^s",
-}
+CSV = tuple(
+    Column(k, k)
+    for k in "run cell path radius forget update step log10_norm log10_spread decay_per_step horizon".split()
+)
 
 
 def run_label(run: Run) -> str:
     c = run.config
     if c.cell == "rnn":
         return f"ρ={c.radius:g}"
-    symbol = "f" if c.cell == "lstm" else "z"
-    return f"{symbol}={c.gate:g} {c.path}"
+    return f"{'f' if c.cell == 'lstm' else 'z'}={c.gate:g} {c.path}"
 
 
-def run_parameters(run: Run, tol: float) -> dict:
+def run_settings(run: Run, tol: float) -> dict:
     """The run's settings, only those that apply to its cell."""
     c = run.config
-    out = {
-        "cell": c.cell,
-        "hidden": c.hidden,
-        "steps": c.steps,
-        "trials": c.trials,
-        "seed": c.seed,
-        "drive": c.drive,
-        "burn_in": c.burn_in,
-        "tol": tol,
-    }
+    out = dict(cell=c.cell, hidden=c.hidden, steps=c.steps, trials=c.trials, seed=c.seed, drive=c.drive)
+    out |= dict(burn_in=run.burn_in, stationary=run.stationary, tol=tol)
     if c.cell == "rnn":
-        out.update(radius=c.radius, init=c.init, activation=c.activation, path="full")
-    else:
-        out.update({"forget" if c.cell == "lstm" else "update": c.gate, "path": c.path})
-    return out
+        return out | dict(radius=c.radius, init=c.init, activation=c.activation, path="full")
+    return out | {c.varies: c.gate, "path": c.path}
 
 
 def sampled_lags(steps: int, every: int) -> list[int]:
@@ -55,33 +43,21 @@ def default_every(steps: int) -> int:
     return max(1, math.ceil(steps / TABLE_ROWS))
 
 
-def theory_curves(runs: list[Run]) -> list[tuple[str, list[float], int]]:
-    """The main prediction as lines: mean field per vanilla RNN, gate^s per gate value.
-
-    Each comes with the index of the first run it belongs to, so a plot can colour it alike.
-    """
-    curves: dict[str, tuple[list[float], int]] = {}
-    for i, run in enumerate(runs):
-        c = run.config
-        if c.cell == "rnn":
-            label, rate = f"ρ={c.radius:g}: mean field", run.theory["mean_field"]
-        else:
-            symbol = "f" if c.cell == "lstm" else "z"
-            label, rate = f"{symbol}^s, {symbol}={c.gate:g}", run.theory["carry_power"]
-        if rate is not None and label not in curves:
-            curves[label] = ([rate * s for s in range(c.steps + 1)], i)
-    return [(label, ys, i) for label, (ys, i) in curves.items()]
-
-
-def _rate(x: float | None) -> str:
+def rate_text(x: float | None) -> str:
     return "—" if x is None else f"{x:+.4f}/step"
 
 
-def _bar(x: float | None, lo: float, hi: float, width: int = 6) -> str:
-    if x is None:
-        return ""
-    filled = round((x - lo) / (hi - lo) * width) if hi > lo else width
-    return "█" * filled + "·" * (width - filled)
+def decade_text(rate: float | None) -> str:
+    """How many steps a tenfold change takes at this rate."""
+    if rate is None or abs(rate) < 1e-12:
+        return "never"
+    return f"{1 / abs(rate):,.3g} steps"
+
+
+def bar(value: float | None, scale: BarScale) -> str:
+    eighths = bar_eighths(value, scale)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")).ljust(scale.blocks)
 
 
 def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
@@ -89,8 +65,9 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
     lags = sampled_lags(steps, every)
     data = {
         "runs": [
-            {
-                **run_parameters(r, tol),
+            run_settings(r, tol)
+            | {
+                "quantity": r.quantity,
                 "points": [{"step": s, "log10_norm": r.log10_norm[s], "log10_spread": r.log10_spread[s]} for s in lags],
                 "decay_per_step": r.decay_per_step,
                 "horizon": r.horizon,
@@ -100,43 +77,212 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
             for r in runs
         ]
     }
-    columns = "run cell path radius forget update step log10_norm log10_spread decay_per_step horizon".split()
-    rows = []
-    for i, (r, params) in enumerate(zip(runs, data["runs"])):
-        fixed = [i, r.config.cell, params["path"], params.get("radius"), params.get("forget"), params.get("update")]
-        rows += [[*fixed, s, r.log10_norm[s], r.log10_spread[s], r.decay_per_step, r.horizon] for s in lags]
-
-    shown = [x for r in runs for s in lags if (x := r.log10_norm[s]) is not None]
-    lo, hi = (min(shown), max(shown)) if shown else (0.0, 0.0)
-    labels = ["Lag s"] + [run_label(r) for r in runs]
-    c = runs[0].config
-    title = (
-        f"‖∂L/∂h_(T−s)‖ · {c.cell} · n={c.hidden}, T={steps}, {c.trials} trials (geometric mean), "
-        f"drive {c.drive:g}, seed {c.seed}"
-    )
-    table = Section(
-        title,
-        labels,
-        [[str(s)] + [f"{sci(r.log10_norm[s])} {_bar(r.log10_norm[s], lo, hi)}" for r in runs] for s in lags],
-        numeric=tuple(range(len(labels))),
-    )
-    summary_rows = [["decay (measured)"] + [_rate(r.decay_per_step) for r in runs]]
-    for key, label in _THEORY_LABELS.items():
-        if any(key in r.theory for r in runs):
-            summary_rows.append([label] + [_rate(r.theory.get(key)) for r in runs])
-    summary_rows.append([f"horizon (< {tol:g})"] + ["never" if r.horizon is None else str(r.horizon) for r in runs])
-    summary_rows.append(["verdict"] + [r.verdict for r in runs])
-    notes = [
-        "Rates are log₁₀ of the norm's change per step (least squares over all lags); the verdict flags a "
-        "measured trend of more than 10× over the window."
+    csv_rows = [
+        {"run": i, "cell": r.config.cell, "path": r.config.path, r.config.varies: r.config.value, "step": s}
+        | {"log10_norm": r.log10_norm[s], "log10_spread": r.log10_spread[s]}
+        | {"decay_per_step": r.decay_per_step, "horizon": r.horizon}
+        for i, r in enumerate(runs)
+        for s in lags
     ]
-    if c.cell != "rnn":
-        notes.append(
-            "The gate is held at its value at every step and unit (zero weights, bias logit(value)); "
-            "'carry' follows the additive path alone, 'full' the exact Jacobian of the whole cell."
-        )
-    summary = Section("Summary", ["", *labels[1:]], summary_rows, notes=notes, numeric=tuple(range(1, len(labels))))
-    chart = text_chart([(run_label(r), r.log10_norm) for r in runs])
+    sections = [_lag_table(runs, lags), _summary(runs, tol), *_lessons(runs)]
+    chart = Chart(
+        [(run_label(r), r.log10_norm) for r in runs],
+        "lag s (steps back from T)",
+        "log₁₀ " + " or ".join(sorted({r.quantity for r in runs})),
+        _chart_title(runs),
+        theory_lines(runs),
+    )
+    sections.append(chart)
     # -q: one number a run; an exactly zero gradient's log10 is -inf (JSON and CSV say null / empty).
-    headline = "\n".join("-inf" if r.log10_norm[-1] is None else repr(r.log10_norm[-1]) for r in runs)
-    return Report(data, columns, rows, headline, [table, summary, chart])
+    quiet = "\n".join("-inf" if r.log10_norm[-1] is None else repr(r.log10_norm[-1]) for r in runs)
+    return Report(data, Table("", CSV, csv_rows), sections, quiet, chart)
+
+
+def _chart_title(runs: list[Run]) -> str:
+    c = runs[0].config
+    return f"Gradient norm through time · {c.cell}, n={c.hidden}, {c.trials} trials, seed {c.seed}"
+
+
+def theory_lines(runs: list[Run]) -> list[tuple[str, list[float], int]]:
+    """The main prediction per run, as a line over the lags: the mean field for the RNN, gate^s on a carry path."""
+    lines: dict[str, tuple[list[float], int]] = {}
+    for i, r in enumerate(runs):
+        c = r.config
+        if c.cell == "rnn":
+            label, rate = f"{run_label(r)}: mean-field theory", r.theory["mean_field"]
+        elif c.path == "carry":
+            symbol = "f" if c.cell == "lstm" else "z"
+            label, rate = f"{symbol}^s theory, {symbol}={c.gate:g}", r.theory["carry_power"]
+        else:
+            continue
+        if rate is not None and label not in lines:
+            lines[label] = ([rate * s for s in range(c.steps + 1)], i)
+    return [(label, ys, i) for label, (ys, i) in lines.items()]
+
+
+def _lag_table(runs: list[Run], lags: list[int]) -> Table:
+    shown = [x for r in runs for s in lags if (x := r.log10_norm[s]) is not None]
+    scale = bar_scale(shown)
+    columns = [Column("lag", "Lag s", str, "right")]
+    for i, r in enumerate(runs):
+        columns += [Column(f"v{i}", run_label(r), sci, "right", missing="0"), Column(f"b{i}", "", optional=1)]
+    rows = [
+        {"lag": s}
+        | {f"v{i}": r.log10_norm[s] for i, r in enumerate(runs)}
+        | {f"b{i}": bar(r.log10_norm[s], scale) for i, r in enumerate(runs)}
+        for s in lags
+    ]
+    c = runs[0].config
+    quantities = sorted({r.quantity for r in runs})
+    title = (
+        f"{' and '.join(quantities)} at lag s (s steps back from T) · {c.cell} · n={c.hidden}, T={c.steps}, "
+        f"{c.trials} trials (geometric mean), drive {c.drive:g}, seed {c.seed}"
+    )
+    note = (
+        f"Bars: log₁₀ of the norm on one scale for every column, empty at {scale.low:g} and full at "
+        f"{scale.high:g} ({scale.block:g} decade{'s' if scale.block != 1 else ''} a block): equal norms, equal bars."
+    )
+    return Table(title, tuple(columns), rows, notes=(note,))
+
+
+_THEORY = {
+    "radius_power": "ρ^s (exact only for linear orthogonal W)",
+    "pascanu_bound": "(γ·σ_max)^s, an upper bound",
+    "mean_field": "mean field ½·log₁₀χ",
+    "carry_power": "gate^s (exact on the carry path)",
+}
+
+
+def _summary(runs: list[Run], tol: float) -> Table:
+    keys = [f"r{i}" for i in range(len(runs))]
+    columns = (Column("what", "", wrap=True),) + tuple(
+        Column(k, run_label(r), align="right") for k, r in zip(keys, runs)
+    )
+
+    def row(label: str, texts) -> dict:
+        return {"what": label} | dict(zip(keys, texts))
+
+    rows = [
+        row("measured rate", [rate_text(r.decay_per_step) for r in runs]),
+        row("tenfold change every", [decade_text(r.decay_per_step) for r in runs]),
+    ]
+    for key, label in _THEORY.items():
+        if any(key in r.theory for r in runs):
+            rows.append(row(label, [rate_text(r.theory.get(key)) for r in runs]))
+    if any("sigma_w" in r.theory for r in runs):
+        rows.append(
+            row(
+                "σ_w = ‖W‖_F/√n (mean field)",
+                [f"{r.theory['sigma_w']:.4g}" if "sigma_w" in r.theory else "—" for r in runs],
+            )
+        )
+    rows.append(row(f"horizon (norm < {tol:g})", ["never" if r.horizon is None else f"lag {r.horizon}" for r in runs]))
+    rows.append(row("verdict", [r.verdict for r in runs]))
+    rows.append(
+        row("burn-in", [f"{r.burn_in}" + ("" if r.stationary in (None, True) else " (too short)") for r in runs])
+    )
+    notes = (
+        f"Rates: log₁₀ change of the norm per step, least squares over lags 1..T. Verdict: vanishing or exploding "
+        f"when the rate exceeds {RATE_THRESHOLD:g} per step (10× per {1 / RATE_THRESHOLD:,.0f} steps), else "
+        "preserved; the same on any --steps.",
+    )
+    return Table("Summary", columns, rows, notes=notes)
+
+
+def _lessons(runs: list[Run]) -> list[Text]:
+    """What these numbers mean for this run, and what to try next: a few sentences, each true for it."""
+    lines = [line for r in runs for line in (_rnn_lesson(r) if r.config.cell == "rnn" else _gated_lesson(r))]
+    lines += _verdict_lesson(runs) + _paths_lesson(runs) + _stationarity_lesson(runs)
+    return [Text(line, "note") for line in dict.fromkeys(lines)]
+
+
+def _verdict_lesson(runs: list[Run]) -> list[str]:
+    vanishing = [
+        r for r in runs if r.config.cell == "rnn" and r.verdict == "vanishing" and r.decay_per_step is not None
+    ]
+    if not vanishing:
+        return []
+    labels = ", ".join(run_label(r) for r in vanishing)
+    speeds = ", ".join(decade_text(r.decay_per_step) for r in vanishing)
+    return [
+        f"{labels}: the gradient vanishes, tenfold every {speeds}; a gated cell keeps it longer "
+        "(--cell lstm --path both)."
+    ]
+
+
+def _rnn_lesson(r: Run) -> list[str]:
+    c, t, rate = r.config, r.theory, r.decay_per_step
+    label = run_label(r)
+    if rate is None:
+        return [f"{label}: the gradient is exactly zero after the first step (radius 0, or ReLU units all off)."]
+    if c.activation == "linear" and c.init == "orthogonal":
+        return [
+            f"{label}: a linear RNN with orthogonal W scales every gradient by exactly ρ per step, "
+            "so ρ^s is exact here."
+        ]
+    out = []
+    power = t["radius_power"]
+    if c.activation == "tanh" and power is not None and power > RATE_THRESHOLD and rate < power - RATE_THRESHOLD:
+        out.append(
+            f"{label}: ρ^s predicts growth ({power:+.4f}/step), but the gradient "
+            f"{'decays' if rate < 0 else 'grows more slowly'} "
+            f"({rate:+.4f}/step): tanh′ < 1 wherever a unit is not at 0, and saturated units pass almost nothing back. "
+            f"The mean field, with the pre-activations' stationary variance q* = {t['q_star']:.3g}, predicts "
+            f"{rate_text(t['mean_field'])}. See ρ^s exactly with --activation linear --init orthogonal."
+        )
+    if t["pascanu_bound"] is not None and rate < t["pascanu_bound"] - 0.05:
+        out.append(
+            "The bound (γ·σ_max)^s only caps growth: the gradient can never grow faster, and here it shrinks faster."
+        )
+    return out
+
+
+def _gated_lesson(r: Run) -> list[str]:
+    c, label = r.config, run_label(r)
+    gate = "f" if c.cell == "lstm" else "z"
+    if c.path == "carry":
+        if c.gate == 0:
+            return [f"{label}: a gate of 0 keeps nothing: the carried gradient is exactly zero after one step."]
+        return [
+            f"{label}: the carry path keeps exactly {gate}^s, tenfold less every {decade_text(r.decay_per_step)}, "
+            "whatever the weights: the gate alone sets how long the gradient survives along it."
+        ]
+    first = r.log10_norm[1]
+    if c.cell == "lstm" and first is not None and first < -0.5:
+        return [
+            f"{label}: the full path drops {10**-first:,.3g}× at the first step: h_(T−1) reaches h_T only "
+            "through the gates and W_hh, not through the carry c."
+        ]
+    return []
+
+
+def _paths_lesson(runs: list[Run]) -> list[str]:
+    paths = {r.config.path for r in runs if r.config.cell != "rnn"}
+    if paths != {"full", "carry"}:
+        return []
+    cell = next(r.config.cell for r in runs if r.config.cell != "rnn")
+    carried = "‖∂L/∂c‖ along diag(f) alone" if cell == "lstm" else "‖∂L/∂h‖ along diag(z) alone"
+    return [
+        f"'carry' is {carried}; 'full' is ‖∂L/∂h‖ through every path (the carry path, the gates and W_hh). "
+        "They measure different things: the full gradient can outlast the carry path when the paths through "
+        "the gates keep more, as they can with these random weights; the carry path is the part the gate guarantees."
+    ]
+
+
+def _stationarity_lesson(runs: list[Run]) -> list[str]:
+    out = []
+    for r in runs:
+        if r.stationary is False:
+            c = r.config
+            if c.gate == 1:
+                out.append(
+                    f"{run_label(r)}: with a gate of 1 the state never forgets its start, so no burn-in makes the "
+                    "window stationary; the full path's trend here is not a steady rate."
+                )
+            else:
+                out.append(
+                    f"{run_label(r)}: a burn-in of {r.burn_in} is shorter than {BURN_IN_TIMESCALES} × "
+                    f"1/(1 − {c.gate:g}) = {r.settling:,.0f} steps: the state had not settled, "
+                    "so the full path's trend may not be a steady rate."
+                )
+    return out

@@ -1,252 +1,236 @@
-"""`rnncalc params` as a Report: the tensors, the formula, the other conventions, the costs."""
+"""`rnncalc params` as a Report: the tensors, the formula, the other conventions, the costs, an answer checked."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ..cells import CELLS
-from ..errors import InvalidArgument
-from ..params import DTYPE_BYTES, MAX_SIZE, ParamCount, compare_conventions, count_params
-from ..report import Report, Section, human_bytes, shape_text, thousands
-from . import unavailable_note
+from ..guard import human_bytes
+from ..network import Comparison, Description
+from ..params import ParamCount, Unavailable
+from ..report import Column, Report, Table, Text, quiet_lines, ratio_text, shape_text, thousands
 
+SHOWN_LAYERS = 3  # a deeper stack shows its first layers and one line for the rest
 
-class Workload(NamedTuple):
-    """What grows with the data rather than the model."""
-
-    seq_len: int = 100
-    batch: int = 1
-    dtype: str = "float32"
-
-    def validate(self) -> None:
-        for name, value in (("seq_len", self.seq_len), ("batch", self.batch)):
-            if not 1 <= value <= MAX_SIZE:
-                raise InvalidArgument(name, f"must be from 1 to {MAX_SIZE:,}, got {value}")
-        if self.dtype not in DTYPE_BYTES:
-            raise InvalidArgument("dtype", f"choose from {', '.join(DTYPE_BYTES)}")
-
-
-def costs(result: ParamCount, work: Workload) -> dict:
-    """Compute and memory: the parameters are shared over time, the activations are not."""
-    size = DTYPE_BYTES[work.dtype]
-    return {
-        "seq_len": work.seq_len,
-        "batch": work.batch,
-        "dtype": work.dtype,
-        "macs_per_step": result.macs_per_step,
-        "macs_per_sequence": result.macs_per_step * work.seq_len,
-        "param_bytes": result.total * size,
-        "activation_bytes": result.stored_floats_per_step * work.seq_len * work.batch * size,
-    }
-
-
-def _sizes_text(r: ParamCount) -> str:
-    parts = [f"n={r.hidden:,}", f"m={r.input_size:,}", f"k={r.output_size:,}"]
-    if r.proj:
-        parts.append(f"p={r.proj:,}")
-    parts += [f"L={r.layers}", f"D={2 if r.bidirectional else 1}"]
-    return ", ".join(parts)
-
-
-def _bias_text(r: ParamCount) -> str:
-    return "with biases" if r.bias else "weights only"
+TENSOR_CSV = (
+    Column("cell", "Cell"),
+    Column("convention", "Convention"),
+    Column("hidden", "n"),
+    Column("input_size", "m"),
+    Column("output_size", "k"),
+    Column("tensor", "Tensor"),
+    Column("shape", "Shape"),
+    Column("count", "Params"),
+    Column("formula", "Formula"),
+    Column("role", "Role"),
+)
+TENSORS = (
+    Column("tensor", "Tensor"),
+    Column("shape", "Shape", shape_text, missing=""),
+    Column("formula", "Formula", missing=""),
+    Column("count", "Params", thousands, "right"),
+)
+CONVENTIONS = (
+    Column("convention", "Convention"),
+    Column("bias", "Counts", lambda b: "with biases" if b else "weights only"),
+    Column("total", "Params", thousands, "right", missing="n/a"),
+    Column("delta", "Δ vs this", lambda d: f"{d:+,}", "right", missing=""),
+    Column("without_output", "Without output layer", thousands, "right", missing=""),
+    Column("reason", "Why n/a", missing="", wrap=True, optional=1),
+)
+CELL_TABLE = (
+    Column("cell", "Cell"),
+    Column("title", "Name", optional=2),
+    Column("total", "Params", thousands, "right", missing="n/a"),
+    Column("ratio_to_rnn", "× RNN", ratio_text, "right", missing=""),
+    Column("formula", "Formula", missing="", wrap=True),
+    Column("macs_per_step", "MACs/step", thousands, "right", missing="", optional=1),
+    Column("reason", "Reason", missing="", optional=3),
+)
 
 
 def _config(r: ParamCount) -> dict:
-    return {
-        "cell": r.cell,
-        "convention": r.convention,
-        "hidden": r.hidden,
-        "input_size": r.input_size,
-        "output_size": r.output_size,
-        "layers": r.layers,
-        "bidirectional": r.bidirectional,
-        "proj": r.proj,
-        "bias": r.bias,
-        "reset_after": r.reset_after,
+    keys = ("cell", "convention", "hidden", "input_size", "output_size", "layers", "bidirectional", "proj", "bias")
+    return {k: getattr(r, k) for k in keys} | {"reset_after": r.reset_after}
+
+
+def sizes_text(r: ParamCount) -> str:
+    parts = [f"n={r.hidden:,}", f"m={r.input_size:,}", f"k={r.output_size:,}"] + [f"p={r.proj:,}"] * bool(r.proj)
+    return ", ".join(parts + [f"L={r.layers}", f"D={r.directions}"])
+
+
+def bias_text(r: ParamCount) -> str:
+    return "with biases" if r.bias else "weights only"
+
+
+def params_report(d: Description) -> Report:
+    r, cost = d.count, d.costs
+    tensor_rows = [
+        {"tensor": t.name, "shape": t.shape, "count": t.count, "formula": t.formula, "role": t.role, "layer": t.layer}
+        for t in r.tensors
+    ]
+    data = {
+        **_config(r),
+        "total": r.total,
+        "weights": r.weights,
+        "biases": r.biases,
+        "formula": r.formula,
+        "substituted": r.substituted,
+        "tensors": [{k: list(v) if k == "shape" else v for k, v in t.items() if k != "layer"} for t in tensor_rows],
+        "conventions": {
+            c: {"total": x.total, "bias": x.bias} | _without(d, c)
+            if isinstance(x, ParamCount)
+            else {"total": None, "reason": x.reason}
+            for c, x in d.conventions.items()
+        },
+        "costs": cost._asdict() | {"saved": list(cost.saved)},
     }
+    fixed = {k: getattr(r, k) for k in ("cell", "convention", "hidden", "input_size", "output_size")}
+    csv_rows = [fixed | t | {"shape": "x".join(map(str, t["shape"]))} for t in tensor_rows]
+    sections = [_tensor_table(r, tensor_rows), Text(_formula(r)), _conventions(d), _cost_table(r, cost)]
+    if d.expectation is not None:
+        from .expect import expect_data, expect_sections
+
+        data |= expect_data(d.expectation)
+        sections += expect_sections(d.expectation)
+    return Report(data, Table("", TENSOR_CSV, csv_rows), sections, str(r.total))
 
 
-def _why_they_differ(others: dict[str, ParamCount | str]) -> str:
-    counted = {c: r for c, r in others.items() if isinstance(r, ParamCount)}
-    weights = {r.weights for r in counted.values()}
-    if len({r.total for r in counted.values()}) <= 1:
-        return "All conventions agree here."
-    if len(weights) == 1:
-        biases = ", ".join(f"{c} {thousands(r.biases)}" for c, r in counted.items())
+def _without(d: Description, convention: str) -> dict:
+    return {} if d.without_output is None else {"total_without_output": d.without_output[convention]}
+
+
+def _tensor_table(r: ParamCount, rows: list[dict]) -> Table:
+    shown = [t for t in rows if t["layer"] is None or t["layer"] < SHOWN_LAYERS - 1]
+    if r.layers > SHOWN_LAYERS:  # the layers above the second all read D·n inputs: identical
+        like = [t for t in rows if t["layer"] == 1]
+        each = sum(t["count"] for t in like)
+        hidden_layers = r.layers - (SHOWN_LAYERS - 1)
+        shown.insert(
+            len([t for t in shown if t["layer"] is not None]),
+            {
+                "tensor": f"… layers {SHOWN_LAYERS - 1}–{r.layers - 1}",
+                "shape": None,
+                "formula": f"{hidden_layers:,} × layer 1",
+                "count": hidden_layers * each,
+            },
+        )
+    else:
+        shown = rows
+    title = f"{CELLS[r.cell].title} · {r.convention} convention · {bias_text(r)} · {sizes_text(r)}"
+    return Table(title, TENSORS, shown + [{"tensor": "total", "count": r.total}])
+
+
+def _formula(r: ParamCount) -> str:
+    return f"Params = {r.formula}\n       = {r.substituted}\n       = {thousands(r.total)}"
+
+
+def _conventions(d: Description) -> Table:
+    r = d.count
+    columns = (
+        CONVENTIONS if d.without_output is not None else tuple(c for c in CONVENTIONS if c.key != "without_output")
+    )
+    rows = []
+    for convention, x in d.conventions.items():
+        if isinstance(x, Unavailable):
+            rows.append({"convention": convention, "reason": x.reason})
+        else:
+            rows.append(
+                {"convention": convention, "bias": x.bias, "total": x.total, "delta": x.total - r.total}
+                | ({} if d.without_output is None else {"without_output": d.without_output[convention]})
+            )
+    if all(row.get("reason") is None for row in rows):
+        columns = tuple(c for c in columns if c.key != "reason")
+    title = "The same network under each convention" + ("" if d.bias_given else " (each with its own bias default)")
+    return Table(title, columns, rows, notes=(why_they_differ(d),))
+
+
+def why_they_differ(d: Description) -> str:
+    counted = {c: x for c, x in d.conventions.items() if isinstance(x, ParamCount)}
+    if len(counted) == 1:
         return (
-            f"Why they differ: bias vectors only. All count the same {thousands(weights.pop())} weights; "
+            f"Only the textbook convention has the {CELLS[d.count.cell].title}: PyTorch and Keras have no such layer."
+        )
+    if len({x.total for x in counted.values()}) == 1:
+        return "All conventions that have this network agree: here they count the same tensors."
+    if len({x.weights for x in counted.values()}) == 1:
+        weights = next(iter(counted.values())).weights
+        biases = ", ".join(f"{c} {thousands(x.biases)}" for c, x in counted.items())
+        return (
+            f"Why they differ: bias vectors only. All count the same {thousands(weights)} weights; "
             f"biases: {biases}. The textbook formula counts weights (--bias adds one vector per gate block), "
             "PyTorch keeps two per block (bias_ih and bias_hh), Keras one (a GRU with reset_after two)."
         )
-    return "The conventions count different weights here (see each convention's tensors)."
+    return "The conventions count different weights here (see each convention's tensors with --convention)."
 
 
-def params_report(result: ParamCount, others: dict[str, ParamCount | str], work: Workload) -> Report:
-    cost = costs(result, work)
-    data = {
-        **_config(result),
-        "total": result.total,
-        "weights": result.weights,
-        "biases": result.biases,
-        "formula": result.formula,
-        "substituted": result.substituted,
-        "tensors": [
-            {"name": t.name, "shape": list(t.shape), "count": t.count, "formula": t.formula, "role": t.role}
-            for t in result.tensors
-        ],
-        "conventions": {
-            c: {"total": r.total, "bias": r.bias} if isinstance(r, ParamCount) else {"total": None, "reason": r}
-            for c, r in others.items()
+def _cost_table(r: ParamCount, c) -> Table:
+    per = f"T={c.seq_len:,}, batch {c.batch:,}, {c.dtype}"
+    both = " of both directions" if r.bidirectional else ""
+    head = ", and the output layer at every step" if r.output_size else ""
+    rows = [
+        {
+            "quantity": "Params",
+            "value": thousands(r.total),
+            "note": "shared by all time steps: the same for any --seq-len",
         },
-        "costs": cost,
-    }
-    config = [result.cell, result.convention, result.hidden, result.input_size, result.output_size]
-    rows = [[*config, t.name, "x".join(map(str, t.shape)), t.count, t.formula, t.role] for t in result.tensors]
-    columns = [
-        "cell",
-        "convention",
-        "hidden",
-        "input_size",
-        "output_size",
-        "tensor",
-        "shape",
-        "count",
-        "formula",
-        "role",
+        {
+            "quantity": "MACs/step",
+            "value": thousands(c.macs_per_step),
+            "note": f"one multiply-accumulate per weight-matrix entry of every layer{both}{head}",
+        },
+        {
+            "quantity": "MACs/sequence",
+            "value": thousands(c.macs_per_sequence),
+            "note": f"MACs/step × T, for one sequence (T={c.seq_len:,})",
+        },
+        {
+            "quantity": "Param memory",
+            "value": human_bytes(c.param_bytes),
+            "note": f"{thousands(c.param_bytes)} bytes in {c.dtype}",
+        },
+        {
+            "quantity": "BPTT activations",
+            "value": human_bytes(c.activation_bytes),
+            "note": f"kept for the backward pass: x, and {', '.join(c.saved)} of every layer and direction per step"
+            + (", and y" if r.output_size else "")
+            + f"; grows with T × batch ({per})",
+        },
     ]
-
-    tensor_rows = [[t.name, shape_text(t.shape), t.formula, thousands(t.count)] for t in result.tensors]
-    tensor_rows.append(["total", "", "", thousands(result.total)])
-    tensors = Section(
-        f"{CELLS[result.cell].title} · {result.convention} convention · {_bias_text(result)} · {_sizes_text(result)}",
-        ["Tensor", "Shape", "Formula", "Params"],
-        tensor_rows,
-        numeric=(3,),
+    columns = (
+        Column("quantity", "Quantity"),
+        Column("value", "Value", align="right"),
+        Column("note", "Note", wrap=True),
     )
-    formula = f"Params = {result.formula}\n       = {result.substituted}\n       = {thousands(result.total)}"
+    return Table("What the sequence changes (and what it does not)", columns, rows)
 
-    convention_rows = [
-        [c, _bias_text(r), thousands(r.total), f"{r.total - result.total:+,}"]
-        if isinstance(r, ParamCount)
-        else [c, "—", "n/a", r]
-        for c, r in others.items()
+
+def cells_report(c: Comparison) -> Report:
+    rows = [
+        {
+            "cell": row.cell,
+            "title": row.title,
+            "total": row.count.total if row.count else None,
+            "ratio_to_rnn": row.ratio_to_rnn,
+            "formula": row.count.formula if row.count else None,
+            "macs_per_step": row.macs_per_step,
+            "reason": row.reason,
+        }
+        for row in c.rows
     ]
-    conventions = Section(
-        "The same network under each convention (each with its own bias default)",
-        ["Convention", "Counts", "Params", "Δ vs this"],
-        convention_rows,
-        notes=[_why_they_differ(others)],
-        numeric=(2,),
+    config = {k: v for k, v in _config(c.sizes).items() if k not in ("cell", "reset_after")}
+    data = {**config, "seq_len": c.seq_len, "cells": rows}
+    table = Table(
+        f"Every cell · {c.convention} convention · {bias_text(c.sizes)} · {sizes_text(c.sizes)}",
+        CELL_TABLE,
+        rows,
+        notes=_unavailable_note(rows, c.convention),
     )
-    per_seq = f"T={work.seq_len:,}, batch {work.batch:,}, {work.dtype}"
-    cost_rows = [
-        ["Params", thousands(result.total), "shared by all time steps: the same for any --seq-len"],
-        [
-            "MACs/step",
-            thousands(cost["macs_per_step"]),
-            "one multiply-accumulate per weight-matrix entry, per direction",
-        ],
-        ["MACs/sequence", thousands(cost["macs_per_sequence"]), f"MACs/step × T ({per_seq})"],
-        ["Param memory", human_bytes(cost["param_bytes"]), f"{thousands(cost['param_bytes'])} bytes"],
-        [
-            "BPTT activations",
-            human_bytes(cost["activation_bytes"]),
-            f"states and gate values kept for backprop: grows with T × batch ({per_seq})",
-        ],
-    ]
-    cost_section = Section(
-        "What sequence length changes (and what it does not)", ["Quantity", "Value", "Note"], cost_rows, numeric=(1,)
-    )
-    return Report(data, columns, rows, str(result.total), [tensors, formula, conventions, cost_section])
+    shown = table._replace(columns=tuple(col for col in CELL_TABLE if col.key != "reason"))
+    return Report(data, table, [shown], quiet_lines(table, "cell", "total"))
 
 
-def all_cells_report(convention: str, work: Workload, **shape) -> Report:
-    """Every cell at the same sizes under one convention, with its ratio to the Elman RNN."""
-    results: dict[str, ParamCount | str] = {}
-    reset_after = shape.pop("reset_after", None)
-    if reset_after is not None and convention != "keras":
-        raise InvalidArgument("reset_after", "applies only to cell gru with convention keras")
-    for cell in CELLS:
-        try:
-            gru_layout = {"reset_after": reset_after} if cell == "gru" else {}  # the Keras GRU's alone
-            results[cell] = count_params(cell, convention=convention, **shape, **gru_layout)
-        except InvalidArgument as e:
-            if e.name not in ("cell", "proj"):
-                raise
-            results[cell] = e.message
-    base = results.get("rnn")
-    base_total = base.total if isinstance(base, ParamCount) else None
-
-    def ratio(r: ParamCount) -> float | None:
-        return round(r.total / base_total, 4) if base_total else None
-
-    cells = []
-    for cell, r in results.items():
-        if isinstance(r, ParamCount):
-            cells.append(
-                {
-                    "cell": cell,
-                    "title": CELLS[cell].title,
-                    "total": r.total,
-                    "ratio_to_rnn": ratio(r),
-                    "formula": r.formula,
-                    "macs_per_step": r.macs_per_step,
-                    "reason": None,
-                }
-            )
-        else:
-            cells.append(
-                {
-                    "cell": cell,
-                    "title": CELLS[cell].title,
-                    "total": None,
-                    "ratio_to_rnn": None,
-                    "formula": None,
-                    "macs_per_step": None,
-                    "reason": r,
-                }
-            )
-    first = next((r for r in results.values() if isinstance(r, ParamCount)), None)
-    config = _config(first) if first else {"convention": convention}
-    config.pop("cell", None)
-    config.pop("reset_after", None)
-    data = {**config, "seq_len": work.seq_len, "cells": cells}
-    columns = ["cell", "title", "total", "ratio_to_rnn", "formula", "macs_per_step", "reason"]
-    rows = [[c[k] for k in columns] for c in cells]
-    table_rows = [
-        [
-            c["cell"],
-            c["title"],
-            thousands(c["total"]),
-            f"{c['ratio_to_rnn']:.2f}×" if c["ratio_to_rnn"] else "",
-            c["formula"],
-            thousands(c["macs_per_step"]),
-        ]
-        if c["total"] is not None
-        else [c["cell"], c["title"], "n/a", "", "", ""]
-        for c in cells
-    ]
-    title = f"Every cell · {convention} convention" + (
-        f" · {_bias_text(first)} · {_sizes_text(first)}" if first else ""
-    )
-    section = Section(
-        title,
-        ["Cell", "Name", "Params", "× RNN", "Formula", "MACs/step"],
-        table_rows,
-        notes=unavailable_note(cells, convention),
-        numeric=(2, 3, 5),
-    )
-    headline = "\n".join(f"{c['cell']}\t{'' if c['total'] is None else c['total']}" for c in cells)
-    return Report(data, columns, rows, headline, [section])
-
-
-def params_for_cli(cell: str, work: Workload, **options) -> Report:
-    work.validate()
-    if cell == "all":
-        return all_cells_report(work=work, **options)
-    convention = options.pop("convention")
-    result = count_params(cell, convention=convention, **options)
-    sizes = {k: options.pop(k) for k in ("hidden", "input_size", "output_size")}
-    others = compare_conventions(cell, sizes["hidden"], sizes["input_size"], sizes["output_size"], **options)
-    return params_report(result, others, work)
+def _unavailable_note(rows: list[dict], convention: str) -> tuple[str, ...]:
+    missing = [r["cell"] for r in rows if r.get("reason")]
+    if not missing:
+        return ()
+    reasons = list(dict.fromkeys(r["reason"] for r in rows if r.get("reason")))
+    return (f"n/a ({', '.join(missing)}) under the {convention} convention: " + "; ".join(reasons) + ".",)

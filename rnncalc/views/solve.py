@@ -3,78 +3,86 @@
 from __future__ import annotations
 
 from ..cells import CELLS
-from ..errors import InvalidArgument
-from ..report import Report, Section, thousands
-from ..solve import Solution, solve_hidden
-from . import unavailable_note
+from ..params import Unavailable
+from ..report import Column, Report, Table, Text, quiet_lines, thousands
+from ..solve import HiddenCheck, Solution
 
-COLUMNS = ["cell", "convention", "budget", "hidden", "params", "slack", "next_params", "macs_per_step", "reason"]
+COLUMNS = (
+    Column("cell", "Cell", lambda c: CELLS[c].title),
+    Column("convention", "Convention", optional=3),
+    Column("budget", "Budget", thousands, "right", optional=4),
+    Column("hidden", "Hidden n", thousands, "right", missing="n/a"),
+    Column("params", "Params", thousands, "right", missing=""),
+    Column("slack", "Slack", thousands, "right", missing="", optional=1),
+    Column("next_params", "n+1 would need", thousands, "right", missing="", optional=2),
+    Column("macs_per_step", "MACs/step", thousands, "right", missing="", optional=1),
+    Column("reason", "Reason", missing=""),
+)
 
 
-def _row(cell: str, convention: str, budget: int, solution: Solution | None, reason: str | None) -> dict:
-    if solution is None:
-        return dict(zip(COLUMNS, [cell, convention, budget, None, None, None, None, None, reason]))
-    r = solution.result
+def _row(cell: str, convention: str, budget: int, answer: Solution | Unavailable) -> dict:
+    if isinstance(answer, Unavailable):
+        return {"cell": cell, "convention": convention, "budget": budget, "reason": answer.reason}
     return {
         "cell": cell,
         "convention": convention,
         "budget": budget,
-        "hidden": solution.hidden,
-        "params": r.total,
-        "slack": solution.slack,
-        "next_params": solution.next_total,
-        "macs_per_step": r.macs_per_step,
+        "hidden": answer.hidden,
+        "params": answer.result.total,
+        "slack": answer.slack,
+        "next_params": answer.next_total,
+        "macs_per_step": answer.macs_per_step,
         "reason": None,
     }
 
 
-def solve_report(budget: int, cell: str, input_size: int, output_size: int, **options) -> Report:
-    convention = options.get("convention", "textbook")
-    cells = list(CELLS) if cell == "all" else [cell]
-    rows = []
-    for name in cells:
-        try:
-            rows.append(
-                _row(name, convention, budget, solve_hidden(budget, name, input_size, output_size, **options), None)
-            )
-        except InvalidArgument as e:
-            if cell != "all" or e.name not in ("cell", "proj", "budget"):
-                raise
-            rows.append(_row(name, convention, budget, None, e.message))
-    shape = {
-        "input_size": input_size,
-        "output_size": output_size,
-        **{k: v for k, v in options.items() if k != "convention"},
-    }
+def solve_report(
+    budget: int, answers: dict[str, Solution | Unavailable], shape: dict, expect: HiddenCheck | None = None
+) -> Report:
+    """`answers` holds one cell, or every cell (a matched-budget table); `shape` the sizes and options asked."""
+    convention = shape["convention"]
+    rows = [_row(cell, convention, budget, a) for cell, a in answers.items()]
+    sizes = {k: v for k, v in shape.items() if k != "convention"}
+    one = len(rows) == 1
     data = (
-        {"budget": budget, "convention": convention, **shape, "cells": rows} if cell == "all" else {**rows[0], **shape}
+        {**{c.key: rows[0].get(c.key) for c in COLUMNS}, **sizes}
+        if one
+        else {
+            "budget": budget,
+            "convention": convention,
+            **sizes,
+            "cells": [{c.key: r.get(c.key) for c in COLUMNS} for r in rows],
+        }
     )
-    table = Section(
+    table = Table(
         f"Largest hidden size within {thousands(budget)} parameters · {convention} convention · "
-        f"m={input_size:,}, k={output_size:,}",
-        ["Cell", "Hidden n", "Params", "Slack", "n+1 would need", "MACs/step"],
-        [
-            [
-                CELLS[r["cell"]].title,
-                thousands(r["hidden"]),
-                thousands(r["params"]),
-                thousands(r["slack"]),
-                thousands(r["next_params"]),
-                thousands(r["macs_per_step"]),
-            ]
-            if r["hidden"] is not None
-            else [CELLS[r["cell"]].title, "n/a", "", "", "", ""]
-            for r in rows
-        ],
-        notes=[
-            "Exact: each count is the params core's at that hidden size; one more unit no longer fits.",
-            *unavailable_note(rows, convention),
-        ],
-        numeric=(1, 2, 3, 4, 5),
+        f"m={shape['input_size']:,}, k={shape['output_size']:,}",
+        COLUMNS,
+        rows,
+        notes=(
+            "Exact: each count is the network's parameter count at that hidden size; one more unit no longer fits.",
+        ),
     )
-    headline = (
-        str(rows[0]["hidden"])
-        if cell != "all"
-        else "\n".join(f"{r['cell']}\t{'' if r['hidden'] is None else r['hidden']}" for r in rows)
+    shown = table._replace(columns=tuple(c for c in COLUMNS if c.key not in ("convention", "budget", "reason")))
+    sections: list = [shown]
+    if any(r.get("reason") for r in rows):
+        sections.append(Text("; ".join(f"{r['cell']}: {r['reason']}" for r in rows if r.get("reason")), "note"))
+    if expect is not None:
+        data |= {"expected": expect.expected, "match": expect.match, "expected_params": expect.params}
+        sections.append(Text(_verdict(expect, budget, rows[0]), "heading"))
+    quiet = (
+        str(rows[0]["hidden"] if rows[0].get("hidden") is not None else "")
+        if one
+        else quiet_lines(table, "cell", "hidden")
     )
-    return Report(data, COLUMNS, [[r[k] for k in COLUMNS] for r in rows], headline, [table])
+    return Report(data, table, sections, quiet)
+
+
+def _verdict(check: HiddenCheck, budget: int, row: dict) -> str:
+    if check.match:
+        return f"✓ {check.expected:,} is the largest hidden size within the budget."
+    fits = (
+        "fits, but is not the largest" if check.params is not None and check.params <= budget else "is over the budget"
+    )
+    need = f" ({thousands(check.params)} parameters)" if check.params is not None else ""
+    return f"✗ hidden size {check.expected:,}{need} {fits}: the answer is {row['hidden']:,}."

@@ -2,64 +2,134 @@
 
 from __future__ import annotations
 
-from ..report import Heatmap, Report, Section, sci
+from ..report import Column, Heatmap, Report, Table, Text, general, quiet_lines, sci
+from ..scale import decade_scale, rate_scale
 from ..sweep import BiasRow, LagSweep, PhaseSweep
+from .gradflow import decade_text
 
-MAX_COLUMNS = 60  # heatmap columns drawn in the terminal; json and csv keep every lag
+PER_ROW = (
+    Column("value", "value", general, "right"),
+    Column("decay_per_step", "rate", lambda x: f"{x:+.4f}/step", "right"),
+    Column("decade", "tenfold every", missing="never", optional=1),
+    Column("horizon", "horizon", lambda h: f"lag {h}", "right", missing="never"),
+    Column("verdict", "verdict"),
+)
 
 
-def _columns(count: int) -> list[int]:
-    """Indices of at most MAX_COLUMNS evenly spread columns, first and last included."""
-    if count <= MAX_COLUMNS:
-        return list(range(count))
-    return [round(j * (count - 1) / (MAX_COLUMNS - 1)) for j in range(MAX_COLUMNS)]
-
-
-def lag_report(sweep: LagSweep, config: dict) -> Report:
+def lag_report(sweep: LagSweep, settings: dict) -> Report:
     runs, name = sweep.runs, sweep.parameter
-    steps = runs[0].config.steps
-    rows_json = [
-        {
-            "value": v,
-            "decay_per_step": r.decay_per_step,
-            "horizon": r.horizon,
-            "verdict": r.verdict,
-            "log10_norm": r.log10_norm,
-        }
+    first = runs[0].config
+    rows = [
+        {"value": v, "decay_per_step": r.decay_per_step, "horizon": r.horizon, "verdict": r.verdict}
+        | {"decade": decade_text(r.decay_per_step), "log10_norm": r.log10_norm}
         for v, r in zip(sweep.values, runs)
     ]
-    data = {"mode": "lag", "cell": runs[0].config.cell, "parameter": name, **config, "rows": rows_json}
-    csv_rows = [[v, s, x] for v, r in zip(sweep.values, runs) for s, x in enumerate(r.log10_norm)]
-    cols = _columns(steps + 1)
+    keys = ("value", "decay_per_step", "horizon", "verdict", "log10_norm")
+    data = {"mode": "lag", "cell": first.cell, "parameter": name, **settings, "burn_in": sweep.burn_in}
+    data["rows"] = [{k: row[k] for k in keys} for row in rows]
+    csv = Table("", (Column(name, name), Column("step", "step"), Column("log10_norm", "log10_norm")), [
+        {name: v, "step": s, "log10_norm": x} for v, r in zip(sweep.values, runs) for s, x in enumerate(r.log10_norm)
+    ])  # fmt: skip
+    values = [x for r in runs for x in r.log10_norm if x is not None]
     heatmap = Heatmap(
-        f"log₁₀‖∂L/∂h_(T−s)‖ · {runs[0].config.cell} · {name} against lag · n={config['hidden']}, "
-        f"{config['trials']} trials, seed {config['seed']}",
+        f"log₁₀ of {runs[0].quantity} · {first.cell} · {name} against lag · n={first.hidden}, "
+        f"{first.trials} trials, seed {first.seed}, burn-in {sweep.burn_in}",
         name,
         [f"{v:g}" for v in sweep.values],
         "lag s (steps back from T)",
-        [str(c) for c in cols],
-        [[r.log10_norm[c] for c in cols] for r in runs],
-        "log₁₀‖∇‖",
-        notes=["Blue: the gradient has shrunk; red: it has grown. Every row is one gradflow run with this seed."],
+        list(range(first.steps + 1)),
+        [r.log10_norm for r in runs],
+        decade_scale(values),
+        notes=(
+            f"Every row is `rnncalc gradflow --cell {first.cell} --{name} VALUE --seed {first.seed} "
+            f"--burn-in {sweep.burn_in}` with the same sizes, bit for bit.",
+        ),
     )
-    summary = Section(
-        "Per row",
-        [name, "decay/step", "horizon", "verdict"],
+    table = Table("Per row", (PER_ROW[0]._replace(label=name),) + PER_ROW[1:], rows)
+    sections = [heatmap, table, *[Text(line, "note") for line in _lag_lessons(sweep)]]
+    return Report(data, csv, sections, quiet_lines(table, "value", "decay_per_step"), heatmap)
+
+
+def _lag_lessons(sweep: LagSweep) -> list[str]:
+    groups: dict[str, list[float]] = {}
+    for value, run in zip(sweep.values, sweep.runs):
+        groups.setdefault(run.verdict, []).append(value)
+    parts = [f"{verdict} for {sweep.parameter} {_span(values)}" for verdict, values in groups.items()]
+    line = "The gradient is " + "; ".join(parts) + "."
+    return [line]
+
+
+def _span(values: list[float]) -> str:
+    return f"{values[0]:g}" if len(values) == 1 else f"{min(values):g} to {max(values):g}"
+
+
+def phase_report(sweep: PhaseSweep, settings: dict) -> Report:
+    data = {
+        "mode": "phase",
+        "cell": "rnn",
+        "activation": "tanh",
+        **settings,
+        "burn_in": sweep.burn_in,
+        "radius": sweep.radii,
+        "drive": sweep.drives,
+        "sigma_w": sweep.sigma_w,
+        "decay_per_step": sweep.decay,
+        "chi_mean_field": sweep.chi,
+        "critical_radius_mean_field": sweep.critical_mean_field,
+        "critical_radius_measured": sweep.critical_measured,
+    }
+    keys = ("radius", "drive", "decay_per_step", "chi_mean_field")
+    csv = Table("", tuple(Column(k, k) for k in keys), [
+        {"radius": r, "drive": d, "decay_per_step": sweep.decay[j][i], "chi_mean_field": sweep.chi[j][i]}
+        for j, d in enumerate(sweep.drives)
+        for i, r in enumerate(sweep.radii)
+    ])  # fmt: skip
+    marks = {}
+    for row, (mf, measured) in enumerate(zip(sweep.critical_mean_field, sweep.critical_measured)):
+        for x, char in ((measured, "○"), (mf, "◆")):  # the mean-field mark wins a shared cell
+            column = _nearest(sweep.radii, x)
+            if column is not None:
+                marks[(row, column)] = char
+    rates = [x for row in sweep.decay for x in row if x is not None]
+    heatmap = Heatmap(
+        f"Measured log₁₀ change of ‖∂L/∂h‖ per step · tanh RNN · radius × drive · n={settings['hidden']}, "
+        f"T={settings['steps']}, seed {settings['seed']}",
+        "drive",
+        [f"{d:g}" for d in sweep.drives],
+        "spectral radius ρ",
+        sweep.radii,
+        sweep.decay,
+        rate_scale(rates),
+        marks=marks,
+        notes=(
+            "◆ mean-field edge of chaos (χ = 1); ○ measured boundary (the rate crosses 0). Left of it gradients "
+            "vanish, right of it they grow.",
+        ),
+    )
+    edges = Table(
+        "Edge of chaos per drive",
+        (
+            Column("drive", "drive", general, "right"),
+            Column("mean_field", "mean field ρ (χ = 1)", lambda x: f"{x:.4f}", "right"),
+            Column("measured", "measured ρ", lambda x: f"{x:.4f}", "right"),
+        ),
         [
-            [
-                f"{v:g}",
-                "—" if r.decay_per_step is None else f"{r.decay_per_step:+.4f}",
-                "never" if r.horizon is None else str(r.horizon),
-                r.verdict,
-            ]
-            for v, r in zip(sweep.values, runs)
+            {"drive": d, "mean_field": mf, "measured": ms}
+            for d, mf, ms in zip(sweep.drives, sweep.critical_mean_field, sweep.critical_measured)
         ],
-        numeric=(1, 2),
+        notes=(_scale_note(sweep),),
     )
-    headline = "\n".join(
-        f"{v:g}\t{'' if r.decay_per_step is None else repr(r.decay_per_step)}" for v, r in zip(sweep.values, runs)
+    return Report(data, csv, [heatmap, edges], quiet_lines(edges, "drive", "measured"), heatmap)
+
+
+def _scale_note(sweep: PhaseSweep) -> str:
+    ratio = next((s / r for s, r in zip(sweep.sigma_w, sweep.radii) if r > 0), None)
+    scale = "" if ratio is None else f" (here σ_w = {ratio:.3f}·ρ)"
+    return (
+        "The mean field uses the weight scale of the W simulated, σ_w = ‖W‖_F/√n" + scale + ": a Gaussian W "
+        "rescaled to spectral radius ρ has σ_w below ρ, so its edge lies above the one for σ_w = ρ. "
+        "—: not within the radii swept."
     )
-    return Report(data, [name, "step", "log10_norm"], csv_rows, headline, [heatmap, summary])
 
 
 def _nearest(xs: list[float], x: float | None) -> int | None:
@@ -68,73 +138,24 @@ def _nearest(xs: list[float], x: float | None) -> int | None:
     return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
 
 
-def phase_report(sweep: PhaseSweep, config: dict) -> Report:
-    data = {
-        "mode": "phase",
-        "cell": "rnn",
-        "activation": "tanh",
-        **config,
-        "radius": sweep.radii,
-        "drive": sweep.drives,
-        "decay_per_step": sweep.decay,
-        "chi_mean_field": sweep.chi,
-        "critical_radius_mean_field": sweep.critical_mean_field,
-        "critical_radius_measured": sweep.critical_measured,
-    }
-    csv_rows = [
-        [r, d, sweep.decay[j][i], sweep.chi[j][i]]
-        for j, d in enumerate(sweep.drives)
-        for i, r in enumerate(sweep.radii)
-    ]
-    cols = _columns(len(sweep.radii))
-    marks = {}
-    for row, (mf, measured) in enumerate(zip(sweep.critical_mean_field, sweep.critical_measured)):
-        for x, char in ((measured, "○"), (mf, "◆")):  # the mean-field mark wins a shared cell
-            col = _nearest([sweep.radii[c] for c in cols], x)
-            if col is not None:
-                marks[(row, col)] = char
-    heatmap = Heatmap(
-        f"Measured log₁₀ change of ‖∇‖ per step · tanh RNN · radius × drive · n={config['hidden']}, "
-        f"T={config['steps']}, seed {config['seed']}",
-        "drive",
-        [f"{d:g}" for d in sweep.drives],
-        "spectral radius ρ",
-        [f"{sweep.radii[c]:g}" for c in cols],
-        [[sweep.decay[j][c] for c in cols] for j in range(len(sweep.drives))],
-        "decay/step",
-        marks=marks,
-        notes=[
-            "◆ mean-field edge of chaos (χ = 1); ○ measured boundary (the decay crosses 0). "
-            "Left of it gradients vanish, right of it they explode."
-        ],
-    )
-    table = Section(
-        "Edge of chaos per drive",
-        ["drive", "mean field ρ (χ = 1)", "measured ρ"],
-        [
-            [f"{d:g}", "—" if mf is None else f"{mf:.4f}", "—" if ms is None else f"{ms:.4f}"]
-            for d, mf, ms in zip(sweep.drives, sweep.critical_mean_field, sweep.critical_measured)
-        ],
-        numeric=(1, 2),
-    )
-    headline = "\n".join(
-        f"{d:g}\t{'' if ms is None else repr(ms)}" for d, ms in zip(sweep.drives, sweep.critical_measured)
-    )
-    return Report(data, ["radius", "drive", "decay_per_step", "chi_mean_field"], csv_rows, headline, [heatmap, table])
-
-
 def bias_report(rows: list[BiasRow], steps: int) -> Report:
-    keys = ["bias", "forget", "log10_retained", "timescale"]
-    data = {"mode": "forget_bias", "steps": steps, "rows": [dict(zip(keys, r)) for r in rows]}
-    table = Section(
+    keys = ("bias", "forget", "log10_retained", "timescale")
+    records = [dict(zip(keys, r)) for r in rows]
+    table = Table(
         f"Forget-gate bias b ↦ f = σ(b), what the carry path keeps after {steps} steps, and its memory",
-        ["bias b", "f = σ(b)", f"f^{steps}", "timescale −1/ln f"],
-        [[f"{r.bias:g}", f"{r.forget:.6g}", sci(r.log10_retained), f"{r.timescale:,.4g} steps"] for r in rows],
-        notes=[
+        (
+            Column("bias", "bias b", general, "right"),
+            Column("forget", "f = σ(b)", lambda f: f"{f:.6g}", "right"),
+            Column("log10_retained", f"f^{steps}", sci, "right"),
+            Column("timescale", "timescale −1/ln f", lambda t: f"{t:,.4g} steps", "right"),
+        ),
+        records,
+        notes=(
             "PyTorch adds bias_ih and bias_hh: setting both to b gives the forget gate an effective bias 2b. "
-            "Keras's unit_forget_bias=True starts it at 1 (one bias vector)."
-        ],
-        numeric=(1, 2, 3),
+            "Keras's unit_forget_bias=True starts it at 1 (one bias vector).",
+        ),
     )
-    headline = "\n".join(f"{r.bias:g}\t{r.forget!r}" for r in rows)
-    return Report(data, keys, [list(r) for r in rows], headline, [table])
+    data = {"mode": "forget_bias", "steps": steps, "rows": records}
+    return Report(
+        data, Table("", tuple(Column(k, k) for k in keys), records), [table], quiet_lines(table, "bias", "forget")
+    )

@@ -1,0 +1,143 @@
+"""The Typer application, and the one place every failure becomes a line on stderr and an exit code.
+
+exit 0    success, or a closed pipe (`rnncalc … | head -1`: the reader has what it wanted)
+exit 1    the run could not finish: stdout closed or full, a plot file not written, no matplotlib, out of memory
+exit 2    a bad call: a bad value, an option that does not apply, a run over the limits
+exit 3    `--expect N` and N is not the answer
+exit 130  Ctrl-C
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from contextlib import contextmanager
+
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..errors import InvalidArgument
+
+# Typer carries its own Click; reach its base exception without importing it.
+_ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_OPTION = {"input_size": "--in", "output_size": "--out", "configs": "--cell", "parameter": "RANGE"}
+
+
+def say(message: str) -> None:
+    """One line on stderr, readable on any terminal; nothing if stderr itself is gone."""
+    from ..render import ascii_text, can_encode
+
+    message = " ".join(message.split())
+    message = re.sub(r"\S{61,}", lambda m: m.group()[:57] + "…", message)  # a huge value is not echoed back whole
+    stream = sys.stderr
+    if stream is None:
+        return
+    if not can_encode(getattr(stream, "encoding", None)):
+        message = ascii_text(message)
+    try:
+        stream.write(f"rnncalc: {message}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+class OneLineErrors(TyperGroup):
+    """Every failure as a single stderr line and a documented exit code, never a panel or a traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from ..output import OutputClosed, OutputFailed
+        from ..plot import PlotFailed, PlotUnavailable
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _ClickException as e:
+            if type(e).__name__ == "NoArgsIsHelpError":  # bare `rnncalc`: Typer has printed the help
+                sys.exit(2)
+            message = e.format_message()
+            if message.startswith("No such command"):
+                message += f" Commands: {', '.join(self.commands)} (see rnncalc --help)."
+            say(f"error: {message}")
+            sys.exit(e.exit_code)
+        except (typer.Abort, KeyboardInterrupt):
+            sys.exit(130)
+        except OutputClosed:
+            sys.exit(0)
+        except (OutputFailed, PlotFailed) as e:
+            say(f"error: cannot write the output: {e}" if isinstance(e, OutputFailed) else f"error: {e}")
+            sys.exit(1)
+        except PlotUnavailable as e:
+            say(f"error: {e}")
+            sys.exit(1)
+        except MemoryError:
+            say("error: out of memory; lower --steps, --trials or --hidden, or --max-memory")
+            sys.exit(1)
+        except InvalidArgument as e:  # a core refusal outside core_errors(): still the user's input
+            say(f"error: {e}")
+            sys.exit(2)
+        except Exception as e:  # a bug: say so in one line (RNNCALC_DEBUG=1 shows the traceback)
+            if os.environ.get("RNNCALC_DEBUG"):
+                raise
+            say(f"internal error: {type(e).__name__}: {e} (please report it with the command you ran)")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    cls=OneLineErrors,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Calculator and analyser for recurrent neural networks: exact parameter counts, gradient flow "
+    "through time, gates, sizes for a budget, finite-state machines.",
+)
+
+
+def option_name(core_name: str, names: dict | None = None) -> str:
+    """The option a core argument comes from: input_size → --in, burn_in → --burn-in."""
+    names = {**_OPTION, **(names or {})}
+    return names.get(core_name, core_name if core_name.isupper() else "--" + core_name.replace("_", "-"))
+
+
+@contextmanager
+def core_errors(names: dict | None = None):
+    """A core's refusal (InvalidArgument) as a usage error on the option the user typed (`names`: overrides)."""
+    try:
+        yield
+    except InvalidArgument as e:
+        raise typer.BadParameter(e.message, param_hint=f"'{option_name(e.name, names)}'") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"rnncalc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Calculator and analyser for recurrent neural networks."""
+
+
+@contextmanager
+def progress_bar(seconds: float):
+    """A callback taking the fraction done: a bar on a terminal's stderr when the work takes over ~1 s."""
+    if not (sys.stderr is not None and sys.stderr.isatty() and seconds > 1.0):
+        yield lambda _: None
+        return
+    from rich.progress import Progress
+
+    from ..output import error_console
+
+    with Progress(console=error_console(), transient=True) as bar:
+        task = bar.add_task("simulating", total=1.0)
+        yield lambda fraction: bar.update(task, completed=fraction)
+
+
+from . import commands, sweep  # noqa: E402,F401  (registers the commands on `app`)

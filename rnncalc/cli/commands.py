@@ -1,0 +1,402 @@
+"""The commands that describe a network (params, solve, gates) and simulate one (gradflow): wiring only."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..output import Format, emit
+from .app import app, core_errors, progress_bar
+from .options import (
+    ActivationOpt,
+    Bias,
+    Bidirectional,
+    BurnIn,
+    Cell,
+    CellChoice,
+    Convention,
+    ConventionOpt,
+    Drive,
+    DType,
+    FormatOpt,
+    Hidden,
+    In,
+    InitOpt,
+    Layers,
+    MaxMemory,
+    MaxSeconds,
+    Out,
+    Path,
+    Plot,
+    Proj,
+    Quiet,
+    ResetAfter,
+    Seed,
+    SimHidden,
+    Steps,
+    Trials,
+    budget,
+    listed,
+    real,
+    whole,
+)
+
+Expect = Annotated[
+    Optional[int],
+    typer.Option(parser=whole("expect"), metavar="N", help="Check an answer: exit 0 if N is right, 3 if not."),
+]
+From = Annotated[
+    Optional[str],
+    typer.Option(
+        "--from",
+        metavar="CODE",
+        help="Read the network from the PyTorch or Keras constructor you wrote, e.g. 'nn.LSTM(28, 128, num_layers=2)'.",
+    ),
+]
+
+
+def _network(ctx: typer.Context, code: str | None, solving: bool = False, **given) -> dict:
+    """The network's options from the command line and --from, conflicts refused by name."""
+    from ..fromcode import merge
+
+    explicit = {k for k in given if k in ctx.params and ctx.get_parameter_source(k).name == "COMMANDLINE"}
+    return merge(code, given, explicit, solving)
+
+
+@app.command(epilog="Example: rnncalc params --hidden 128 --in 28 --out 10 --cell lstm --convention pytorch")
+def params(
+    ctx: typer.Context,
+    hidden: Hidden = None,
+    input_size: In = None,
+    output_size: Out = 0,
+    cell: Cell = CellChoice.rnn,
+    layers: Layers = 1,
+    bidirectional: Bidirectional = False,
+    proj: Proj = 0,
+    bias: Bias = None,
+    convention: ConventionOpt = Convention.textbook,
+    reset_after: ResetAfter = None,
+    seq_len: Annotated[
+        int,
+        typer.Option(
+            "--seq-len", "-T", parser=whole("seq_len"), metavar="T", help="Sequence length (compute and memory)."
+        ),
+    ] = 100,
+    batch: Annotated[int, typer.Option(parser=whole("batch"), metavar="B", help="Batch size (activation memory).")] = 1,
+    dtype: Annotated[
+        DType, typer.Option(metavar="DTYPE", help="float32, float16, bfloat16 or float64 (memory).")
+    ] = DType.float32,
+    expect: Expect = None,
+    from_code: From = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Quiet = False,
+) -> None:
+    """How many parameters does this recurrent network have?
+
+    Exact counts under the course's formula (n² + nm + kn for the Elman RNN), PyTorch and Keras 3, tensor by
+    tensor, with the reason they differ; what the sequence length changes (compute, memory). --expect N checks
+    an answer and names the reading of the question that gives N.
+    """
+    from ..expect import MISMATCH_EXIT
+    from ..network import compare_cells, describe
+    from ..views.params import cells_report, params_report
+
+    with core_errors():
+        net = _network(ctx, from_code, hidden=hidden, input_size=input_size, output_size=output_size, cell=cell.value,
+                       layers=layers, bidirectional=bidirectional, proj=proj, bias=bias, convention=convention.value,
+                       reset_after=reset_after)  # fmt: skip
+        work = dict(seq_len=seq_len)
+        if net["cell"] == "all":
+            if expect is not None:
+                raise typer.BadParameter("checks one cell's count; choose a --cell", param_hint="'--expect'")
+            report = cells_report(compare_cells(**{k: v for k, v in net.items() if k != "cell"}, **work))
+        else:
+            report = params_report(describe(**net, **work, batch=batch, dtype=dtype.value, expect=expect))
+    emit(report, fmt, quiet)
+    if expect is not None and not report.data["match"]:
+        raise typer.Exit(MISMATCH_EXIT)
+
+
+@app.command(epilog="Example: rnncalc solve --budget 100k --cell all --in 28 --out 10")
+def solve(
+    ctx: typer.Context,
+    budget: Annotated[
+        int,
+        typer.Option(
+            parser=budget("budget"), metavar="BUDGET", help="Parameters: 100000, 1e5, 100k, 1.5M, 2G (or 2B), 3T."
+        ),
+    ],
+    input_size: In = None,
+    output_size: Out = 0,
+    cell: Cell = CellChoice.rnn,
+    layers: Layers = 1,
+    bidirectional: Bidirectional = False,
+    proj: Proj = 0,
+    bias: Bias = None,
+    convention: ConventionOpt = Convention.textbook,
+    reset_after: ResetAfter = None,
+    expect: Annotated[
+        Optional[int],
+        typer.Option(
+            parser=whole("expect"), metavar="N", help="Check an answer: exit 0 if N is the hidden size, 3 if not."
+        ),
+    ] = None,
+    from_code: From = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the hidden size(s).")] = False,
+) -> None:
+    """How large may each cell be for a parameter budget? The largest hidden size that fits, exactly."""
+    from ..expect import MISMATCH_EXIT
+    from ..solve import check_hidden, solve_every_cell, solve_hidden
+    from ..views.solve import solve_report
+
+    with core_errors():
+        net = _network(ctx, from_code, hidden=None, input_size=input_size, output_size=output_size, cell=cell.value,
+                       layers=layers, bidirectional=bidirectional, proj=proj, bias=bias, convention=convention.value,
+                       reset_after=reset_after, solving=True)  # fmt: skip
+        name, shape = net.pop("cell"), {k: v for k, v in net.items() if k != "hidden"}
+        if name == "all":
+            if expect is not None:
+                raise typer.BadParameter("checks one cell's hidden size; choose a --cell", param_hint="'--expect'")
+            answers, check = solve_every_cell(budget, **shape), None
+        else:
+            answer = solve_hidden(budget, name, **shape)
+            answers, check = {name: answer}, None if expect is None else check_hidden(expect, answer)
+    emit(solve_report(budget, answers, shape, check), fmt, quiet)
+    if check is not None and not check.match:
+        raise typer.Exit(MISMATCH_EXIT)
+
+
+@app.command(epilog="Example: rnncalc gates --hidden 256 --in 64 --cells lstm,gru --equations")
+def gates(
+    hidden: Hidden = 128,
+    input_size: In = 28,
+    output_size: Out = 0,
+    convention: ConventionOpt = Convention.textbook,
+    cells: Annotated[
+        Optional[list[str]],
+        typer.Option(metavar="CELLS", show_default="all", help="Only these cells (repeat, or comma-separated)."),
+    ] = None,
+    bidirectional: Annotated[
+        bool, typer.Option("--bidirectional", help="Add the bidirectional RNN, LSTM and GRU.")
+    ] = False,
+    retention: Annotated[
+        bool,
+        typer.Option("--retention/--no-retention", help="Simulate what the gates buy (off: the instant cost table)."),
+    ] = True,
+    steps: Annotated[
+        int,
+        typer.Option(
+            "--steps", "-T", parser=whole("steps"), metavar="T", help="Lags after which retention is measured."
+        ),
+    ] = 100,
+    gate: Annotated[
+        float,
+        typer.Option(
+            parser=real("gate"),
+            metavar="X",
+            help="Fraction of the carried state kept per step (f, z, 1 − f), in (0, 1).",
+        ),
+    ] = 0.95,
+    seed: Seed = 0,
+    equations: Annotated[bool, typer.Option("--equations", help="Also print each cell's update equations.")] = False,
+    max_seconds: MaxSeconds = None,
+    max_memory: MaxMemory = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only each cell's parameter count.")] = False,
+) -> None:
+    """What do the gates buy and cost? Gates, blocks, parameters, carry path and measured retention per cell."""
+    from ..gates import gate_costs, gate_retention
+    from ..guard import Limits
+    from ..views.gates import gates_report
+
+    chosen = None if cells is None else [c.strip() for group in cells for c in group.split(",") if c.strip()]
+    with core_errors():
+        rows = gate_costs(
+            hidden, input_size, output_size, convention=convention.value, cells=chosen, bidirectional=bidirectional
+        )
+        kept = None
+        if retention:
+            limits = Limits.resolve(max_seconds, max_memory)
+            kept = gate_retention(chosen, steps=steps, gate=gate, seed=seed, limits=limits)
+    sizes = f"n={hidden:,}, m={input_size:,}, k={output_size:,}"
+    report = gates_report(
+        rows, kept, convention=convention.value, sizes=sizes, steps=steps, gate=gate, seed=seed, equations=equations
+    )
+    emit(report, fmt, quiet)
+
+
+GRADFLOW_HELP = f"""Why does a vanilla RNN forget? Simulate backpropagation through time.
+
+The loss is L = u·h_T (u a random unit vector); for every lag s = 0..T the norm ‖∂L/∂h_(T−s)‖ is computed in log
+space (no underflow), as the geometric mean over --trials draws of inputs and u (the weights are drawn once per run).
+
+Vanilla RNN (--cell rnn): h_t = φ(W h_(t−1) + x_t), x_t ~ N(0, drive²·I), h_0 = 0, with W Gaussian N(0, 1/n) rescaled
+to spectral radius --radius (or orthogonal × radius). LSTM and GRU: PyTorch's cells with PyTorch's initialisation,
+the forget (update) gate held at --forget (--update) at every step; --path carry follows only the additive path
+(diag(f) or diag(z)), --path full the exact Jacobian, --path both runs both. Options of one cell are refused for
+another. Cells: {listed(("rnn", "lstm", "gru"))}.
+"""
+
+
+@app.command(
+    help=GRADFLOW_HELP,
+    epilog="Example: rnncalc gradflow --cell lstm --steps 200 --forget 0.9 --forget 0.99 --path both",
+)
+def gradflow(
+    cell: Annotated[str, typer.Option(metavar="CELL", help="rnn, lstm or gru.")] = "rnn",
+    radius: Annotated[
+        Optional[list[float]],
+        typer.Option(
+            parser=real("radius"),
+            metavar="X",
+            show_default="0.9, 1.0, 1.1",
+            help="rnn: spectral radius of W, 0 to 50; repeat for several runs.",
+        ),
+    ] = None,
+    forget: Annotated[
+        Optional[list[float]],
+        typer.Option(
+            parser=real("forget"),
+            metavar="X",
+            show_default="0.9, 0.99",
+            help="lstm: forget-gate value in [0, 1]; repeatable.",
+        ),
+    ] = None,
+    update: Annotated[
+        Optional[list[float]],
+        typer.Option(
+            parser=real("update"),
+            metavar="X",
+            show_default="0.9, 0.99",
+            help="gru: update-gate value z in [0, 1]; repeatable.",
+        ),
+    ] = None,
+    path: Annotated[
+        Optional[list[Path]],
+        typer.Option(metavar="PATH", show_default="full", help="lstm, gru: full, carry or both; repeatable."),
+    ] = None,
+    hidden: SimHidden = 64,
+    steps: Steps = 100,
+    trials: Trials = 8,
+    seed: Seed = 0,
+    init: InitOpt = None,
+    activation: ActivationOpt = None,
+    drive: Drive = 0.1,
+    burn_in: BurnIn = None,
+    tol: Annotated[
+        float, typer.Option(parser=real("tol"), metavar="X", help="Horizon: the first lag where the norm is below X.")
+    ] = 1e-6,
+    every: Annotated[
+        Optional[int],
+        typer.Option(
+            parser=whole("every"),
+            metavar="K",
+            show_default="about 20 rows in a table, every lag in json/csv",
+            help="Show every K-th lag (and the last).",
+        ),
+    ] = None,
+    plot: Plot = None,
+    max_seconds: MaxSeconds = None,
+    max_memory: MaxMemory = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only each run's final log10 norm.")] = False,
+) -> None:
+    from ..config import run_list
+    from ..errors import check_int
+    from ..gradflow import cost_of, simulate_many
+    from ..guard import Limits
+    from ..plot import check_target, write
+    from ..views.gradflow import default_every, gradflow_report
+
+    chosen = {"radius": radius, "forget": forget, "update": update, "init": init, "activation": activation}
+    settings = {k: getattr(v, "value", v) for k, v in chosen.items() if v is not None}
+    with core_errors():
+        target = None if plot is None else check_target(plot)
+        configs = run_list(cell, [p.value for p in path] if path else None, hidden=hidden, steps=steps, trials=trials,
+                           seed=seed, drive=drive, burn_in=burn_in, **settings)  # fmt: skip
+        check_int("every", every if every is not None else 1, 1, 10**9)
+        limits = Limits.resolve(max_seconds, max_memory)
+        with progress_bar(cost_of(configs).seconds) as tick:
+            runs = simulate_many(configs, tol=tol, limits=limits, progress=tick)
+    table = fmt in (Format.table, Format.markdown, Format.latex) and not quiet
+    report = gradflow_report(runs, tol, every or (default_every(steps) if table else 1))
+    if target:
+        write(target, report.figure)
+    emit(report, fmt, quiet)
+
+
+FSM_HELP = """Build a second-order RNN that is a finite-state machine, prove it stable and check it.
+
+MACHINE is a built-in: tomita1 (1*), tomita2 ((10)*), tomita3 (no odd block of 1s right before an odd block of
+0s), tomita4 (no 000), tomita5 (even 0s and even 1s), tomita6 (#0 − #1 divisible by 3), tomita7 (0*1*0*1*),
+parity (an odd number of 1s), mod3 (a binary number divisible by 3); or a DFA file (.json: alphabet, states,
+start, accept, delta). The network follows Omlin & Giles (1996): one sigmoid neuron per state plus a response
+neuron, weights ±H. It reports the strength H₀ above which it provably runs the DFA on strings of any length, the
+smallest H that passes the checks, and how it agrees with the DFA on every string up to --length symbols and on
+--random strings of up to 10,000 symbols.
+"""
+
+
+@app.command(help=FSM_HELP, epilog="Example: rnncalc fsm tomita4 --strength 6 --classify 0100 --classify 1000")
+def fsm(
+    machine: Annotated[
+        Optional[str],
+        typer.Argument(metavar="MACHINE", show_default=False, help="A built-in name or a .json DFA file."),
+    ] = None,
+    dfa_file: Annotated[
+        Optional[str], typer.Option("--dfa", metavar="FILE", help="A DFA file (instead of MACHINE).")
+    ] = None,
+    strength: Annotated[
+        Optional[float],
+        typer.Option(
+            parser=real("strength"), metavar="H", show_default="⌈H₀⌉ + 1", help="Weight strength H, 0 to 1000."
+        ),
+    ] = None,
+    length: Annotated[
+        Optional[int],
+        typer.Option(
+            parser=whole("length"),
+            metavar="L",
+            show_default="the longest with 4,096 strings at most",
+            help="Check every string up to L symbols.",
+        ),
+    ] = None,
+    random: Annotated[
+        int,
+        typer.Option(parser=whole("random"), metavar="K", help="Also check K random strings of up to 10,000 symbols."),
+    ] = 100,
+    seed: Seed = 0,
+    classify: Annotated[
+        Optional[list[str]],
+        typer.Option(metavar="STRING", help="Classify STRING with the network and the DFA; repeatable."),
+    ] = None,
+    search: Annotated[
+        bool, typer.Option("--search/--no-search", help="Search for the smallest H that passes the checks.")
+    ] = True,
+    plot: Plot = None,
+    max_seconds: MaxSeconds = None,
+    max_memory: MaxMemory = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the agreement (1.0: every string).")] = False,
+) -> None:
+    from ..dfa import load
+    from ..fsm import analyse
+    from ..guard import Limits
+    from ..plot import check_target, write
+    from ..views.fsm import fsm_report
+
+    with core_errors({"machine": "MACHINE" if dfa_file is None else "--dfa"}):
+        if (machine is None) == (dfa_file is None):
+            raise typer.BadParameter(
+                "give a MACHINE (a built-in name or a .json file) or --dfa FILE, one of them", param_hint="'MACHINE'"
+            )
+        target = None if plot is None else check_target(plot)
+        dfa = load(machine if machine is not None else dfa_file)
+        result = analyse(dfa, strength, length=length, random=random, seed=seed, classify=classify or (), search=search,
+                         limits=Limits.resolve(max_seconds, max_memory))  # fmt: skip
+    report = fsm_report(result)
+    if target:
+        write(target, report.figure)
+    emit(report, fmt, quiet)

@@ -1,0 +1,185 @@
+"""Options shared by several commands, declared once, with their real defaults and one number grammar.
+
+Numbers go through :mod:`rnncalc.numbers` (ASCII digits only; no underscores;
+underflow and overflow refused), so every option reads numbers the same way.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .. import numbers
+from ..cells import CELL_NAMES
+from ..config import ACTIVATIONS, INITS, PATHS
+from ..errors import InvalidArgument
+from ..output import Format
+from ..params import CONVENTIONS
+from ..workload import DTYPE_BYTES
+
+
+def _parser(parse, name: str, *extra):
+    """A Typer parser from a core parser: its InvalidArgument becomes Click's usage error on the option."""
+
+    def convert(text):
+        if not isinstance(text, str):  # a default, already a value
+            return text
+        try:
+            return parse(name, text, *extra)
+        except InvalidArgument as e:
+            raise typer.BadParameter(e.message) from None
+
+    convert.__name__ = name
+    return convert
+
+
+def whole(name: str):
+    return _parser(numbers.parse_whole, name)
+
+
+def real(name: str):
+    return _parser(numbers.parse_real, name)
+
+
+def budget(name: str):
+    from ..solve import MAX_BUDGET
+
+    return _parser(numbers.parse_budget, name, MAX_BUDGET)
+
+
+def values_range(name: str):
+    from ..sweep import MAX_VALUES
+
+    return _parser(numbers.parse_range, name, MAX_VALUES)
+
+
+def choices(name: str, values) -> type[Enum]:
+    """A str Enum for a choice option, built from the values the cores define."""
+    return Enum(name, [(v.replace("-", "_"), v) for v in values], type=str)
+
+
+def listed(values) -> str:
+    return ", ".join(values)
+
+
+CellChoice = choices("CellChoice", [*CELL_NAMES, "all"])
+Convention = choices("Convention", CONVENTIONS)
+DType = choices("DType", DTYPE_BYTES)
+Init = choices("Init", INITS)
+Activation = choices("Activation", ACTIVATIONS)
+Path = choices("Path", [*PATHS, "both"])
+
+# The network, as params, solve and gates describe it.
+Hidden = Annotated[
+    Optional[int], typer.Option("--hidden", "-n", parser=whole("hidden"), metavar="N", help="Hidden size n.")
+]
+In = Annotated[Optional[int], typer.Option("--in", "-m", parser=whole("input_size"), metavar="M", help="Input size m.")]
+Out = Annotated[
+    int,
+    typer.Option(
+        "--out", "-k", parser=whole("output_size"), metavar="K", help="Output layer size k (0: no output layer)."
+    ),
+]
+Cell = Annotated[
+    CellChoice,
+    typer.Option(metavar="CELL", help=f"Recurrent cell: {listed(CELL_NAMES)}, or all (every cell side by side)."),
+]
+Layers = Annotated[int, typer.Option("--layers", "-L", parser=whole("layers"), metavar="L", help="Stacked layers L.")]
+Bidirectional = Annotated[bool, typer.Option("--bidirectional", help="Two directions, concatenated (D = 2).")]
+Proj = Annotated[
+    int,
+    typer.Option(parser=whole("proj"), metavar="P", help="LSTM projection size p (PyTorch's proj_size; 0: none)."),
+]
+Bias = Annotated[
+    Optional[bool],
+    typer.Option(
+        "--bias/--no-bias",
+        show_default="textbook: off; pytorch, keras: on",
+        help="Count bias vectors, in every convention and the output layer.",
+    ),
+]
+ConventionOpt = Annotated[
+    Convention,
+    typer.Option(
+        "--convention", metavar="NAME", help=f"Whose count: {listed(CONVENTIONS)} (the course, PyTorch, Keras 3)."
+    ),
+]
+ResetAfter = Annotated[
+    Optional[bool],
+    typer.Option("--reset-after/--no-reset-after", show_default="on, as in Keras", help="The Keras GRU's bias layout."),
+]
+
+# Simulations.
+Steps = Annotated[
+    int, typer.Option("--steps", "-T", parser=whole("steps"), metavar="T", help="Lags to follow back, T.")
+]
+Trials = Annotated[
+    int,
+    typer.Option(
+        parser=whole("trials"), metavar="N", help="Independent draws of inputs and u per run (one draw of the weights)."
+    ),
+]
+Seed = Annotated[
+    int, typer.Option(parser=whole("seed"), metavar="N", help="Random seed: the same seed, the same numbers.")
+]
+Drive = Annotated[
+    float, typer.Option(parser=real("drive"), metavar="X", help="Standard deviation of the input x_t, 0 to 50.")
+]
+BurnIn = Annotated[
+    Optional[int],
+    typer.Option(
+        parser=whole("burn_in"),
+        metavar="N",
+        show_default="50, or 5/(1 − gate) for a gated cell, at most 5,000",
+        help="Steps run before the measured window.",
+    ),
+]
+SimHidden = Annotated[int, typer.Option("--hidden", "-n", parser=whole("hidden"), metavar="N", help="Hidden size n.")]
+InitOpt = Annotated[
+    Optional[Init],
+    typer.Option("--init", metavar="NAME", show_default="gaussian", help=f"W's distribution: {listed(INITS)}."),
+]
+ActivationOpt = Annotated[
+    Optional[Activation],
+    typer.Option(
+        "--activation", metavar="NAME", show_default="tanh", help=f"The vanilla RNN's φ: {listed(ACTIVATIONS)}."
+    ),
+]
+Plot = Annotated[
+    Optional[str],
+    typer.Option(
+        metavar="FILE", help="Also write the picture to FILE: .png, .svg or .pdf (needs pip install 'rnncalc[plot]')."
+    ),
+]
+MaxSeconds = Annotated[
+    Optional[float],
+    typer.Option(
+        parser=real("max_seconds"),
+        metavar="S",
+        show_default="60, or RNNCALC_MAX_SECONDS",
+        help="Refuse a run estimated to take longer.",
+    ),
+]
+MaxMemory = Annotated[
+    Optional[float],
+    typer.Option(
+        parser=real("max_memory"),
+        metavar="GIB",
+        show_default="2, or RNNCALC_MAX_MEMORY",
+        help="Refuse a run estimated to need more memory, in GiB.",
+    ),
+]
+
+# Output.
+FormatOpt = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"table (for people), {listed(f.value for f in Format if f is not Format.table)}.",
+    ),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the headline number(s).")]

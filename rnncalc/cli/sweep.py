@@ -1,0 +1,206 @@
+"""`rnncalc sweep MODE RANGE`: one subcommand per mode, each listing only the options that apply."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..output import Format, emit
+from .app import app, core_errors, progress_bar
+from .options import (
+    ActivationOpt,
+    BurnIn,
+    FormatOpt,
+    InitOpt,
+    MaxMemory,
+    MaxSeconds,
+    Path,
+    Plot,
+    Seed,
+    SimHidden,
+    Steps,
+    values_range,
+    whole,
+)
+
+RANGE_OF = {
+    "radius": "RANGE",
+    "forget": "RANGE",
+    "update": "RANGE",
+    "forget_bias": "RANGE",
+}  # the swept value is the argument
+sweep = typer.Typer(
+    no_args_is_help=True,
+    help="Where does the gradient survive? Grids of gradflow runs as heatmaps, and the forget-bias table.\n\n"
+    "A RANGE is start:stop:step with both ends included (0.5:1.5:0.05), or one number.",
+)
+app.add_typer(sweep, name="sweep")
+
+
+def Range(what: str):
+    # `object`, not list[float]: one argument that the parser turns into a list (a list type would mean many arguments)
+    return Annotated[
+        object, typer.Argument(parser=values_range("parameter"), metavar="RANGE", help=what, show_default=False)
+    ]
+
+
+Trials = Annotated[
+    int, typer.Option(parser=whole("trials"), metavar="N", help="Independent draws of inputs and u per value.")
+]
+DriveRange = Annotated[
+    object,
+    typer.Option(
+        parser=values_range("drive"), metavar="X|RANGE", help="Input standard deviation; a range maps radius × drive."
+    ),
+]
+OneDrive = Annotated[
+    object,
+    typer.Option(parser=values_range("drive"), metavar="X", help="Standard deviation of the input x_t, 0 to 50."),
+]
+GatedPath = Annotated[
+    Path, typer.Option(metavar="PATH", help="full (the exact Jacobian) or carry (the additive path alone).")
+]
+Quietly = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print one line per value: the value, a tab, its rate per step.")
+]
+
+
+def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
+    """The lag sweep of any cell: one batched grid, a heatmap, a row per value."""
+    from ..config import config_for
+    from ..gradflow import cost_of
+    from ..guard import Limits
+    from ..plot import check_target, write
+    from ..sweep import PARAMETERS, lag_sweep
+    from ..views.sweep import lag_report
+
+    with core_errors(RANGE_OF):
+        target = None if plot is None else check_target(plot)
+        if path is not None:
+            settings["path"] = path.value
+        if len(settings["drive"]) > 1:
+            raise typer.BadParameter(
+                "a range of drives goes with `sweep radius` (the radius × drive map)", param_hint="'--drive'"
+            )
+        settings["drive"] = settings["drive"][0]
+        estimate = cost_of([config_for(PARAMETERS[parameter], **settings, **{parameter: v}) for v in values])
+        with progress_bar(estimate.seconds) as tick:
+            result = lag_sweep(parameter, values, limits=Limits.resolve(*limits), progress=tick, **settings)
+    report = lag_report(result, {k: v for k, v in settings.items() if k != "burn_in"})
+    if target:
+        write(target, report.figure)
+    emit(report, fmt, quiet)
+
+
+@sweep.command(
+    "radius",
+    epilog="Examples: rnncalc sweep radius 0.5:1.5:0.05 --steps 200 ; rnncalc sweep radius 0.6:2:0.1 --drive 0:1:0.25",
+)
+def radius(
+    values: Range("Spectral radii ρ of the vanilla RNN's W."),
+    drive: DriveRange = [0.1],  # noqa: B006 (Typer reads the default; it is never mutated)
+    hidden: SimHidden = 64,
+    steps: Steps = 100,
+    trials: Trials = 4,
+    seed: Seed = 0,
+    burn_in: BurnIn = None,
+    init: InitOpt = None,
+    activation: ActivationOpt = None,
+    plot: Plot = None,
+    max_seconds: MaxSeconds = None,
+    max_memory: MaxMemory = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Quietly = False,
+) -> None:
+    """Vanilla RNN: log10 of the gradient norm over radius × lag, or (with a --drive range) the radius × drive map
+    with the mean-field edge of chaos and the measured boundary."""
+    settings = dict(hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)
+    settings |= {k: v.value for k, v in (("init", init), ("activation", activation)) if v is not None}
+    if len(drive) == 1:
+        return _lag("radius", values, None, plot, fmt, quiet, (max_seconds, max_memory), **settings)
+    from ..config import config_for
+    from ..gradflow import cost_of
+    from ..guard import Limits
+    from ..plot import check_target, write
+    from ..sweep import phase_sweep
+    from ..views.sweep import phase_report
+
+    with core_errors(RANGE_OF):
+        target = None if plot is None else check_target(plot)
+        drives = settings.pop("drive")
+        configs = [config_for("rnn", **settings, radius=r, drive=d) for d in drives for r in values]
+        with progress_bar(cost_of(configs).seconds) as tick:
+            result = phase_sweep(
+                values, drives, limits=Limits.resolve(max_seconds, max_memory), progress=tick, **settings
+            )
+    report = phase_report(result, {k: v for k, v in settings.items() if k != "burn_in"})
+    if target:
+        write(target, report.figure)
+    emit(report, fmt, quiet)
+
+
+@sweep.command("forget", epilog="Example: rnncalc sweep forget 0.5:0.99:0.01 --path carry")
+def forget(
+    values: Range("Forget-gate values f of the LSTM, in [0, 1]."),
+    path: GatedPath = Path.full,
+    drive: OneDrive = [0.1],  # noqa: B006
+    hidden: SimHidden = 64,
+    steps: Steps = 100,
+    trials: Trials = 4,
+    seed: Seed = 0,
+    burn_in: BurnIn = None,
+    plot: Plot = None,
+    max_seconds: MaxSeconds = None,
+    max_memory: MaxMemory = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Quietly = False,
+) -> None:
+    """LSTM: log10 of the gradient norm over forget-gate value × lag."""
+    _lag("forget", values, _one_path(path), plot, fmt, quiet, (max_seconds, max_memory),
+         hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)  # fmt: skip
+
+
+@sweep.command("update", epilog="Example: rnncalc sweep update 0.5:0.99:0.01")
+def update(
+    values: Range("Update-gate values z of the GRU, in [0, 1]."),
+    path: GatedPath = Path.full,
+    drive: OneDrive = [0.1],  # noqa: B006
+    hidden: SimHidden = 64,
+    steps: Steps = 100,
+    trials: Trials = 4,
+    seed: Seed = 0,
+    burn_in: BurnIn = None,
+    plot: Plot = None,
+    max_seconds: MaxSeconds = None,
+    max_memory: MaxMemory = None,
+    fmt: FormatOpt = Format.table,
+    quiet: Quietly = False,
+) -> None:
+    """GRU: log10 of the gradient norm over update-gate value × lag."""
+    _lag("update", values, _one_path(path), plot, fmt, quiet, (max_seconds, max_memory),
+         hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)  # fmt: skip
+
+
+def _one_path(path: Path) -> Path:
+    if path is Path.both:
+        raise typer.BadParameter("a sweep follows one path: full or carry", param_hint="'--path'")
+    return path
+
+
+@sweep.command("forget-bias", epilog="Example: rnncalc sweep forget-bias -2:6:1 --steps 100")
+def forget_bias(
+    values: Range("Forget-gate biases b, within ±100."),
+    steps: Annotated[
+        int, typer.Option("--steps", "-T", parser=whole("steps"), metavar="T", help="The power in f^T.")
+    ] = 100,
+    fmt: FormatOpt = Format.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print one line per bias: b, a tab, f.")] = False,
+) -> None:
+    """Forget-gate bias b ↦ f = σ(b), what the carry path keeps after T steps (f^T), and its timescale −1/ln f."""
+    from ..sweep import forget_bias_table
+    from ..views.sweep import bias_report
+
+    with core_errors(RANGE_OF):
+        rows = forget_bias_table(values, steps)
+    emit(bias_report(rows, steps), fmt, quiet)

@@ -1,0 +1,263 @@
+"""What a gradient-flow run is, before anything runs: configurations, checks and cost. No NumPy.
+
+One configuration type per simulated cell, holding exactly the settings that
+apply to it, with their defaults; each checks itself when built, so a bad
+value is refused the same way from Python and from the command line.
+
+RNNConfig    vanilla RNN h_t = φ(ρ·W h_{t−1} + x_t): radius ρ, init, activation
+LSTMConfig   PyTorch's LSTMCell with the forget gate held at ``forget``
+GRUConfig    PyTorch's GRUCell with the update gate held at ``update``
+
+Shared: hidden size n, steps T (lags measured), trials, seed, drive (the
+standard deviation of x_t) and burn-in. The automatic burn-in runs
+``BURN_IN_TIMESCALES`` times the cell's memory timescale 1/(1 − gate), at least
+``MIN_BURN_IN`` and at most ``MAX_AUTO_BURN_IN`` steps, so that the measured
+window starts from a stationary state; a window that cannot is flagged.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from typing import ClassVar, Sequence, Union
+
+from .errors import InvalidArgument, check_choice, check_float, check_int, shown
+from .guard import Cost
+
+INITS = ("gaussian", "orthogonal")
+ACTIVATIONS = ("tanh", "linear", "relu")
+PATHS = ("full", "carry")
+MAX_HIDDEN = 10**6
+MAX_STEPS = 10**9
+MAX_TRIALS = 10**9
+MAX_SEED = 2**63 - 1
+MAX_RADIUS = 50.0  # the mean-field theory is checked to 1e-8 up to here (q* ≤ 5,000)
+MIN_RADIUS = 1e-300  # a nonzero radius below this would leave float64's normal range
+MAX_DRIVE = 50.0
+MIN_BURN_IN = 50
+MAX_AUTO_BURN_IN = 5000
+BURN_IN_TIMESCALES = 5
+
+
+@dataclass(frozen=True)
+class _Shared:
+    hidden: int = 64
+    steps: int = 100
+    trials: int = 8
+    seed: int = 0
+    drive: float = 0.1
+    burn_in: int | None = None  # None: automatic (see the module docstring)
+
+    cell: ClassVar[str]
+    varies: ClassVar[str]  # the setting a run list or a sweep varies
+    defaults: ClassVar[tuple[float, ...]]  # its values when none are given
+
+    def __post_init__(self) -> None:
+        check_int("hidden", self.hidden, 1, MAX_HIDDEN)
+        check_int("steps", self.steps, 1, MAX_STEPS)
+        check_int("trials", self.trials, 1, MAX_TRIALS)
+        check_int("seed", self.seed, 0, MAX_SEED)
+        _set(self, "drive", check_float("drive", self.drive, 0, MAX_DRIVE))
+        if self.burn_in is not None:
+            check_int("burn_in", self.burn_in, 0, MAX_STEPS)
+
+    @property
+    def value(self) -> float:
+        return getattr(self, self.varies)
+
+    @property
+    def timescale(self) -> float:
+        """Steps over which the state forgets its past: 1/(1 − gate) for a gated cell."""
+        return 1.0
+
+
+@dataclass(frozen=True)
+class RNNConfig(_Shared):
+    radius: float = 1.0
+    init: str = "gaussian"
+    activation: str = "tanh"
+
+    cell: ClassVar[str] = "rnn"
+    varies: ClassVar[str] = "radius"
+    defaults: ClassVar[tuple[float, ...]] = (0.9, 1.0, 1.1)
+    path: ClassVar[str] = "full"  # a vanilla RNN has one path
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        radius = check_float("radius", self.radius, 0, MAX_RADIUS)
+        if 0 < radius < MIN_RADIUS:
+            raise InvalidArgument("radius", f"must be 0 or at least {MIN_RADIUS:g}, got {radius:g}")
+        _set(self, "radius", radius)
+        check_choice("init", self.init, INITS)
+        check_choice("activation", self.activation, ACTIVATIONS)
+
+
+@dataclass(frozen=True)
+class _Gated(_Shared):
+    path: str = "full"
+    defaults: ClassVar[tuple[float, ...]] = (0.9, 0.99)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _set(self, self.varies, check_float(self.varies, self.value, 0, 1))
+        check_choice("path", self.path, PATHS)
+
+    @property
+    def gate(self) -> float:
+        return self.value
+
+    @property
+    def timescale(self) -> float:
+        return math.inf if self.gate == 1 else 1 / (1 - self.gate)
+
+
+@dataclass(frozen=True)
+class LSTMConfig(_Gated):
+    forget: float = 0.9
+
+    cell: ClassVar[str] = "lstm"
+    varies: ClassVar[str] = "forget"
+
+
+@dataclass(frozen=True)
+class GRUConfig(_Gated):
+    update: float = 0.9
+
+    cell: ClassVar[str] = "gru"
+    varies: ClassVar[str] = "update"
+
+
+Config = Union[RNNConfig, LSTMConfig, GRUConfig]
+CONFIGS: dict[str, type] = {c.cell: c for c in (RNNConfig, LSTMConfig, GRUConfig)}
+CELLS = tuple(CONFIGS)
+
+
+def _set(cfg, name: str, value) -> None:
+    object.__setattr__(cfg, name, value)  # a frozen dataclass normalising its own field (int → float)
+
+
+def settings_of(cell: str) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(CONFIGS[cell]))
+
+
+def config_for(cell: str, **settings) -> Config:
+    """A configuration from a cell name; a setting that does not apply to the cell is refused by name.
+
+    >>> config_for("lstm", forget=0.5, steps=3).timescale
+    2.0
+    """
+    kind = CONFIGS[check_choice("cell", cell, CELLS)]
+    for name in settings:
+        if name not in settings_of(cell):
+            owners = [c for c in CELLS if name in settings_of(c)]
+            where = f"applies to cell {' / '.join(owners)}, not {cell}" if owners else "is not a gradflow setting"
+            raise InvalidArgument(name, where)
+    return kind(**settings)
+
+
+def run_list(cell: str, paths: Sequence[str] | None = None, **settings) -> list[Config]:
+    """The runs `rnncalc gradflow` makes: one per value of the cell's varied setting (a list; its defaults when
+    absent) and per path (``both`` for full and carry side by side). Settings of another cell are refused.
+
+    >>> [(c.forget, c.path) for c in run_list("lstm", ["both"], forget=[0.9])]
+    [(0.9, 'full'), (0.9, 'carry')]
+    """
+    kind = CONFIGS[check_choice("cell", cell, CELLS)]
+    values = settings.pop(kind.varies, None)
+    if values is not None and (isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or not values):
+        raise InvalidArgument(kind.varies, f"give a non-empty list of values, got {shown(values)}")
+    if paths is not None and cell == "rnn":
+        raise InvalidArgument("path", "a vanilla RNN has one path, the full Jacobian (paths are for lstm and gru)")
+    for name, value in settings.items():  # another cell's setting: refused by name before anything else
+        if name not in settings_of(cell):
+            config_for(cell, **{name: value})
+    chosen = [{}] if paths is None else [{"path": p} for p in _expand(paths)]
+    return [config_for(cell, **settings, **{kind.varies: v}, **p) for v in values or kind.defaults for p in chosen]
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    named = [check_choice("path", p, PATHS + ("both",)) for p in paths]
+    return list(dict.fromkeys(q for p in named for q in (PATHS if p == "both" else (p,))))
+
+
+def burn_in(cfg: Config) -> int:
+    """The steps run before the measured window: the configured number, or the automatic rule."""
+    if cfg.burn_in is not None:
+        return cfg.burn_in
+    wanted = BURN_IN_TIMESCALES * cfg.timescale
+    return int(min(MAX_AUTO_BURN_IN, max(MIN_BURN_IN, math.ceil(wanted - 1e-9) if math.isfinite(wanted) else math.inf)))
+
+
+def stationary(cfg: Config, used: int) -> bool | None:
+    """Whether `used` burn-in steps let a gated cell's state forget its start (None: not a gated cell)."""
+    if cfg.cell == "rnn":
+        return None
+    return used >= BURN_IN_TIMESCALES * cfg.timescale - 1e-6
+
+
+def check_grid(configs: Sequence[Config]) -> None:
+    """A grid runs as one batch: its configurations may differ only in the value they vary and the drive."""
+    if not configs:
+        raise InvalidArgument("configs", "give at least one configuration")
+    first = configs[0]
+    for cfg in configs:
+        if not isinstance(cfg, tuple(CONFIGS.values())):
+            raise InvalidArgument("configs", f"expected RNNConfig, LSTMConfig or GRUConfig, got {shown(cfg)}")
+        if type(cfg) is not type(first) or _shared(cfg) != _shared(first):
+            raise InvalidArgument("configs", f"a grid may vary only {first.varies} and drive; got {shown(cfg)}")
+
+
+def _shared(cfg: Config) -> tuple:
+    return tuple(getattr(cfg, f.name) for f in fields(cfg) if f.name not in (cfg.varies, "drive", "burn_in"))
+
+
+# ---- cost ------------------------------------------------------------------------------
+# Conservative constants for one core of a small machine (benchmarks/guard.py measures
+# them): seconds per multiply-add in a matrix product, per element of an elementwise
+# pass, per Python-level step, per random normal, per n³ of a decomposition, per result point.
+FLOP = 1 / 4e9
+ELEMENT = 1.5e-9
+STEP = {"rnn": 40e-6, "lstm": 200e-6, "gru": 160e-6}
+NORMAL = 25e-9
+CUBIC = 30e-9
+POINT_SECONDS = 6e-6
+POINT_BYTES = 700  # a lag of one run: floats, lists, the JSON or CSV text
+RUN_SECONDS = 2e-3  # a run's summary and theory (the mean-field fixed point)
+LEAD_FLOATS = 2**25  # inputs the drawing thread keeps ahead, at most (engine.LEAD_BYTES / 8)
+BLOCKS = {"rnn": 1, "lstm": 4, "gru": 3}
+STORED = {("rnn", "full"): 1, ("lstm", "full"): 6, ("lstm", "carry"): 1, ("gru", "full"): 5, ("gru", "carry"): 1}
+
+
+def estimate(configs: Sequence[Config]) -> Cost:
+    """Seconds and bytes of simulating `configs` (one batched grid), from every part of the work."""
+    cfg, variants = configs[0], len(configs)
+    n, steps, warm = cfg.hidden, cfg.steps, max(burn_in(c) for c in configs)
+    rows = variants * cfg.trials  # vectors pushed through each step
+    blocks, full = BLOCKS[cfg.cell], cfg.path == "full"
+    products = (2 if cfg.cell != "rnn" else 1) + full  # forward recurrent (+ input projection), backward
+    per_step = rows * blocks * n * (n * products * FLOP + 12 * ELEMENT) + STEP[cfg.cell]
+    setup = CUBIC * n**3 if cfg.cell == "rnn" else 4 * blocks * n * n * ELEMENT
+    seconds = (
+        setup
+        + (warm + steps) * (per_step + cfg.trials * n * NORMAL)
+        + variants * (steps + 1) * POINT_SECONDS
+        + variants * RUN_SECONDS
+    )
+    memory = (
+        8 * steps * rows * n * STORED[(cfg.cell, cfg.path)]  # what the backward pass needs
+        + 8 * min((warm + steps) * cfg.trials * n, LEAD_FLOATS)  # inputs drawn ahead
+        + 8 * 3 * blocks * n * n  # weights
+        + 8 * 16 * rows * n * blocks  # one step's temporaries
+        + 16 * rows * (steps + 1)  # the log norms
+        + variants * (steps + 1) * POINT_BYTES  # the result and its text
+    )
+    # The option that drives the cost: the one furthest above its default.
+    drivers = {
+        "hidden": (n / 64) ** 3,
+        "steps": steps / 100,
+        "burn_in": warm / 50,
+        "trials": cfg.trials / 8,
+        "values": variants,
+    }
+    memory_drivers = {k: v for k, v in drivers.items() if k != "burn_in"} | {"hidden": n / 64}
+    return Cost(seconds, memory, max(drivers, key=drivers.get), max(memory_drivers, key=memory_drivers.get))

@@ -1,0 +1,234 @@
+"""Deterministic finite automata: the built-in machines, DFA files checked completely, and their runs. No NumPy.
+
+A DFA file is JSON::
+
+    {"alphabet": ["a", "b"], "states": ["q0", "q1"], "start": "q0", "accept": ["q1"],
+     "delta": {"q0": {"a": "q1", "b": "q0"}, "q1": {"a": "q0", "b": "q1"}}}
+
+Every state × symbol has exactly one target; names are distinct non-empty
+strings; at most MAX_STATES states and MAX_SYMBOLS symbols. A string to
+classify is written symbol by symbol ("0110") when every symbol is one
+character, else with the symbols separated by spaces ("ab ba ab").
+"""
+
+from __future__ import annotations
+
+import json
+from typing import NamedTuple
+
+from .errors import InvalidArgument, shown
+
+MAX_STATES = 300
+MAX_SYMBOLS = 16
+MAX_FILE_BYTES = 2**20
+
+
+class DFA(NamedTuple):
+    name: str
+    definition: str
+    alphabet: tuple[str, ...]
+    states: tuple[str, ...]
+    start: str
+    accept: frozenset[str]
+    delta: dict[tuple[str, str], str]
+
+    def run(self, symbols) -> str:
+        """The state after reading `symbols` from the start."""
+        state = self.start
+        for symbol in symbols:
+            state = self.delta[(state, symbol)]
+        return state
+
+    def accepts(self, symbols) -> bool:
+        return self.run(symbols) in self.accept
+
+    def symbols(self, text: str) -> tuple[str, ...]:
+        """A string as symbols: character by character, or space-separated for longer symbols."""
+        if not isinstance(text, str):
+            raise InvalidArgument("classify", f"expected a string, got {shown(text)}")
+        single = all(len(a) == 1 for a in self.alphabet)
+        pieces = tuple(text) if single else tuple(text.split())
+        for piece in pieces:
+            if piece not in self.alphabet:
+                raise InvalidArgument(
+                    "classify",
+                    f"{shown(piece)} in {shown(text)} is not a symbol of {self.name} ({', '.join(self.alphabet)})",
+                )
+        return pieces
+
+
+def _machine(name: str, definition: str, table: dict, start, accept, alphabet=("0", "1")) -> DFA:
+    states = tuple(str(s) for s in table)
+    delta = {(str(s), a): str(t) for s, targets in table.items() for a, t in zip(alphabet, targets)}
+    return DFA(name, definition, tuple(alphabet), states, str(start), frozenset(str(a) for a in accept), delta)
+
+
+# The seven Tomita (1982) grammars over {0, 1}, the classic benchmark of second-order RNN work,
+# as minimal complete DFAs (a dead state D where a string can no longer be accepted).
+BUILTINS: dict[str, DFA] = {
+    m.name: m
+    for m in (
+        _machine("tomita1", "1*: no 0 at all", {"A": ("D", "A"), "D": ("D", "D")}, "A", ["A"]),
+        _machine("tomita2", "(10)*: 10 repeated", {"A": ("D", "B"), "B": ("A", "D"), "D": ("D", "D")}, "A", ["A"]),
+        _machine(
+            "tomita3",
+            "no odd-length block of 1s immediately followed by an odd-length block of 0s",
+            {"e": ("e", "o"), "o": ("z", "e"), "z": ("y", "D"), "y": ("z", "o"), "D": ("D", "D")},
+            "e",
+            ["e", "o", "y"],
+        ),
+        _machine(
+            "tomita4",
+            "no 000 anywhere",
+            {"0": ("1", "0"), "1": ("2", "0"), "2": ("D", "0"), "D": ("D", "D")},
+            "0",
+            ["0", "1", "2"],
+        ),
+        _machine(
+            "tomita5",
+            "an even number of 0s and an even number of 1s",
+            {"ee": ("oe", "eo"), "oe": ("ee", "oo"), "eo": ("oo", "ee"), "oo": ("eo", "oe")},
+            "ee",
+            ["ee"],
+        ),
+        _machine(
+            "tomita6",
+            "(number of 0s − number of 1s) divisible by 3",
+            {d: ((d + 1) % 3, (d - 1) % 3) for d in range(3)},
+            0,
+            [0],
+        ),
+        _machine(
+            "tomita7",
+            "0*1*0*1*: at most two blocks of 1s, in that pattern",
+            {"a": ("a", "b"), "b": ("c", "b"), "c": ("c", "d"), "d": ("D", "d"), "D": ("D", "D")},
+            "a",
+            ["a", "b", "c", "d"],
+        ),
+        _machine("parity", "an odd number of 1s", {"even": ("even", "odd"), "odd": ("odd", "even")}, "even", ["odd"]),
+        _machine(
+            "mod3",
+            "a binary number (most significant bit first) divisible by 3; the empty string is 0",
+            {r: ((2 * r) % 3, (2 * r + 1) % 3) for r in range(3)},
+            0,
+            [0],
+        ),
+    )
+}
+
+
+def from_json(text: str, name: str = "file") -> DFA:
+    """A DFA from its JSON text, checked completely; the first problem found is the error."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as e:
+        raise InvalidArgument("machine", f"{name} is not JSON: {e}") from None
+    if not isinstance(data, dict):
+        raise InvalidArgument("machine", f"{name}: expected an object with alphabet, states, start, accept, delta")
+    missing = [k for k in ("alphabet", "states", "start", "accept", "delta") if k not in data]
+    if missing:
+        raise InvalidArgument("machine", f"{name}: missing {', '.join(missing)}")
+    extra = sorted(set(data) - {"alphabet", "states", "start", "accept", "delta", "name", "definition"})
+    if extra:
+        raise InvalidArgument("machine", f"{name}: unknown key {shown(extra[0])}")
+    alphabet = _names(name, "alphabet", data["alphabet"], MAX_SYMBOLS)
+    states = _names(name, "states", data["states"], MAX_STATES)
+    if len(alphabet) > 1 and any(len(a) > 1 for a in alphabet) and any(" " in a for a in alphabet):
+        raise InvalidArgument("machine", f"{name}: a symbol longer than one character cannot contain a space")
+    start = data["start"]
+    if start not in states:
+        raise InvalidArgument("machine", f"{name}: start {shown(start)} is not one of the states")
+    accept = data["accept"]
+    if not isinstance(accept, list) or any(a not in states for a in accept):
+        bad = next((a for a in accept if a not in states), accept) if isinstance(accept, list) else accept
+        raise InvalidArgument("machine", f"{name}: accept must list states; {shown(bad)} is not one")
+    delta = data["delta"]
+    if not isinstance(delta, dict):
+        raise InvalidArgument("machine", f"{name}: delta must map each state to {{symbol: next state}}")
+    table = {}
+    for state in states:
+        row = delta.get(state)
+        if not isinstance(row, dict):
+            raise InvalidArgument("machine", f"{name}: delta has no transitions for state {shown(state)}")
+        for symbol in alphabet:
+            if symbol not in row:
+                raise InvalidArgument(
+                    "machine", f"{name}: delta[{shown(state)}] has no target for symbol {shown(symbol)}"
+                )
+            if row[symbol] not in states:
+                raise InvalidArgument(
+                    "machine", f"{name}: delta[{shown(state)}][{shown(symbol)}] = {shown(row[symbol])} is not a state"
+                )
+            table[(state, symbol)] = row[symbol]
+        unknown = sorted(set(row) - set(alphabet), key=str)
+        if unknown:
+            raise InvalidArgument(
+                "machine", f"{name}: delta[{shown(state)}] has a symbol not in the alphabet: {shown(unknown[0])}"
+            )
+    strays = sorted(set(delta) - set(states), key=str)
+    if strays:
+        raise InvalidArgument("machine", f"{name}: delta has a state not in states: {shown(strays[0])}")
+    label = data.get("name", name)
+    return DFA(
+        str(label), str(data.get("definition", "a DFA from a file")), alphabet, states, start, frozenset(accept), table
+    )
+
+
+def _names(name: str, key: str, value, limit: int) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise InvalidArgument("machine", f"{name}: {key} must be a non-empty list")
+    if len(value) > limit:
+        raise InvalidArgument("machine", f"{name}: {len(value):,} {key}; at most {limit}")
+    for item in value:
+        if not isinstance(item, str) or not item:
+            raise InvalidArgument("machine", f"{name}: {key} must be non-empty strings, got {shown(item)}")
+    if len(set(value)) != len(value):
+        repeated = next(v for v in value if value.count(v) > 1)
+        raise InvalidArgument("machine", f"{name}: {shown(repeated)} appears twice in {key}")
+    return tuple(value)
+
+
+def load(machine: str) -> DFA:
+    """A built-in machine by name, or a DFA file (its path)."""
+    if not isinstance(machine, str) or not machine:
+        raise InvalidArgument(
+            "machine", f"name a machine ({', '.join(BUILTINS)}) or a .json file, got {shown(machine)}"
+        )
+    if machine in BUILTINS:
+        return BUILTINS[machine]
+    from pathlib import Path
+
+    path = Path(machine)
+    if path.suffix.lower() != ".json":
+        raise InvalidArgument(
+            "machine", f"unknown machine {shown(machine)}; choose {', '.join(BUILTINS)}, or a .json DFA file"
+        )
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InvalidArgument("machine", f"{shown(machine)} is larger than {MAX_FILE_BYTES // 2**20} MiB")
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise InvalidArgument("machine", f"cannot read {shown(machine)}: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise InvalidArgument("machine", f"{shown(machine)} is not UTF-8 text") from None
+    return from_json(text, path.name)
+
+
+def minimal_states(dfa: DFA) -> int:
+    """States of the minimal complete DFA for the same language (Moore's partition refinement, reachable part)."""
+    reachable, frontier = {dfa.start}, [dfa.start]
+    while frontier:
+        state = frontier.pop()
+        for symbol in dfa.alphabet:
+            target = dfa.delta[(state, symbol)]
+            if target not in reachable:
+                reachable.add(target)
+                frontier.append(target)
+    block = {s: s in dfa.accept for s in reachable}
+    while True:
+        signature = {s: (block[s], *(block[dfa.delta[(s, a)]] for a in dfa.alphabet)) for s in reachable}
+        renamed = {sig: i for i, sig in enumerate(dict.fromkeys(signature.values()))}
+        refined = {s: renamed[signature[s]] for s in reachable}
+        if len(set(refined.values())) == len(set(block.values())):
+            return len(set(refined.values()))
+        block = refined

@@ -1,0 +1,183 @@
+"""Check an answer: is N this network's count, and if not, which reading of the question gives N?
+
+Students check answers and teachers grade them, and the most common "wrong"
+answer is a right answer to a slightly different question: PyTorch's count
+instead of the course formula, the output layer left out, a bias vector per
+gate, input and output sizes swapped. :func:`check` searches every reading in a
+small space around the question as asked, exhaustively:
+
+- the convention: textbook, pytorch, keras (where it has the cell);
+- bias vectors: the convention's default, or the other way;
+- the output layer: counted, or left out (when k > 0);
+- bidirectional: as asked, or the other way;
+- layers: as asked, one, or one more or fewer;
+- the sizes: as asked, input and output swapped (m ↔ k), hidden and input swapped (n ↔ m);
+- a Keras GRU's bias layout: reset_after on or off.
+
+Readings giving exactly N come fewest changes first; when none does, the
+nearest ones come with the difference in words ("off by 128 = n: one bias vector").
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import NamedTuple
+
+from .cells import CELLS
+from .errors import check_int
+from .params import CONVENTIONS, ParamCount, availability, count_params, default_bias
+
+MISMATCH_EXIT = 3  # the exit code of `--expect N` when N is not this network's count
+
+
+class Reading(NamedTuple):
+    changes: tuple[str, ...]  # how this reading differs from the question as asked; () for the question itself
+    description: str  # the network this reading counts, as its framework writes it
+    count: ParamCount
+
+
+class Near(NamedTuple):
+    reading: Reading
+    difference: int  # N − the reading's count
+    explanation: str  # the difference in words
+
+
+class Check(NamedTuple):
+    expected: int
+    asked: ParamCount
+    match: bool
+    readings: list[Reading]  # the readings giving exactly N, fewest changes first (the question itself excluded)
+    nearest: list[Near]  # when nothing gives N: the closest readings
+
+
+def check(expected: int, asked: ParamCount, nearest: int = 3) -> Check:
+    """Whether `expected` is the count of `asked`, and every reading of the same question that gives it.
+
+    >>> c = check(20224, count_params("rnn", 128, 28, 10))
+    >>> c.match, c.readings[0].description, c.readings[0].changes
+    (False, 'PyTorch nn.RNN(28, 128)', ('PyTorch convention', 'without the output layer'))
+    """
+    check_int("expect", expected, 0, 10**40)
+    readings = sorted(_readings(asked), key=lambda r: (len(r.changes), r.changes))
+    exact = [r for r in readings if r.count.total == expected and r.changes]
+    near = []
+    if not exact and asked.total != expected:
+        by_distance = sorted(readings, key=lambda r: (abs(expected - r.count.total), len(r.changes)))
+        distinct = list({r.count.total: r for r in reversed(by_distance)}.values())[::-1]  # one reading per count
+        distinct.sort(key=lambda r: (abs(expected - r.count.total), len(r.changes)))
+        near = [
+            Near(r, expected - r.count.total, explain(expected - r.count.total, r.count)) for r in distinct[:nearest]
+        ]
+    return Check(expected, asked, asked.total == expected, exact, near)
+
+
+def _readings(asked: ParamCount):
+    """Every reading in the search space (the question itself among them), each network once."""
+    n, m, k = asked.hidden, asked.input_size, asked.output_size
+    sizes = {(n, m, k): ()}
+    if k:
+        sizes.setdefault((n, k, m), ("input and output sizes swapped",))
+    sizes.setdefault((m, n, k), ("hidden and input sizes swapped",))
+    layer_counts = dict.fromkeys([asked.layers, 1, asked.layers + 1] + ([asked.layers - 1] if asked.layers > 1 else []))
+    seen = set()
+    for (hidden, inputs, outputs), size_change in sizes.items():
+        for convention, bias, head, both_ways, layers, layout in itertools.product(
+            CONVENTIONS,
+            (True, False),
+            (True, False),
+            (asked.bidirectional, not asked.bidirectional),
+            layer_counts,
+            (True, False),
+        ):
+            if availability(asked.cell, convention, asked.proj if asked.proj < hidden else 0) or (
+                not head and not outputs
+            ):
+                continue
+            if layout is False and not (asked.cell == "gru" and convention == "keras"):
+                continue
+            options = dict(
+                layers=layers,
+                bidirectional=both_ways,
+                proj=asked.proj if asked.proj < hidden else 0,
+                bias=bias,
+                convention=convention,
+                reset_after=layout if asked.cell == "gru" and convention == "keras" else None,
+            )
+            count = count_params(asked.cell, hidden, inputs, outputs if head else 0, **options)
+            key = tuple(t[:3] for t in count.tensors) + (convention,)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield Reading(_changes(asked, count, head, size_change), describe_network(count), count)
+
+
+def _changes(asked: ParamCount, count: ParamCount, head: bool, size_change: tuple[str, ...]) -> tuple[str, ...]:
+    changes = []
+    if count.convention != asked.convention:
+        changes.append(
+            {"textbook": "the course formula", "pytorch": "PyTorch convention", "keras": "Keras convention"}[
+                count.convention
+            ]
+        )
+    if count.bias != default_bias(count.convention) or (
+        count.convention == asked.convention and count.bias != asked.bias
+    ):
+        changes.append("with bias vectors" if count.bias else "without bias vectors")
+    if asked.output_size and not head:
+        changes.append("without the output layer")
+    if count.bidirectional != asked.bidirectional:
+        changes.append("bidirectional" if count.bidirectional else "one direction")
+    if count.layers != asked.layers:
+        changes.append(f"{count.layers} layer{'s' if count.layers > 1 else ''}")
+    if count.reset_after is False:
+        changes.append("reset_after=False")
+    return tuple(changes) + size_change
+
+
+def describe_network(c: ParamCount) -> str:
+    """The network as its convention's author would write it: nn.LSTM(28, 128, num_layers=2) + nn.Linear(256, 10)."""
+    spec = CELLS[c.cell]
+    width = (c.proj or c.hidden) * c.directions
+    if c.convention == "pytorch":
+        args = [str(c.input_size), str(c.hidden)]
+        args += [f"num_layers={c.layers}"] * (c.layers > 1) + ["bias=False"] * (not c.bias)
+        args += ["bidirectional=True"] * c.bidirectional + [f"proj_size={c.proj}"] * bool(c.proj)
+        head = f" + nn.Linear({width}, {c.output_size}{'' if c.bias else ', bias=False'})" if c.output_size else ""
+        return f"PyTorch nn.{spec.pytorch}({', '.join(args)}){head}"
+    if c.convention == "keras":
+        args = [str(c.hidden)] + ["use_bias=False"] * (not c.bias) + ["reset_after=False"] * (c.reset_after is False)
+        layer = f"{spec.keras}({', '.join(args)})"
+        layer = f"Bidirectional({layer})" if c.bidirectional else layer
+        stack = f"{c.layers} × {layer}" if c.layers > 1 else layer
+        head = f" + Dense({c.output_size}{'' if c.bias else ', use_bias=False'})" if c.output_size else ""
+        return f"Keras {stack} on {c.input_size} inputs{head}"
+    shape = [f"n={c.hidden}", f"m={c.input_size}", f"k={c.output_size}"] + [f"L={c.layers}"] * (c.layers > 1)
+    extras = ", bidirectional" * c.bidirectional + (", with bias vectors" if c.bias else "")
+    return f"the course formula for the {spec.title} ({', '.join(shape)}{extras})"
+
+
+def explain(difference: int, count: ParamCount) -> str:
+    """The difference between two counts in words, when one kind of tensor of this network accounts for it."""
+    if difference == 0:
+        return "exactly"
+    n, m, k = count.hidden, count.input_size, count.output_size
+    blocks = max(1, len(CELLS[count.cell].blocks))
+    units = [
+        (n, "n", "bias vector"),
+        (k, "k", "output bias"),
+        (k * n, "kn", "output weight matrix"),
+        (k * n + k, "kn + k", "output layer"),
+        (blocks * n, f"{blocks}n", "bias per block"),
+        (n * m, "nm", "input matrix"),
+        (n * n, "n²", "recurrent matrix"),
+        (blocks * (n * n + n * m), f"{blocks}(n² + nm)", "layer's weights"),
+    ]
+    size = abs(difference)
+    side = "the answer counts more" if difference > 0 else "the answer counts fewer"
+    for value, symbol, name in units:
+        if value and size % value == 0 and size // value <= 8:
+            times = size // value
+            what = name if times == 1 else f"{times} × {name}"
+            amount = symbol if times == 1 else f"{times}{symbol}" if symbol.isalnum() else f"{times}({symbol})"
+            return f"off by {size:,} = {amount}: {'one ' if times == 1 else ''}{what} ({side})"
+    return f"off by {size:,} ({side}; no whole vector or matrix of this network accounts for it)"

@@ -1,0 +1,461 @@
+"""A second-order RNN that is a finite-state machine: built from a DFA, proved stable, and checked.
+
+The construction (Omlin & Giles, "Constructing deterministic finite-state
+automata in recurrent neural networks", J. ACM 43(6), 1996; "Stable encoding of
+large finite-state automata in recurrent neural networks with sigmoid
+discriminants", Neural Computation 8(4), 1996), exactly as implemented here:
+
+    neurons     S_0, the response neuron, and S_1..S_n, one per DFA state q_1..q_n
+    input       I_k(t) = 1 for the symbol a_k read at step t, else 0 (one-hot)
+    update      S_i(t+1) = g(b_i + Σ_jk W_ijk S_j(t) I_k(t)),  g(x) = 1/(1 + e^−x)
+    weights     W_ijk = +H  where δ(q_j, a_k) = q_i            (the target switches on)
+                W_jjk = −H  where δ(q_j, a_k) ≠ q_j            (the source switches off)
+                W_0jk = +H  where δ(q_j, a_k) is accepting, −H where it is not
+                every other W_ijk = 0;  every bias b_i = −H/2 (S_0's too)
+    start       S(0) = (1 if the start state accepts else 0; 1 on the start state's neuron, 0 elsewhere)
+    decision    the string is accepted iff S_0 > 0.5 after its last symbol (the empty string: S_0(0))
+
+Stability. While the network tracks the DFA, every "off" neuron lies below a
+bound L and the "on" one above U. An off neuron's input is at most
+H·(r·L − ½), r the largest number of states that one symbol sends to the same
+state (the per-symbol fan-in); a neuron switching on gets at least H·(U − L − ½)
+(its own −H self-term, at most L). Iterating from L = 0, U = 1, the bounds
+settle at φ⁻, the smallest fixed point of x ↦ g(H(r·x − ½)), and φ⁺, the
+largest of y ↦ g(H(y − φ⁻ − ½)); the response neuron is right when
+φ⁺ − m_rej·φ⁻ > ½ and m_acc·φ⁻ − φ⁺ < ½ (m_rej, m_acc: the most states one
+symbol sends to a rejecting, an accepting state). When all hold (and φ⁺ > φ⁻ + ½),
+the network classifies strings of any length exactly as the DFA: H₀ is the
+smallest such H, found by bisection (every condition only gets easier as H grows).
+This worst-case fixed-point analysis follows the papers' method; the formulas
+above are this implementation's own statement of it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+from .dfa import DFA
+from .errors import InvalidArgument, check_float, check_int
+
+MAX_STRENGTH = 1000.0
+MAX_LENGTH = 10_000  # longest random string, and longest string to classify
+EXHAUSTIVE = 4096  # strings checked exhaustively by default: every string up to the longest length that fits
+
+
+class Network(NamedTuple):
+    dfa: DFA
+    strength: float  # H
+    weights: np.ndarray  # (n+1, n+1, m): W_ijk / H, entries −1, 0, +1; index 0 the response neuron
+    start: np.ndarray  # S(0)
+
+    @property
+    def neurons(self) -> int:
+        return len(self.start)
+
+
+def construct(dfa: DFA, strength: float) -> Network:
+    """The second-order network that runs `dfa` at weight strength H (see the module docstring)."""
+    check_float("strength", strength, 0, MAX_STRENGTH)
+    index = {q: i + 1 for i, q in enumerate(dfa.states)}
+    w = np.zeros((len(index) + 1, len(index) + 1, len(dfa.alphabet)))
+    for (q, symbol), target in dfa.delta.items():
+        j, k, i = index[q], dfa.alphabet.index(symbol), index[target]
+        w[i, j, k] = 1.0
+        if i != j:
+            w[j, j, k] = -1.0
+        w[0, j, k] = 1.0 if target in dfa.accept else -1.0
+    start = np.zeros(len(index) + 1)
+    start[0] = 1.0 if dfa.start in dfa.accept else 0.0
+    start[index[dfa.start]] = 1.0
+    return Network(dfa, float(strength), w, start)
+
+
+# ---- the stability threshold ------------------------------------------------------------------
+
+
+class Structure(NamedTuple):
+    fan_in: int  # r: the most states one symbol sends to the same state
+    to_rejecting: int  # m_rej: the most states one symbol sends to rejecting states
+    to_accepting: int  # m_acc
+
+
+def structure(dfa: DFA) -> Structure:
+    fan_in = max(
+        sum(1 for q in dfa.states if dfa.delta[(q, a)] == target) for a in dfa.alphabet for target in dfa.states
+    )
+    rejecting = max(sum(1 for q in dfa.states if dfa.delta[(q, a)] not in dfa.accept) for a in dfa.alphabet)
+    accepting = max(sum(1 for q in dfa.states if dfa.delta[(q, a)] in dfa.accept) for a in dfa.alphabet)
+    return Structure(fan_in, rejecting, accepting)
+
+
+def _g(x: float) -> float:
+    return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+
+
+def _smallest_root(f, lo: float, hi: float) -> float:
+    """A root of f (f(lo) > 0 ≥ f(hi)) by bisection."""
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if f(mid) > 0 else (lo, mid)
+    return (lo + hi) / 2
+
+
+def fixed_points(strength: float, fan_in: int) -> tuple[float | None, float | None]:
+    """(φ⁻, φ⁺), None where that fixed point does not exist at this strength."""
+    h, r = strength, fan_in
+    if r * h <= 4:  # x ↦ g(H(r·x − ½)) is then too flat to have a low fixed point apart from the high one
+        return None, None
+    q = (1 - math.sqrt(1 - 4 / (r * h))) / 2  # where the map's slope is 1
+    x_q = (0.5 + math.log(q / (1 - q)) / h) / r
+    if x_q < 0 or q > x_q:
+        return None, None
+    low = _smallest_root(lambda x: _g(h * (r * x - 0.5)) - x, 0.0, x_q)
+    if h <= 4:
+        return low, None
+    p = (1 - math.sqrt(1 - 4 / h)) / 2
+    y_p = low + 0.5 + math.log((1 - p) / p) / h
+    if (1 - p) < y_p:
+        return low, None
+    high = 1 - _smallest_root(lambda z: (1 - z) - _g(h * ((1 - z) - low - 0.5)), 0.0, 1 - y_p)
+    return low, high
+
+
+def provably_stable(strength: float, s: Structure) -> bool:
+    low, high = fixed_points(strength, s.fan_in)
+    if low is None or high is None or high <= low + 0.5:
+        return False
+    return high - s.to_rejecting * low > 0.5 and s.to_accepting * low - high < 0.5
+
+
+def threshold(dfa: DFA) -> float:
+    """H₀: the smallest strength at which the fixed-point conditions hold (so strings of any length are safe)."""
+    s = structure(dfa)
+    lo, hi = 0.0, 8.0
+    while not provably_stable(hi, s):
+        lo, hi = hi, 2 * hi
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if provably_stable(mid, s) else (mid, hi)
+    return hi
+
+
+# ---- running and checking ---------------------------------------------------------------------
+
+
+class Failure(NamedTuple):
+    string: tuple[str, ...]  # the first string whose classification the network gets wrong
+    step: int  # the first step where the network's state leaves the DFA's, on that string
+    neuron: str  # which neuron is on the wrong side of 0.5 then ("response", or a state's name)
+    value: float  # its activation
+
+
+class Checks(NamedTuple):
+    strength: float
+    length: int  # every string up to this length was checked
+    exhaustive: int  # how many strings that is
+    random: int  # random strings checked
+    longest: int  # the longest random string
+    agree: int  # strings (of all checked) classified exactly as the DFA does
+    failure: Failure | None
+
+    @property
+    def total(self) -> int:
+        return self.exhaustive + self.random
+
+    @property
+    def agreement(self) -> float:
+        return self.agree / self.total
+
+
+def default_length(dfa: DFA) -> int:
+    """The longest L whose every string (up to length L) fits in EXHAUSTIVE strings."""
+    m, total, length = len(dfa.alphabet), 1, 0
+    while total + m ** (length + 1) <= EXHAUSTIVE and length < 64:
+        length += 1
+        total += m**length
+    return length
+
+
+def _table(dfa: DFA) -> tuple[np.ndarray, np.ndarray]:
+    """δ as an (n, m) array of state indices (0-based), and each state's acceptance."""
+    index = {q: i for i, q in enumerate(dfa.states)}
+    delta = np.array([[index[dfa.delta[(q, a)]] for a in dfa.alphabet] for q in dfa.states])
+    return delta, np.array([q in dfa.accept for q in dfa.states])
+
+
+def _patterns(accepting: np.ndarray) -> np.ndarray:
+    """For each DFA state, which neurons should be above 0.5: the response (if it accepts) and its own."""
+    n = len(accepting)
+    patterns = np.zeros((n, n + 1), dtype=bool)
+    patterns[np.arange(n), np.arange(n) + 1] = True
+    patterns[:, 0] = accepting
+    return patterns
+
+
+def _deviation(activity: np.ndarray, states: np.ndarray, accepting: np.ndarray) -> np.ndarray:
+    """Per (H, string): the first neuron on the wrong side of 0.5 (−1 where none), given the DFA's states."""
+    wrong = (activity > 0.5) != _patterns(accepting)[states]
+    return np.where(wrong.any(axis=-1), wrong.argmax(axis=-1), -1)
+
+
+def _step(net: Network, strengths: np.ndarray, activity: np.ndarray, symbols: np.ndarray) -> np.ndarray:
+    """One step for every H and string: S ← g(H·(Σ_j W_·jk S_j − ½)) with k each string's symbol."""
+    out = np.empty_like(activity)
+    for k in range(net.weights.shape[2]):
+        chosen = symbols == k
+        if chosen.any():
+            drive = activity[:, chosen] @ net.weights[:, :, k].T - 0.5
+            out[:, chosen] = 1 / (1 + np.exp(-strengths[:, None, None] * drive))
+    return out
+
+
+def check(
+    dfa: DFA, strengths, length: int | None = None, random: int = 100, seed: int = 0, longest: int = MAX_LENGTH
+) -> list[Checks]:
+    """Run the network at each strength on every string up to `length` and on `random` random strings of up
+    to MAX_LENGTH symbols; count agreements with the DFA and find the first failure."""
+    strengths = np.atleast_1d(np.asarray(strengths, dtype=float))
+    length = default_length(dfa) if length is None else check_int("length", length, 0, 64)
+    check_int("random", random, 0, 10**6)
+    net = construct(dfa, 1.0)
+    delta, accepting = _table(dfa)
+    with np.errstate(over="ignore"):
+        exhaustive = _exhaustive(net, strengths, length, delta, accepting)
+        rnd = _random(net, strengths, random, seed, delta, accepting, longest)
+    out = []
+    for h, (ex_agree, ex_count, ex_fail), (r_agree, r_fail, longest) in zip(strengths, exhaustive, rnd):
+        out.append(Checks(float(h), length, ex_count, random, longest, ex_agree + r_agree, ex_fail or r_fail))
+    return out
+
+
+def _exhaustive(net, strengths, length, delta, accepting):
+    """Every string up to `length`, level by level: each level extends the last by every symbol."""
+    m, count = delta.shape[1], len(strengths)
+    activity = np.repeat(net.start[None, None, :], count, axis=0)  # (H, strings, neurons)
+    states = np.array([net.dfa.states.index(net.dfa.start)])
+    codes = np.zeros((1, 0), dtype=int)
+    agree = ((activity[:, :, 0] > 0.5) == accepting[states]).sum(axis=1)
+    first = [None] * count
+    total = 1
+    for _ in range(length):
+        symbols = np.repeat(np.arange(m), len(states))
+        activity = _step(net, strengths, np.tile(activity, (1, m, 1)), symbols)
+        states = delta[np.tile(states, m), symbols]
+        codes = np.concatenate([np.tile(codes, (m, 1)), symbols[:, None]], axis=1)
+        agree += ((activity[:, :, 0] > 0.5) == accepting[states]).sum(axis=1)
+        total += len(states)
+        wrong = _deviation(activity, states, accepting)
+        for h in range(count):
+            if first[h] is None and (wrong[h] >= 0).any():
+                s = int(np.argmax(wrong[h] >= 0))
+                first[h] = _failure(net, codes[s], activity[h, s], int(wrong[h, s]))
+    return [(int(a), total, f) for a, f in zip(agree, first)]
+
+
+def _random(net, strengths, count, seed, delta, accepting, longest):
+    """`count` random strings, lengths uniform in 1..longest; the first step each leaves the DFA's state."""
+    if count == 0:
+        return [(0, None, 0)] * len(strengths)
+    rng = np.random.default_rng(seed)
+    m = delta.shape[1]
+    lengths = rng.integers(1, longest + 1, size=count)
+    codes = rng.integers(0, m, size=(count, int(lengths.max())))
+    order = np.argsort(-lengths)  # longest first: the strings still running are always a leading block
+    lengths, codes = lengths[order], codes[order]
+    activity = np.repeat(np.repeat(net.start[None, None, :], count, axis=1), len(strengths), axis=0)
+    states = np.full(count, net.dfa.states.index(net.dfa.start))
+    patterns = _patterns(accepting)
+    answers = np.zeros((len(strengths), count), dtype=bool)
+    left = np.full((len(strengths), count), -1)  # the step each string first leaves the DFA's state
+    for t in range(int(lengths[0])):
+        live = int(np.searchsorted(-lengths, -t, side="left"))  # the strings longer than t
+        symbols = codes[:live, t]
+        activity[:, :live] = _step(net, strengths, activity[:, :live], symbols)
+        states[:live] = delta[states[:live], symbols]
+        wrong = ((activity[:, :live] > 0.5) != patterns[states[:live]]).any(axis=-1)
+        fresh = wrong & (left[:, :live] < 0)
+        if fresh.any():
+            left[:, :live][fresh] = t + 1
+        ending = lengths[:live] == t + 1
+        if ending.any():
+            answers[:, :live][:, ending] = activity[:, :live][:, ending, 0] > 0.5
+    truth = accepting[states]
+    out = []
+    for h in range(len(strengths)):
+        agree = int((answers[h] == truth).sum())
+        bad = np.flatnonzero(left[h] >= 0)
+        failure = None
+        if len(bad):
+            s = bad[np.argmin(left[h, bad])]
+            failure = _replay(net, strengths[h], codes[s, : int(lengths[s])], int(left[h, s]))
+        out.append((agree, failure, int(lengths[0])))
+    return out
+
+
+def _failure(net: Network, code, activity, neuron: int) -> Failure:
+    name = "response" if neuron == 0 else net.dfa.states[neuron - 1]
+    return Failure(tuple(net.dfa.alphabet[int(k)] for k in code), len(code), name, float(activity[neuron]))
+
+
+def _replay(net: Network, strength: float, code, step: int) -> Failure:
+    """The failing random string: where it first left the DFA, and which neuron."""
+    symbols = tuple(net.dfa.alphabet[int(k)] for k in code)
+    trace = run(net._replace(strength=float(strength)), symbols[:step])
+    accepting = _table(net.dfa)[1]
+    dfa_state = net.dfa.states.index(net.dfa.run(symbols[:step]))
+    wrong = _deviation(trace[-1][None, None, :], np.array([dfa_state]), accepting)[0, 0]
+    name = "response" if wrong == 0 else net.dfa.states[wrong - 1]
+    return Failure(symbols, step, name, float(trace[-1][wrong]))
+
+
+def run(net: Network, symbols) -> np.ndarray:
+    """The activations S(0..T) along a string: (T + 1, neurons)."""
+    index = [net.dfa.alphabet.index(a) for a in symbols]
+    trace = [net.start]
+    with np.errstate(over="ignore"):
+        for k in index:
+            trace.append(1 / (1 + np.exp(-net.strength * (net.weights[:, :, k] @ trace[-1] - 0.5))))
+    return np.array(trace)
+
+
+def smallest_working(
+    dfa: DFA, upper: float, length: int | None = None, random: int = 100, seed: int = 0
+) -> float | None:
+    """The smallest strength (to about 0.01) at which every check passes; None if even `upper` fails.
+
+    Two rounds of a 32-point search run the strings up to `length` and random strings of up to
+    1,000 symbols; then the full protocol runs on 33 strengths from the one found upwards, and the
+    first that passes is the answer.
+    """
+
+    def passes(grid, longest=MAX_LENGTH):
+        return [c.failure is None and c.agree == c.total for c in check(dfa, grid, length, random, seed, longest)]
+
+    if not passes([upper])[0]:
+        return None
+    lo, hi = 0.0, upper
+    for _ in range(2):
+        grid = np.linspace(lo, hi, 33)[1:]
+        first = passes(grid, 1000).index(True)
+        lo, hi = (grid[first - 1] if first else lo), grid[first]
+    for top in (min(upper, hi + 32 * (hi - lo)), upper):  # the full protocol, 32 strengths at a time
+        grid = np.linspace(hi, top, 33)
+        verdicts = passes(grid)
+        if True in verdicts:
+            return math.ceil(grid[verdicts.index(True)] * 100) / 100
+        hi = top
+    return math.ceil(upper * 100) / 100
+
+
+def all_strings(dfa: DFA, length: int):
+    """Every string of at most `length` symbols, shortest first (for tests and --classify examples)."""
+    for size in range(length + 1):
+        yield from itertools.product(dfa.alphabet, repeat=size)
+
+
+# ---- one command's worth ----------------------------------------------------------------------
+
+
+class Classified(NamedTuple):
+    string: str
+    dfa: bool
+    network: bool
+    response: float  # S_0 after the last symbol
+
+
+class Cost(NamedTuple):
+    neurons: int  # n + 1
+    programmed: int  # nonzero weights
+    tensor: int  # the full (n+1)² × m tensor
+    params: int  # the second-order RNN's exact count at this size, biases included
+    rnn: int  # an Elman RNN with the same hidden size and inputs
+    lstm: int  # an LSTM with the same hidden size and inputs
+
+
+class Analysis(NamedTuple):
+    dfa: DFA
+    minimal: int  # states of the minimal DFA for the language
+    structure: Structure
+    strength: float
+    threshold: float  # H₀
+    empirical: float | None  # the smallest strength passing the checks (None: not searched)
+    checks: Checks
+    results: list[Classified]
+    cost: Cost
+    trace: tuple[str, np.ndarray]  # a string (the first classified, a failing one, or random) and S(t) along it
+
+
+def default_strength(h0: float) -> float:
+    """A strength safely above H₀: ⌈H₀⌉ + 1."""
+    return float(math.ceil(h0) + 1)
+
+
+def cost_of(dfa: DFA, length: int, random: int, search: bool) -> tuple[float, int]:
+    """Seconds and bytes of the checks (and the search, 3 more passes of 32 strengths)."""
+    n, m = len(dfa.states) + 1, len(dfa.alphabet)
+    strings = sum(m**k for k in range(length + 1))
+    passes = 1 + (96 if search else 0)  # strength-by-strength work of the search's three rounds
+    macs = passes * (strings * n * n + random * MAX_LENGTH / 2 * n * n)
+    seconds = macs / 2e9 + (1 + 3 * search) * (length + MAX_LENGTH) * 60e-6
+    memory = 8 * n * (strings * (1 + 32 * search) + random * 33) * 3 + 8 * random * MAX_LENGTH * 2
+    return seconds, int(memory)
+
+
+def analyse(
+    dfa: DFA,
+    strength: float | None = None,
+    *,
+    length: int | None = None,
+    random: int = 100,
+    seed: int = 0,
+    classify=(),
+    search: bool = True,
+    limits=None,
+) -> Analysis:
+    """Everything `rnncalc fsm` prints: the machine, the network, the threshold, the checks, the cost."""
+    from .guard import Cost as Budget
+    from .guard import check as within
+    from .params import count_params
+
+    h0 = threshold(dfa)
+    strength = default_strength(h0) if strength is None else check_float("strength", strength, 0, MAX_STRENGTH)
+    length = default_length(dfa) if length is None else check_int("length", length, 0, 64)
+    check_int("random", random, 0, 10_000)
+    check_int("seed", seed, 0, 2**63 - 1)
+    strings = [dfa.symbols(text) for text in classify]
+    if any(len(s) > MAX_LENGTH for s in strings):
+        raise InvalidArgument("classify", f"strings of at most {MAX_LENGTH:,} symbols")
+    seconds, memory = cost_of(dfa, length, random, search)
+    within(Budget(seconds, memory, "length" if length > default_length(dfa) else "random", "random"), limits)
+    checks = check(dfa, [strength], length, random, seed)[0]
+    empirical = smallest_working(dfa, max(strength, h0) * 1.5, length, random, seed) if search else None
+    net = construct(dfa, strength)
+    results = []
+    for text, symbols in zip(classify, strings):
+        response = float(run(net, symbols)[-1][0])
+        results.append(Classified(text, dfa.accepts(symbols), response > 0.5, response))
+    if strings:
+        along = strings[0]
+    elif checks.failure:
+        along = checks.failure.string[: checks.failure.step + 8]
+    else:
+        along = tuple(np.random.default_rng(seed).choice(dfa.alphabet, 48))
+    separator = "" if all(len(a) == 1 for a in dfa.alphabet) else " "
+    trace = (separator.join(along), run(net, along))
+    n, m = len(dfa.states) + 1, len(dfa.alphabet)
+    sizes = dict(hidden=n, input_size=m, bias=True)
+    cost = Cost(
+        neurons=n,
+        programmed=int(np.count_nonzero(net.weights)),
+        tensor=n * n * m,
+        params=count_params("second-order", **sizes).total,
+        rnn=count_params("rnn", **sizes).total,
+        lstm=count_params("lstm", **sizes).total,
+    )
+    from .dfa import minimal_states
+
+    return Analysis(dfa, minimal_states(dfa), structure(dfa), strength, h0, empirical, checks, results, cost, trace)

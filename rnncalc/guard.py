@@ -1,0 +1,97 @@
+"""One guard for every run: refuse, before anything is allocated, what would take too long or too much memory.
+
+Each simulating core estimates its whole cost (set-up, burn-in, every step of
+every trial and grid value, and the result it hands back) with conservative
+constants measured on a 2-core machine (``benchmarks/guard.py`` checks them),
+and calls :func:`check`. The limits default to a minute and 2 GiB; raise them
+with ``--max-seconds`` / ``--max-memory`` (GiB) or the environment variables
+``RNNCALC_MAX_SECONDS`` / ``RNNCALC_MAX_MEMORY``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import NamedTuple
+
+from .errors import InvalidArgument, check_float
+
+DEFAULT_SECONDS = 60.0
+DEFAULT_GIB = 2.0
+MAX_SECONDS = 7 * 24 * 3600.0  # the largest limit one may ask for: a week
+MAX_GIB = 4096.0
+ENV_SECONDS = "RNNCALC_MAX_SECONDS"
+ENV_MEMORY = "RNNCALC_MAX_MEMORY"
+GIB = 2**30
+
+
+class Limits(NamedTuple):
+    seconds: float = DEFAULT_SECONDS
+    memory: int = int(DEFAULT_GIB * GIB)  # bytes
+
+    @classmethod
+    def resolve(cls, seconds: float | None = None, memory_gib: float | None = None) -> Limits:
+        """Explicit values first, then the environment variables, then the defaults."""
+        return cls(
+            _limit("max_seconds", seconds, ENV_SECONDS, DEFAULT_SECONDS, MAX_SECONDS),
+            int(_limit("max_memory", memory_gib, ENV_MEMORY, DEFAULT_GIB, MAX_GIB) * GIB),
+        )
+
+
+def _limit(name: str, value: float | None, variable: str, default: float, high: float) -> float:
+    if value is None:
+        text = os.environ.get(variable, "").strip()
+        if not text:
+            return default
+        from .numbers import parse_real
+
+        name, value = variable, parse_real(variable, text)
+    if check_float(name, value, 0, high) <= 0:
+        raise InvalidArgument(name, f"must be positive, got {value}")
+    return value
+
+
+class Cost(NamedTuple):
+    """What a run will take, and which argument drives it most (the one to lower)."""
+
+    seconds: float
+    memory: int  # bytes
+    time_culprit: str
+    memory_culprit: str
+
+
+def check(cost: Cost, limits: Limits | None = None) -> None:
+    limits = limits or Limits.resolve()
+    if cost.seconds <= limits.seconds and cost.memory <= limits.memory:
+        return
+    raise InvalidArgument(
+        cost.time_culprit if cost.seconds > limits.seconds else cost.memory_culprit,
+        f"this would take about {duration(cost.seconds)} and {human_bytes(cost.memory)} "
+        f"(limits {duration(limits.seconds)}, {human_bytes(limits.memory)}); "
+        "lower it, or raise the limit with --max-seconds / --max-memory",
+    )
+
+
+def duration(seconds: float) -> str:
+    if seconds < 1:
+        return "under a second"
+    if seconds < 120:
+        return f"{seconds:,.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:,.0f} min"
+    if seconds < 3 * 86400:
+        return f"{seconds / 3600:,.0f} h"
+    return f"{seconds / 86400:,.0f} days"
+
+
+_BYTE_UNITS = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB")
+
+
+def human_bytes(n: float) -> str:
+    """Binary units, exact below 1 KiB: 81152 → "79.2 KiB"."""
+    if n < 1024:
+        return f"{int(n)} B"
+    value, unit = float(n), 0
+    while value >= 1024 and unit < len(_BYTE_UNITS) - 1:
+        value /= 1024
+        unit += 1
+    return f"{value:,.1f} {_BYTE_UNITS[unit]}"

@@ -1,0 +1,160 @@
+"""Plot files (the optional `plot` extra, matplotlib): checked before a run, written atomically.
+
+:func:`check_target` refuses, before any work, what cannot become a plot file:
+an unknown suffix, a folder, a device, a dangling link, a missing or unwritable
+folder, a name too long. :func:`write` draws to a temporary file beside the
+target and renames it over the target, so a failed write (a full disk) never
+leaves half a file in place of an existing one.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from .errors import InvalidArgument, shown
+from .report import Activations, Chart, Heatmap
+from .scale import boundaries, colour
+
+SUFFIXES = (".png", ".svg", ".pdf")
+
+
+class PlotUnavailable(Exception):
+    """matplotlib is not installed."""
+
+
+class PlotFailed(Exception):
+    """The plot file could not be written (the message says why)."""
+
+
+def check_target(text: str) -> Path:
+    """The path a plot will be written to, or InvalidArgument('plot') saying why it cannot be."""
+    target = Path(text)
+    if target.suffix.lower() not in SUFFIXES:
+        raise InvalidArgument("plot", f"the file must end in {', '.join(SUFFIXES)}, got {shown(text)}")
+    folder = target.parent
+    if target.is_symlink() and not target.exists():
+        raise InvalidArgument("plot", f"{shown(text)} is a link to a file that does not exist")
+    if target.exists():
+        mode = os.stat(target).st_mode
+        if stat.S_ISDIR(mode):
+            raise InvalidArgument("plot", f"{shown(text)} is a folder; give a file name inside it")
+        if not stat.S_ISREG(mode):
+            raise InvalidArgument("plot", f"{shown(text)} is not a regular file (a device or a pipe)")
+    if not folder.is_dir():
+        raise InvalidArgument("plot", f"no such folder: {shown(str(folder))}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InvalidArgument("plot", f"cannot write into the folder {shown(str(folder))}")
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    if len(os.fsencode(target.name)) > limit - 8:  # room for the temporary file's suffix
+        raise InvalidArgument("plot", f"the file name is too long ({len(target.name):,} characters)")
+    _matplotlib_available()
+    return target
+
+
+def _matplotlib_available() -> None:
+    from importlib.util import find_spec
+
+    if find_spec("matplotlib") is None:
+        raise PlotUnavailable("--plot needs matplotlib: pip install 'rnncalc[plot]'")
+
+
+def _pyplot():
+    """matplotlib's pyplot, drawing to files, with its cache in a temporary folder if HOME's is not writable."""
+    import logging
+
+    if "MPLCONFIGDIR" not in os.environ:
+        home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "matplotlib"
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            usable = os.access(home, os.W_OK)
+        except OSError:
+            usable = False
+        if not usable:
+            os.environ["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="rnncalc-matplotlib-")
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def write(target: Path, figure: Chart | Heatmap | Activations) -> None:
+    """Draw `figure` into `target` atomically (temporary file, then rename)."""
+    plt = _pyplot()
+    draw = {Chart: _chart, Heatmap: _heatmap, Activations: _activations}[type(figure)]
+    fig = draw(plt, figure)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)
+    os.close(handle)
+    try:
+        fig.savefig(temporary, format=target.suffix[1:].lower())
+        os.replace(temporary, target)
+    except OSError as e:
+        raise PlotFailed(f"cannot write {shown(str(target))}: {e.strerror or e}") from None
+    finally:
+        plt.close(fig)
+        if os.path.exists(temporary):
+            os.remove(temporary)
+
+
+def _chart(plt, chart: Chart):
+    """Measured curves solid, each theory line dotted black-ish in its run's colour, never hiding a curve."""
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
+    for i, (label, ys) in enumerate(chart.series):
+        xs = [s for s, y in enumerate(ys) if y is not None]
+        ax.plot(xs, [ys[s] for s in xs], color=f"C{i % 10}", linewidth=1.8, label=f"{label} (measured)")
+    for label, ys, run in chart.theory:
+        ax.plot(range(len(ys)), ys, linestyle=(0, (1, 2)), linewidth=1.2, color=f"C{run % 10}", alpha=0.9, label=label)
+    ax.set_xlabel(chart.x_label)
+    ax.set_ylabel(chart.y_label)
+    ax.set_title(chart.title, fontsize="medium")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize="small")
+    fig.tight_layout()
+    return fig
+
+
+def _heatmap(plt, h: Heatmap):
+    """The terminal heatmap's own levels and colours, with a colour bar labelled by meaning."""
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    edges = boundaries(h.scale)
+    centres = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
+    cmap = ListedColormap([colour(c, h.scale) for c in centres])
+    grid = [[float("nan") if v is None else max(edges[0], min(edges[-1], v)) for v in row] for row in h.values]
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
+    rows = [float(label) for label in h.row_labels]
+    mesh = ax.pcolormesh(h.column_values, rows, grid, cmap=cmap, norm=BoundaryNorm(edges, cmap.N), shading="nearest")
+    unit = "decades of change (log₁₀)" if h.scale.unit == "decade" else "log₁₀ change per step"
+    bar = fig.colorbar(mesh, ax=ax, label=f"{unit}; blue = shrinks, red = grows")
+    bar.set_ticks(edges)
+    for char, style, label in (("◆", "k-", "mean-field edge (χ = 1)"), ("○", "k--", "measured boundary")):
+        points = sorted((h.column_values[c], rows[r]) for (r, c), mark in h.marks.items() if mark == char)
+        if points:
+            ax.plot(*zip(*points), style, linewidth=1.5, label=label)
+    if h.marks:
+        ax.legend(fontsize="small")
+    ax.set_xlabel(h.column_name)
+    ax.set_ylabel(h.row_name)
+    ax.set_title(h.title, fontsize="small")
+    fig.tight_layout()
+    return fig
+
+
+def _activations(plt, a: Activations):
+    """Each neuron's activation over time: near 0 and 1 while the network tracks the DFA, drifting if H is too small."""
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.35 * len(a.row_labels)), dpi=120)
+    image = ax.imshow(a.values, aspect="auto", cmap="Greys", vmin=0, vmax=1, interpolation="nearest")
+    fig.colorbar(image, ax=ax, label="activation (0.5: the decision line)")
+    ax.set_yticks(range(len(a.row_labels)), a.row_labels, fontsize="small")
+    ax.set_xlabel("time step t")
+    ax.set_title(a.title, fontsize="small")
+    fig.tight_layout()
+    return fig
