@@ -1,8 +1,12 @@
-"""Shared test set-up: Rich renders the same everywhere, and torch is required in CI."""
+"""Shared test set-up: the same rendering everywhere, reproducible Hypothesis in CI, the oracles required in CI."""
 
 import os
+import shutil
+import sys
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # CI may set colour variables that make Rich emit ANSI codes into captured output;
 # pin terminal detection and width so tables render as on a developer's terminal.
@@ -11,19 +15,52 @@ for var in ("FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "TTY_INTERACTIVE"
 os.environ["NO_COLOR"] = "1"
 os.environ["COLUMNS"] = "100"
 os.environ["TERM"] = "dumb"
+os.environ.pop("RNNCALC_MAX_SECONDS", None)
+os.environ.pop("RNNCALC_MAX_MEMORY", None)
+
+# In CI a failure must reproduce: no randomness across runs, and the failing example printed.
+settings.register_profile(
+    "ci", derandomize=True, print_blob=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+IN_CI = bool(os.environ.get("CI"))
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def oracle(module: str, install: str):
+    """Import a test oracle; skip on a developer machine without it, fail in CI (where it must run)."""
+    try:
+        return __import__(module)
+    except ImportError:
+        if IN_CI:
+            pytest.fail(f"{module} is required in CI ({install})")
+        pytest.skip(f"{module} not installed ({install})")
 
 
 @pytest.fixture(scope="session")
 def torch():
-    """Real PyTorch, the oracle. Skips on a developer machine without it; fails in CI."""
-    try:
-        import torch as _torch
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("PyTorch is required in CI (pip install torch==2.13.0)")
-        pytest.skip("PyTorch not installed (pip install torch==2.13.0)")
-    _torch.set_default_dtype(_torch.float64)
-    return _torch
+    """Real PyTorch, the oracle."""
+    module = oracle("torch", "pip install '.[test]'")
+    module.set_default_dtype(module.float64)
+    return module
+
+
+@pytest.fixture(scope="session")
+def keras():
+    """Real Keras 3 on the JAX CPU backend, the oracle."""
+    os.environ.setdefault("KERAS_BACKEND", "jax")
+    os.environ.setdefault("JAX_PLATFORMS", "cpu")
+    return oracle("keras", "pip install '.[test]'")
+
+
+@pytest.fixture(scope="session")
+def exe():
+    """The installed console script (its entry point is part of what is tested)."""
+    path = shutil.which("rnncalc") or str(Path(sys.executable).parent / "rnncalc")
+    assert Path(path).exists(), "the rnncalc console script is not installed"
+    return path
 
 
 @pytest.fixture
@@ -31,12 +68,12 @@ def run():
     """Invoke the CLI in-process; returns (exit_code, stdout, stderr)."""
     from typer.testing import CliRunner
 
-    from rnncalc.cli import app
+    from rnncalc.cli.app import app
 
     runner = CliRunner()
 
-    def invoke(*args: str):
-        result = runner.invoke(app, list(args))
+    def invoke(*args: str, **env):
+        result = runner.invoke(app, list(args), env=env or None)
         return result.exit_code, result.stdout, result.stderr
 
     return invoke

@@ -11,12 +11,11 @@ import math
 import numpy as np
 import pytest
 
-from rnncalc.gradflow import Config, gated_weights, rnn_weights, simulate
+from rnncalc import GRUConfig, LSTMConfig, RNNConfig, simulate
+from rnncalc.engine import gated_weights, rnn_weights
 
-pytestmark = pytest.mark.torch
 
-
-def torch_log10_norms(torch, cfg: Config) -> list[float]:
+def torch_log10_norms(torch, cfg) -> list[float]:
     rng = np.random.default_rng(cfg.seed)
     n, trials = cfg.hidden, cfg.trials
     t = torch.as_tensor
@@ -46,17 +45,19 @@ def torch_log10_norms(torch, cfg: Config) -> list[float]:
 
 
 CASES = [
-    Config(cell="rnn", hidden=12, steps=30, trials=3, radius=1.2, drive=0.5, burn_in=5, seed=1),
-    Config(cell="rnn", hidden=10, steps=25, trials=2, radius=0.9, init="orthogonal", burn_in=3, seed=2),
-    Config(cell="rnn", hidden=10, steps=20, trials=2, radius=1.5, activation="relu", drive=1.0, burn_in=2, seed=3),
-    Config(cell="lstm", hidden=8, steps=30, trials=3, forget=0.9, drive=1.0, burn_in=4, seed=4),
-    Config(cell="lstm", hidden=6, steps=20, trials=2, forget=0.5, drive=0.3, burn_in=1, seed=5),
-    Config(cell="gru", hidden=8, steps=30, trials=3, update=0.8, drive=1.0, burn_in=4, seed=6),
-    Config(cell="gru", hidden=5, steps=20, trials=2, update=0.95, drive=0.5, burn_in=1, seed=7),
+    RNNConfig(hidden=12, steps=30, trials=3, radius=1.2, drive=0.5, burn_in=5, seed=1),
+    RNNConfig(hidden=10, steps=25, trials=2, radius=0.9, init="orthogonal", burn_in=3, seed=2),
+    RNNConfig(hidden=10, steps=20, trials=2, radius=1.5, activation="relu", drive=1.0, burn_in=2, seed=3),
+    RNNConfig(hidden=64, steps=40, trials=4, radius=1.0, drive=0.1, burn_in=50, seed=0),  # the defaults
+    LSTMConfig(hidden=8, steps=30, trials=3, forget=0.9, drive=1.0, burn_in=4, seed=4),
+    LSTMConfig(hidden=6, steps=20, trials=2, forget=0.5, drive=0.3, burn_in=1, seed=5),
+    LSTMConfig(hidden=16, steps=30, trials=2, forget=0.99, drive=0.1, burn_in=500, seed=0),  # the first-step drop
+    GRUConfig(hidden=8, steps=30, trials=3, update=0.8, drive=1.0, burn_in=4, seed=6),
+    GRUConfig(hidden=5, steps=20, trials=2, update=0.95, drive=0.5, burn_in=1, seed=7),
 ]
 
 
-@pytest.mark.parametrize("cfg", CASES, ids=lambda c: f"{c.cell}-{c.activation}-{c.init}")
+@pytest.mark.parametrize("cfg", CASES, ids=lambda c: f"{c.cell}-{c.hidden}-{c.value}")
 def test_per_lag_norms_equal_torch_autograd(torch, cfg):
     ours = simulate(cfg).log10_norm
     theirs = torch_log10_norms(torch, cfg)
@@ -68,7 +69,7 @@ def test_per_lag_norms_equal_torch_autograd(torch, cfg):
 def test_torch_underflows_where_rnncalc_stays_finite(torch):
     # In float32, autograd's gradient after 400 steps at radius 0.5 is exactly 0;
     # the log-space simulator still reports 0.5^400 ≈ 10^-120.4.
-    cfg = Config(cell="rnn", activation="linear", init="orthogonal", radius=0.5, hidden=4, steps=400, trials=1)
+    cfg = RNNConfig(activation="linear", init="orthogonal", radius=0.5, hidden=4, steps=400, trials=1)
     w = torch.as_tensor(rnn_weights(cfg, np.random.default_rng(cfg.seed)), dtype=torch.float32)
     h0 = torch.ones(4, dtype=torch.float32, requires_grad=True)
     h = h0

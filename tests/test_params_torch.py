@@ -1,12 +1,10 @@
-"""The PyTorch convention against real torch.nn modules: count, names and shapes."""
+"""The PyTorch convention against real torch.nn modules: count, names and shapes; and --from on the same code."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rnncalc import count_params
-
-pytestmark = pytest.mark.torch
+from rnncalc import count_params, read_network
 
 configs = st.fixed_dictionaries(
     {
@@ -20,25 +18,29 @@ configs = st.fixed_dictionaries(
         "proj": st.integers(0, 11),
     }
 )
+MODULES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
 
 
-def build(torch, cfg):
-    """The network a PyTorch user writes: a recurrent module plus an optional Linear head."""
-    module = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[cfg["cell"]]
-    extra = {"proj_size": cfg["proj"]} if cfg["proj"] else {}
-    rnn = module(
-        cfg["input_size"],
-        cfg["hidden"],
-        num_layers=cfg["layers"],
-        bias=cfg["bias"],
-        bidirectional=cfg["bidirectional"],
-        **extra,
+def constructor(cfg) -> str:
+    """The code a PyTorch user writes for this network, as --from reads it."""
+    extra = f", proj_size={cfg['proj']}" if cfg["proj"] else ""
+    code = (
+        f"rnn = nn.{MODULES[cfg['cell']]}({cfg['input_size']}, {cfg['hidden']}, num_layers={cfg['layers']}, "
+        f"bias={cfg['bias']}, bidirectional={cfg['bidirectional']}{extra})"
     )
-    params = [(name, tuple(p.shape)) for name, p in rnn.named_parameters()]
     if cfg["output_size"]:
         features = (cfg["proj"] or cfg["hidden"]) * (2 if cfg["bidirectional"] else 1)
-        head = torch.nn.Linear(features, cfg["output_size"], bias=cfg["bias"])
-        params += [(f"output.{name}", tuple(p.shape)) for name, p in head.named_parameters()]
+        code += f"\nhead = nn.Linear({features}, {cfg['output_size']}, bias={cfg['bias']})"
+    return code
+
+
+def build(torch, code: str):
+    """Run the constructor code in real PyTorch; every (name, shape) of the parameters, the head's as output.*"""
+    namespace = {"nn": torch.nn}
+    exec(code, namespace)  # noqa: S102 - our own generated constructor
+    params = [(name, tuple(p.shape)) for name, p in namespace["rnn"].named_parameters()]
+    if "head" in namespace:
+        params += [(f"output.{name}", tuple(p.shape)) for name, p in namespace["head"].named_parameters()]
     return params
 
 
@@ -48,13 +50,21 @@ def test_count_names_and_shapes_equal_torch(torch, cfg):
     cfg = dict(cfg)
     if cfg["cell"] != "lstm" or cfg["proj"] >= cfg["hidden"]:
         cfg["proj"] = 0
-    expected = build(torch, cfg)
+    code = constructor(cfg)
+    expected = build(torch, code)
     result = count_params(convention="pytorch", **cfg)
     assert [(t.name, t.shape) for t in result.tensors] == expected
     assert result.total == sum(torch.Size(shape).numel() for _, shape in expected)
+    # --from reads the same code to the same network, hence the same count.
+    assert count_params(**read_network(code)).total == result.total
+
+
+@pytest.mark.parametrize("code", ["nn.RNN(10, 20, 2)", "nn.LSTM(10, 20, 2)", "nn.GRU(10, 20, 2)"])
+def test_the_documentation_examples_count_as_torch_does(torch, code):
+    module = eval(code, {"nn": torch.nn})  # noqa: S307 - the docs' own example
+    assert count_params(**read_network(code)).total == sum(p.numel() for p in module.parameters())
 
 
 def test_torch_rejects_what_rnncalc_rejects(torch):
-    # proj_size must be smaller than hidden_size in torch too.
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError):  # proj_size must be smaller than hidden_size in torch too
         torch.nn.LSTM(4, 8, proj_size=8)
