@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rnncalc import InvalidArgument, count_params, costs
+from rnncalc import InvalidArgument, costs, count_params
 
 
 def test_elman_rnn_by_hand():
