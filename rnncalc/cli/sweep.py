@@ -188,7 +188,11 @@ def _one_path(path: Path) -> Path:
     return path
 
 
-@sweep.command("forget-bias", epilog="Example: rnncalc sweep forget-bias -2:6:1 --steps 100")
+@sweep.command(
+    "forget-bias",
+    epilog="Example: rnncalc sweep forget-bias -2:6:1 --steps 100",
+    context_settings={"ignore_unknown_options": True},  # a RANGE may start with a minus: -2:6:1
+)
 def forget_bias(
     values: Range("Forget-gate biases b, within ±100."),
     steps: Annotated[

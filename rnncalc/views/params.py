@@ -74,7 +74,16 @@ def params_report(d: Description) -> Report:
         "biases": r.biases,
         "formula": r.formula,
         "substituted": r.substituted,
-        "tensors": [{k: list(v) if k == "shape" else v for k, v in t.items() if k != "layer"} for t in tensor_rows],
+        "tensors": [
+            {
+                "name": t["tensor"],
+                "shape": list(t["shape"]),
+                "count": t["count"],
+                "formula": t["formula"],
+                "role": t["role"],
+            }
+            for t in tensor_rows
+        ],
         "conventions": {
             c: {"total": x.total, "bias": x.bias} | _without(d, c)
             if isinstance(x, ParamCount)

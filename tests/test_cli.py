@@ -1,0 +1,295 @@
+"""The command line's contracts: JSON and CSV documents, -q, exit codes, --expect and --from, every command."""
+
+import csv
+import io
+import json
+
+import pytest
+
+SMALL = ("params", "-n", "3", "-m", "2", "-k", "1")
+
+
+def test_params_json_is_the_documented_document(run):
+    code, out, err = run(*SMALL, "-f", "json", "--seq-len", "5", "--batch", "2")
+    assert (code, err) == (0, "")
+    # Hand-computed: W_hh 3×3 = 9, W_xh 3×2 = 6, W_hy 1×3 = 3, weights only. PyTorch adds bias_ih + bias_hh (3 + 3)
+    # and output.bias (1); Keras one bias (3) and dense/bias (1). Without the output layer: 15, 21, 18.
+    # 18 MACs a step; BPTT keeps x (2), h (3), y (1) per step: 6 floats × 5 steps × 2 sequences × 4 bytes.
+    assert json.loads(out) == {
+        "cell": "rnn", "convention": "textbook", "hidden": 3, "input_size": 2, "output_size": 1, "layers": 1,
+        "bidirectional": False, "proj": 0, "bias": False, "reset_after": None,
+        "total": 18, "weights": 18, "biases": 0, "formula": "n² + nm + kn", "substituted": "3² + 3×2 + 1×3",
+        "tensors": [
+            {"name": "W_hh", "shape": [3, 3], "count": 9, "formula": "n × n", "role": "weight"},
+            {"name": "W_xh", "shape": [3, 2], "count": 6, "formula": "n × m", "role": "weight"},
+            {"name": "W_hy", "shape": [1, 3], "count": 3, "formula": "k × n", "role": "weight"},
+        ],
+        "conventions": {
+            "textbook": {"total": 18, "bias": False, "total_without_output": 15},
+            "pytorch": {"total": 25, "bias": True, "total_without_output": 21},
+            "keras": {"total": 22, "bias": True, "total_without_output": 18},
+        },
+        "costs": {
+            "seq_len": 5, "batch": 2, "dtype": "float32", "macs_per_step": 18, "macs_per_sequence": 90,
+            "param_bytes": 72, "activation_bytes": 240, "saved": ["h"], "floats_per_step": 6,
+        },
+    }  # fmt: skip
+
+
+def test_params_csv_has_one_row_per_tensor(run):
+    assert run(*SMALL, "-f", "csv")[1] == (
+        "cell,convention,hidden,input_size,output_size,tensor,shape,count,formula,role\n"
+        "rnn,textbook,3,2,1,W_hh,3x3,9,n × n,weight\n"
+        "rnn,textbook,3,2,1,W_xh,3x2,6,n × m,weight\n"
+        "rnn,textbook,3,2,1,W_hy,1x3,3,k × n,weight\n"
+    )
+
+
+def test_params_quiet_prints_the_total_alone(run):
+    assert run("params", "-n", "128", "-m", "28", "-k", "10", "-q") == (0, "21248\n", "")
+
+
+def test_every_cell_keeps_the_sizes_and_says_why_a_cell_is_missing(run):
+    data = json.loads(
+        run("params", "-n", "4", "-m", "2", "--cell", "all", "--convention", "pytorch", "--proj", "3", "-f", "json")[1]
+    )
+    assert (data["hidden"], data["input_size"], data["proj"]) == (4, 2, 3)
+    cells = {c["cell"]: c for c in data["cells"]}
+    # torch.nn.LSTM(2, 4, proj_size=3): 16×2 + 16×3 + 16 + 16 + 3×4 = 124
+    assert cells["lstm"]["total"] == 124 and cells["rnn"]["total"] is None and "LSTM family" in cells["rnn"]["reason"]
+    quiet = run("params", "-n", "4", "-m", "2", "--cell", "all", "-q")[1].splitlines()
+    assert quiet[:2] == ["rnn\t24", "lstm\t96"]
+
+
+@pytest.mark.parametrize(
+    "args,expected,reading",
+    [
+        # The course's answer key: PyTorch's nn.RNN(28, 128) alone, n² + nm + 2n.
+        (("-n", "128", "-m", "28", "-k", "10"), "20224", ("PyTorch convention", "without the output layer")),
+        # The head forgotten: n² + nm.
+        (("-n", "128", "-m", "28", "-k", "10"), "19968", ("without the output layer",)),
+        # A bias counted once per gate (and for the output): 4(n² + nm + n) + kn + k, Keras's count too.
+        (("-n", "128", "-m", "28", "-k", "10", "--cell", "lstm"), "81674", ("with bias vectors",)),
+        (("-n", "128", "-m", "28", "-k", "10", "--cell", "lstm"), "81674", ("Keras convention",)),
+        # Input and output swapped: PyTorch n² + n·10 + 2n + 28n + 28.
+        (
+            ("-n", "128", "-m", "28", "-k", "10", "--convention", "pytorch"),
+            "21532",
+            ("input and output sizes swapped",),
+        ),
+        # A bidirectional layer counted once: 4(nm + n² + 2n) = 20,992.
+        (
+            ("-n", "64", "-m", "16", "--cell", "lstm", "--bidirectional", "--convention", "pytorch"),
+            "20992",
+            ("one direction",),
+        ),
+        # Keras's single bias per block (reset_after=False): 3n(n + m + 1).
+        (
+            ("-n", "64", "-m", "16", "--cell", "gru", "--convention", "pytorch"),
+            "15552",
+            ("Keras convention", "reset_after=False"),
+        ),
+        # Hidden and input swapped: 128² + 128·28.
+        (("-n", "28", "-m", "128"), "19968", ("hidden and input sizes swapped",)),
+    ],
+)
+def test_expect_names_the_reading_that_gives_the_answer(run, args, expected, reading):
+    code, out, _ = run("params", *args, "--expect", expected, "-f", "json")
+    data = json.loads(out)
+    assert (code, data["expected"], data["match"]) == (3, int(expected), False)
+    assert reading in [tuple(r["changes"]) for r in data["readings"]]
+    assert all(r["total"] == int(expected) for r in data["readings"])
+
+
+def test_expect_spells_out_the_formula_with_the_numbers(run):
+    out = run("params", "-n", "128", "-m", "28", "-k", "10", "--expect", "20224")[1]
+    assert "PyTorch nn.RNN(28, 128) (PyTorch convention, without the output layer):" in out
+    assert "nm + n² + 2n = 128×28 + 128² + 2×128 = 20,224" in out
+
+
+def test_expect_exits_0_on_the_right_answer_and_explains_a_near_miss(run):
+    assert run("params", "-n", "128", "-m", "28", "-k", "10", "--expect", "21248", "-q") == (0, "21248\n", "")
+    # An LSTM with n = 128, m = 28: 4(n² + nm) = 79,872; no reading gives 80,000, the nearest is 128 = n below it.
+    code, out, _ = run("params", "-n", "128", "-m", "28", "--cell", "lstm", "--expect", "80000", "-f", "json")
+    data = json.loads(out)
+    assert (code, data["readings"], data["nearest"][0]["total"]) == (3, [], 79872)
+    assert data["nearest"][0]["explanation"] == "off by 128 = n: one bias vector (the answer counts more)"
+
+
+def test_expect_checks_a_hidden_size_in_solve(run):
+    args = ("solve", "--budget", "100k", "--cell", "gru", "--in", "28", "--out", "10")
+    assert run(*args, "--expect", "167", "-q")[0] == 0
+    code, out, _ = run(*args, "--expect", "170")
+    assert code == 3 and "hidden size 170 (102,680 parameters) is over the budget: the answer is 167" in out
+
+
+@pytest.mark.parametrize(
+    "code,expected",
+    [
+        ("nn.LSTM(28, 128, num_layers=2)", "212992"),  # 4(28·128 + 128² + 256) + 4(128² + 128² + 256)
+        ("torch.nn.GRU(input_size=10, hidden_size=20, bias=False)", "1800"),  # 3(20·10 + 20²)
+        (
+            "rnn = nn.RNN(10, 20, 2)\ninput = torch.randn(5, 3, 10)\nh0 = torch.randn(2, 3, 20)\noutput, hn = rnn(input, h0)",
+            "1480",
+        ),
+        (
+            "model = keras.Sequential([keras.Input((None, 28)), keras.layers.LSTM(128), keras.layers.Dense(10)])",
+            "81674",
+        ),
+    ],
+)
+def test_from_reads_the_constructor(run, code, expected):
+    assert run("params", "--from", code, "-q") == (0, expected + "\n", "")
+
+
+@pytest.mark.parametrize(
+    "args,named",
+    [
+        (("--from", "nn.LSTM(28, 128)", "--hidden", "64"), "--hidden"),  # a conflict names both
+        (("--from", "nn.LSTM(28, 128)", "--convention", "keras"), "--convention"),
+        (("--from", "nn.LSTM(28, n)"), "not a literal value: n"),  # the first unsupported token
+        (("--from", "nn.Conv1d(3, 4, 5)"), "nn.Conv1d"),
+        (("--from", "import os; os.system('true')"), "os.system"),
+        (("--from", "layers.LSTM(64)"), "--in"),  # Keras needs the input size
+        (("--from", "nn.LSTM(28, 128"), "not valid Python"),
+    ],
+)
+def test_from_refuses_what_it_cannot_read_in_one_line(run, args, named):
+    code, out, err = run("params", *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1 and named in err
+    assert "--from" in err or named in ("--in", "--hidden", "--convention")
+
+
+def test_gradflow_json_names_what_each_run_measures(run):
+    out = run(
+        "gradflow", "--cell", "lstm", "--forget", "0.9", "--path", "both", "--steps", "5", "--hidden", "4", "-f", "json"
+    )[1]
+    runs = json.loads(out)["runs"]
+    assert [(r["path"], r["quantity"]) for r in runs] == [("full", "‖∂L/∂h‖"), ("carry", "‖∂L/∂c‖ via diag(f)")]
+    assert runs[0]["burn_in"] == 50 and runs[0]["stationary"] is True and "radius" not in runs[0]
+
+
+def test_gradflow_json_theory_carries_the_weight_scale(run):
+    out = run("gradflow", "--radius", "1", "--init", "orthogonal", "--steps", "3", "--hidden", "8", "-f", "json")[1]
+    theory = json.loads(out)["runs"][0]["theory"]
+    assert set(theory) == {"radius_power", "pascanu_bound", "mean_field", "sigma_max", "sigma_w", "q_star", "chi"}
+    assert theory["sigma_w"] == pytest.approx(1.0)
+
+
+def test_gradflow_csv_has_a_row_per_run_and_lag(run):
+    out = run("gradflow", "--init", "orthogonal", "--activation", "linear", "--radius", "1", "--radius", "0.1",
+              "--steps", "4", "--hidden", "4", "-f", "csv")[1]  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert (
+        list(rows[0])
+        == "run cell path radius forget update step log10_norm log10_spread decay_per_step horizon".split()
+    )
+    assert len(rows) == 10 and float(rows[9]["log10_norm"]) == pytest.approx(-4.0, abs=1e-12)
+    assert rows[0]["horizon"] == "" and rows[5]["horizon"] == ""
+
+
+def test_gradflow_quiet_and_zero(run):
+    assert (
+        run("gradflow", "--cell", "lstm", "--path", "carry", "--forget", "0", "--steps", "3", "--hidden", "4", "-q")[1]
+        == "-inf\n"
+    )
+
+
+def test_gates_documents(run):
+    rows = json.loads(run("gates", "--cells", "lstm,mgu", "--steps", "5", "-f", "json")[1])
+    assert [r["cell"] for r in rows] == ["lstm", "mgu"]
+    assert rows[0]["carry_jacobian"] == "diag(f_t)" and rows[0]["blocks"][2] == {"letter": "g", "role": "candidate"}
+    assert rows[0]["retention"]["steps"] == 5 and rows[1]["retention"]["full"] is None
+    header = run("gates", "--cells", "lstm", "--no-retention", "-f", "csv")[1].splitlines()[0]
+    assert (
+        header
+        == "cell,title,bidirectional,gates,state,params,ratio_to_rnn,carry_jacobian,carry_path,retention_full_log10,retention_carry_log10,steps,use_when"
+    )
+    assert run("gates", "--cells", "lstm", "--no-retention", "-q")[1] == "lstm\t79872\n"
+
+
+def test_solve_documents(run):
+    data = json.loads(run("solve", "--budget", "100k", "--in", "28", "--out", "10", "--cell", "all", "-f", "json")[1])
+    assert data["budget"] == 100_000 and {c["cell"]: c["hidden"] for c in data["cells"]}["gru"] == 167
+    one = json.loads(run("solve", "--budget", "100k", "--in", "28", "--out", "10", "--cell", "gru", "-f", "json")[1])
+    assert (one["hidden"], one["params"], one["slack"], one["next_params"], one["input_size"]) == (
+        167,
+        99365,
+        635,
+        100464,
+        28,
+    )
+
+
+def test_sweep_modes_are_subcommands(run):
+    code, out, _ = run("sweep", "--help")
+    assert code == 0 and all(mode in out for mode in ("radius", "forget", "update", "forget-bias"))
+    # An option of another mode is Click's own error.
+    code, out, err = run("sweep", "forget", "0.9", "--init", "orthogonal")
+    assert (code, out) == (2, "") and "No such option: --init" in err
+
+
+def test_sweep_documents(run):
+    data = json.loads(
+        run("sweep", "forget", "0.5:0.9:0.4", "--steps", "3", "--hidden", "4", "--path", "carry", "-f", "json")[1]
+    )
+    assert (data["mode"], data["parameter"], data["burn_in"]) == ("lag", "forget", 50)
+    assert [r["value"] for r in data["rows"]] == [0.5, 0.9]
+    rows = list(
+        csv.DictReader(io.StringIO(run("sweep", "forget", "0.5", "--steps", "2", "--hidden", "4", "-f", "csv")[1]))
+    )
+    assert [r["step"] for r in rows] == ["0", "1", "2"]
+    phase = json.loads(
+        run("sweep", "radius", "0.8:1.2:0.4", "--drive", "0:0.5:0.5", "--steps", "10", "--hidden", "8", "-f", "json")[1]
+    )
+    assert phase["mode"] == "phase" and len(phase["sigma_w"]) == len(phase["radius"]) == 2
+    assert run("sweep", "forget-bias", "0", "-q")[1] == "0.0\t0.5\n"
+
+
+def test_fsm_documents(run, tmp_path):
+    data = json.loads(run("fsm", "parity", "--random", "5", "--no-search", "--classify", "0110", "-f", "json")[1])
+    assert (data["machine"], data["states"], data["agreement"], data["strength"]) == ("parity", 2, 1.0, 8.0)
+    assert data["results"] == [{"string": "0110", "dfa": False, "network": False}]
+    assert run("fsm", "parity", "--random", "5", "--no-search", "-q")[1] == "1.0\n"
+    machine = tmp_path / "m.json"
+    machine.write_text(
+        json.dumps({"alphabet": ["a"], "states": ["q"], "start": "q", "accept": ["q"], "delta": {"q": {"a": "q"}}})
+    )
+    assert run("fsm", "--dfa", str(machine), "--random", "2", "--no-search", "-q")[1] == "1.0\n"
+    code, out, err = run("fsm", "--dfa", str(tmp_path / "none.json"))
+    assert (code, out) == (2, "") and "--dfa" in err and "cannot read" in err
+
+
+@pytest.mark.parametrize(
+    "args,option",
+    [
+        (("params", "-n", "0", "-m", "3"), "--hidden"),
+        (("params", "-n", "1_000", "-m", "3"), "--hidden"),
+        (("params", "-m", "3"), "--hidden"),
+        (("params", "-n", "3", "-m", "3", "--cell", "peephole", "--convention", "pytorch"), "--cell"),
+        (("params", "-n", "3", "-m", "3", "--reset-after"), "--reset-after"),
+        (("params", "-n", "3", "-m", "3", "--cell", "all", "--expect", "5"), "--expect"),
+        (("gradflow", "--forget", "0.9"), "--forget"),
+        (("gradflow", "--cell", "lstm", "--radius", "1"), "--radius"),
+        (("gradflow", "--radius", "1e-400"), "--radius"),
+        (("gradflow", "--every", "0"), "--every"),
+        (("gradflow", "--plot", "chart.txt"), "--plot"),
+        (("gradflow", "--burn-in", "1000000000"), "--burn-in"),
+        (("gates", "--cells", "transformer"), "--cells"),
+        (("gates", "--gate", "1"), "--gate"),
+        (("solve", "--budget", "1.5", "--in", "3"), "--budget"),
+        (("sweep", "radius", "1.5:0.5:0.1"), "RANGE"),
+        (("sweep", "forget", "0.5:1.5:0.5"), "RANGE"),
+        (("sweep", "forget", "0.9", "--drive", "0:1:0.5"), "--drive"),
+        (("fsm", "tomita9"), "MACHINE"),
+        (("fsm", "parity", "--classify", "012"), "--classify"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_with_exit_2(run, args, option):
+    code, out, err = run(*args)
+    assert (code, out) == (2, ""), err
+    assert err.startswith("rnncalc: error:") and err.count("\n") == 1 and option in err
+
+
+def test_another_cells_option_says_which_cell_it_belongs_to(run):
+    assert "applies to cell lstm, not rnn" in run("gradflow", "--forget", "0.9")[2]

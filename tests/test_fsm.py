@@ -1,0 +1,178 @@
+"""`fsm`: the built-in languages, DFA files checked completely, the Omlin–Giles construction, its stability."""
+
+import itertools
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rnncalc import InvalidArgument
+from rnncalc.dfa import BUILTINS, DFA, from_json, load, minimal_states
+from rnncalc.fsm import analyse, check, construct, run, structure, threshold
+
+
+def blocks(w):
+    return [(c, len(list(g))) for c, g in itertools.groupby(w)]
+
+
+# The languages as their definitions state them, independently of any automaton.
+LANGUAGES = {
+    "tomita1": lambda w: "0" not in w,
+    "tomita2": lambda w: w == "10" * (len(w) // 2),
+    "tomita3": lambda w: (
+        not any(a == "1" and b == "0" and x % 2 and y % 2 for (a, x), (b, y) in zip(blocks(w), blocks(w)[1:]))
+    ),
+    "tomita4": lambda w: "000" not in w,
+    "tomita5": lambda w: w.count("0") % 2 == 0 and w.count("1") % 2 == 0,
+    "tomita6": lambda w: (w.count("0") - w.count("1")) % 3 == 0,
+    "tomita7": lambda w: re.fullmatch("0*1*0*1*", w) is not None,
+    "parity": lambda w: w.count("1") % 2 == 1,
+    "mod3": lambda w: int(w or "0", 2) % 3 == 0,
+}
+MINIMAL = {
+    "tomita1": 2,
+    "tomita2": 3,
+    "tomita3": 5,
+    "tomita4": 4,
+    "tomita5": 4,
+    "tomita6": 3,
+    "tomita7": 5,
+    "parity": 2,
+    "mod3": 3,
+}
+
+
+def strings(alphabet, length):
+    for size in range(length + 1):
+        yield from itertools.product(alphabet, repeat=size)
+
+
+def simulate_dfa(table, start, accept, word):
+    """A tiny independent DFA simulator: follow the table."""
+    state = start
+    for symbol in word:
+        state = table[state][symbol]
+    return state in accept
+
+
+@pytest.mark.parametrize("name", list(BUILTINS))
+def test_each_builtin_accepts_exactly_its_language(name):
+    machine = BUILTINS[name]
+    for word in strings("01", 12):
+        assert machine.accepts(word) == LANGUAGES[name]("".join(word)), "".join(word)
+    assert minimal_states(machine) == len(machine.states) == MINIMAL[name]
+
+
+@pytest.mark.parametrize("name", list(BUILTINS))
+def test_above_the_threshold_the_network_classifies_every_string_as_the_dfa(name):
+    machine = BUILTINS[name]
+    h0 = threshold(machine)
+    result = check(machine, [h0 * 1.001], length=10, random=20)[0]
+    assert result.failure is None and result.agree == result.total
+
+
+def test_the_thresholds_of_the_fixed_point_analysis():
+    # Per-symbol fan-in r = 1: H₀ = 6.0186; r = 2: 7.1780; r = 3: 8.3613.
+    assert threshold(BUILTINS["parity"]) == pytest.approx(6.0186, abs=1e-4)
+    assert threshold(BUILTINS["tomita1"]) == pytest.approx(7.1780, abs=1e-4)
+    assert (structure(BUILTINS["tomita4"]).fan_in, threshold(BUILTINS["tomita4"])) == (
+        3,
+        pytest.approx(8.3613, abs=1e-4),
+    )
+
+
+def test_below_the_threshold_the_instability_is_real():
+    # At H = 4 every machine's network leaves its DFA somewhere; the failure names the string, step and neuron.
+    failures = [check(BUILTINS[name], [4.0], length=10, random=0)[0].failure for name in BUILTINS]
+    assert all(f is not None for f in failures)
+    parity = check(BUILTINS["parity"], [5.0], length=12, random=50)[0]
+    assert parity.failure is not None and parity.agree < parity.total
+    f = parity.failure
+    trace = run(construct(BUILTINS["parity"], 5.0), f.string[: f.step])
+    assert trace[-1][0 if f.neuron == "response" else 1 + BUILTINS["parity"].states.index(f.neuron)] == pytest.approx(
+        f.value
+    )
+
+
+@st.composite
+def random_dfas(draw):
+    n = draw(st.integers(1, 20))
+    alphabet = [chr(ord("a") + i) for i in range(draw(st.integers(2, 4)))]
+    states = [f"q{i}" for i in range(n)]
+    table = {q: {a: draw(st.sampled_from(states)) for a in alphabet} for q in states}
+    accept = [q for q in states if draw(st.booleans())]
+    return {"alphabet": alphabet, "states": states, "start": states[0], "accept": accept, "delta": table}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_dfas())
+def test_random_dfas_run_exactly_above_their_threshold(spec):
+    machine = from_json(json.dumps(spec))
+    for word in strings(machine.alphabet, 4):
+        assert machine.accepts(word) == simulate_dfa(spec["delta"], spec["start"], set(spec["accept"]), word)
+    result = check(machine, [threshold(machine) * 1.001], length=4, random=5)[0]
+    assert result.failure is None and result.agree == result.total
+
+
+def test_the_analysis_counts_the_cost_exactly():
+    a = analyse(BUILTINS["parity"], 8.0, random=5, search=False, classify=["0110", "111", ""])
+    # 3 neurons, 2 symbols: the (n+1)²·m tensor has 18 weights, 10 programmed (4 transitions × (+H, and −H on the
+    # 2 that leave their state) + 4 to the response); params 18 + 3 biases; Elman 9 + 6 + 3; LSTM 4·(9 + 6 + 3).
+    assert a.cost._asdict() == {"neurons": 3, "programmed": 10, "tensor": 18, "params": 21, "rnn": 18, "lstm": 72}
+    assert [(r.string, r.dfa, r.network) for r in a.results] == [
+        ("0110", False, False),
+        ("111", True, True),
+        ("", False, False),
+    ]
+
+
+BAD_FILES = [
+    ("not json", "not JSON"),
+    ("[1, 2]", "expected an object"),
+    ('{"alphabet": ["a"]}', "missing"),
+    ('{"alphabet": [], "states": ["q"], "start": "q", "accept": [], "delta": {}}', "non-empty list"),
+    ('{"alphabet": ["a", "a"], "states": ["q"], "start": "q", "accept": [], "delta": {}}', "twice"),
+    ('{"alphabet": ["a"], "states": ["q"], "start": "p", "accept": [], "delta": {}}', "start"),
+    ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": ["p"], "delta": {}}', "accept"),
+    ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": [], "delta": {}}', "no transitions"),
+    ('{"alphabet": ["a", "b"], "states": ["q"], "start": "q", "accept": [], "delta": {"q": {"a": "q"}}}', "no target"),
+    ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": [], "delta": {"q": {"a": "r"}}}', "is not a state"),
+    ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": [], "delta": {"q": {"a": "q", "b": "q"}}}', "not in the alphabet"),
+    ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": [], "delta": {"q": {"a": "q"}, "r": {}}}', "not in states"),
+    ('{"alphabet": ["a"], "states": [1], "start": 1, "accept": [], "delta": {}}', "non-empty strings"),
+    ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": [], "delta": {"q": {"a": "q"}}, "x": 1}', "unknown key"),
+    (json.dumps({"alphabet": ["a"], "states": [f"q{i}" for i in range(301)], "start": "q0", "accept": [], "delta": {}}), "at most 300"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,problem", BAD_FILES)
+def test_bad_dfa_files_name_the_first_problem(text, problem):
+    with pytest.raises(InvalidArgument) as err:
+        from_json(text)
+    assert err.value.name == "machine" and problem in err.value.message
+
+
+def test_files_that_cannot_be_read(tmp_path):
+    for path, problem in ((tmp_path / "missing.json", "cannot read"), (tmp_path, "unknown machine")):
+        with pytest.raises(InvalidArgument, match=problem):
+            load(str(path))
+    (tmp_path / "latin.json").write_bytes(b"\xff\xfe")
+    with pytest.raises(InvalidArgument, match="not UTF-8"):
+        load(str(tmp_path / "latin.json"))
+
+
+def test_strings_of_longer_symbols_are_space_separated():
+    machine = DFA(
+        "ab",
+        "",
+        ("ab", "cd"),
+        ("p", "q"),
+        "p",
+        frozenset({"q"}),
+        {("p", "ab"): "q", ("p", "cd"): "p", ("q", "ab"): "p", ("q", "cd"): "q"},
+    )
+    assert machine.accepts(machine.symbols("ab cd cd"))
+    with pytest.raises(InvalidArgument, match="not a symbol"):
+        machine.symbols("ab xy")
