@@ -21,12 +21,10 @@ import math
 from dataclasses import dataclass, fields
 from typing import ClassVar, Sequence, Union
 
+from .choices import ACTIVATIONS, INITS, PATHS
 from .errors import InvalidArgument, check_choice, check_float, check_int, shown
 from .guard import Cost
 
-INITS = ("gaussian", "orthogonal")
-ACTIVATIONS = ("tanh", "linear", "relu")
-PATHS = ("full", "carry")
 MAX_HIDDEN = 10**6
 MAX_STEPS = 10**9
 MAX_TRIALS = 10**9
@@ -215,17 +213,21 @@ def _shared(cfg: Config) -> tuple:
 # Conservative constants for one core of a small machine (benchmarks/guard.py measures
 # them): seconds per multiply-add in a matrix product, per element of an elementwise
 # pass, per Python-level step, per random normal, per n³ of a decomposition, per result point.
-FLOP = 1 / 4e9
+FLOP = 1 / 1e10
 ELEMENT = 1.5e-9
-STEP = {"rnn": 40e-6, "lstm": 200e-6, "gru": 160e-6}
+STEP = {"rnn": 80e-6, "lstm": 300e-6, "gru": 250e-6}
 NORMAL = 25e-9
-CUBIC = 30e-9
+CUBIC = 4e-9
 POINT_SECONDS = 6e-6
 POINT_BYTES = 700  # a lag of one run: floats, lists, the JSON or CSV text
 RUN_SECONDS = 2e-3  # a run's summary and theory (the mean-field fixed point)
 LEAD_FLOATS = 2**25  # inputs the drawing thread keeps ahead, at most (engine.LEAD_BYTES / 8)
 BLOCKS = {"rnn": 1, "lstm": 4, "gru": 3}
-STORED = {("rnn", "full"): 1, ("lstm", "full"): 6, ("lstm", "carry"): 1, ("gru", "full"): 5, ("gru", "carry"): 1}
+# n-vectors the engine keeps per step (the GRU keeps its recurrent pre-activation, 3n, for W_hn h + b_hn), and
+# what a step's Python objects cost besides.
+STORED = {("rnn", "full"): 1, ("lstm", "full"): 8, ("lstm", "carry"): 1, ("gru", "full"): 9, ("gru", "carry"): 1}
+STEP_BYTES = 2048
+BASE_BYTES = 2**25  # the drawing thread, queues, NumPy's own buffers
 
 
 def estimate(configs: Sequence[Config]) -> Cost:
@@ -244,9 +246,10 @@ def estimate(configs: Sequence[Config]) -> Cost:
         + variants * RUN_SECONDS
     )
     memory = (
-        8 * steps * rows * n * STORED[(cfg.cell, cfg.path)]  # what the backward pass needs
+        steps * (8 * rows * n * STORED[(cfg.cell, cfg.path)] + STEP_BYTES)  # what the backward pass needs
         + 8 * min((warm + steps) * cfg.trials * n, LEAD_FLOATS)  # inputs drawn ahead
-        + 8 * 3 * blocks * n * n  # weights
+        + 8 * 8 * blocks * n * n  # weights, and the copies the eigenvalues or the QR work on
+        + BASE_BYTES
         + 8 * 16 * rows * n * blocks  # one step's temporaries
         + 16 * rows * (steps + 1)  # the log norms
         + variants * (steps + 1) * POINT_BYTES  # the result and its text

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import queue
 import threading
+import warnings
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -49,10 +50,15 @@ class Raw(NamedTuple):
 
 def run(configs: list[Config], burn_in: int, progress: Callable[[float], None]) -> Raw:
     """Simulate a grid; every configuration shares everything but its value and drive."""
+    with warnings.catch_warnings():  # threadpoolctl and NumPy speak through rnncalc's messages, or not at all
+        warnings.simplefilter("ignore")
+        return _run(configs, burn_in, _throttled(progress, configs[0].steps))
+
+
+def _run(configs: list[Config], burn_in: int, progress: Callable[[float], None]) -> Raw:
     from threadpoolctl import threadpool_limits
 
     cfg = configs[0]
-    progress = _throttled(progress, cfg.steps)
     rng = np.random.default_rng(cfg.seed)
     drives = np.array([c.drive for c in configs])[:, None, None]
     loops = threadpool_limits(blas_threads(cfg.trials, cfg.hidden), user_api="blas")

@@ -61,3 +61,19 @@ def check_choice(name: str, value: object, choices) -> str:
     if not isinstance(value, str) or value not in choices:
         raise InvalidArgument(name, f"choose from {', '.join(choices)}; got {shown(value)}")
     return value
+
+
+class OutputClosed(Exception):
+    """The reader of stdout went away (`| head -1`): the answer was not wanted in full. Not an error."""
+
+
+class OutputFailed(Exception):
+    """stdout cannot be written: closed, or the device is full."""
+
+
+class PlotUnavailable(Exception):
+    """matplotlib is not installed."""
+
+
+class PlotFailed(Exception):
+    """The plot file could not be written (the message says why)."""

@@ -24,10 +24,9 @@ import itertools
 from typing import NamedTuple
 
 from .cells import CELLS
+from .choices import CONVENTIONS
 from .errors import check_int
-from .params import CONVENTIONS, ParamCount, availability, count_params, default_bias
-
-MISMATCH_EXIT = 3  # the exit code of `--expect N` when N is not this network's count
+from .params import ParamCount, availability, count_params, default_bias
 
 
 class Reading(NamedTuple):

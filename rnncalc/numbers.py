@@ -19,19 +19,22 @@ from __future__ import annotations
 
 import re
 import sys
-from fractions import Fraction
 
 from .errors import InvalidArgument, shown
 
 _REAL = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 _WHOLE = r"\+?[0-9]+(?:\.[0-9]+)?(?:[eE]\+?[0-9]+)?"
 _SCALES = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "b": 10**9, "t": 10**12}
+MAX_RANGE = 500  # values in one range
+MAX_BUDGET = 10**30  # parameters in a budget
 MAX_EXPONENT = 400  # beyond any float: refused before 10**exponent is ever computed
 MAX_DIGITS = 400
 
 
-def _exact(name: str, text: str, pattern: str, example: str) -> Fraction:
-    """The exact value of a decimal literal, or an error that quotes at most a prefix of it."""
+def _exact(name: str, text: str, pattern: str, example: str):
+    """The exact value of a decimal literal (a Fraction), or an error that quotes at most a prefix of it."""
+    from fractions import Fraction
+
     text = text.strip() if isinstance(text, str) else text
     if not isinstance(text, str) or not re.fullmatch(pattern, text, flags=re.ASCII):
         raise InvalidArgument(name, f"write a number like {example}, got {shown(text)}")
@@ -43,6 +46,8 @@ def _exact(name: str, text: str, pattern: str, example: str) -> Fraction:
 
 def parse_whole(name: str, text: str) -> int:
     """'128', '1e3' → an int; '2.5' and '1_000' are refused."""
+    if isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
+        return int(text)  # the common case, without the grammar's regular expression
     value = _exact(name, text, _WHOLE, "128 or 1e3")
     if value.denominator != 1:
         raise InvalidArgument(name, f"must be a whole number, got {shown(text)}")

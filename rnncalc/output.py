@@ -13,11 +13,10 @@ information in ASCII (JSON with \\u escapes). Write failures surface as
 from __future__ import annotations
 
 import os
-import signal
 import sys
-import threading
 from enum import Enum
 
+from .errors import OutputClosed, OutputFailed
 from .render import Terminal, ascii_text, can_encode
 from .report import Report
 
@@ -30,14 +29,6 @@ class Format(str, Enum):
     csv = "csv"
     markdown = "markdown"
     latex = "latex"
-
-
-class OutputClosed(Exception):
-    """The reader of stdout went away (`| head -1`): the answer was not wanted in full."""
-
-
-class OutputFailed(Exception):
-    """stdout cannot be written: closed, or the device is full."""
 
 
 def compose(report: Report, fmt: Format, quiet: bool = False, term: Terminal | None = None) -> str:
@@ -139,11 +130,16 @@ class _ctrl_c_held:
     """Block SIGINT (main thread, POSIX) while the output is written; a pending Ctrl-C arrives after."""
 
     def __enter__(self):
+        import signal
+        import threading
+
         self.held = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
         if self.held:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
 
     def __exit__(self, *exc):
+        import signal
+
         if self.held:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 

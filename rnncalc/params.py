@@ -30,9 +30,9 @@ from math import prod
 from typing import NamedTuple
 
 from .cells import CELL_NAMES, CELLS, Cell, get_cell
+from .choices import CONVENTIONS
 from .errors import InvalidArgument, check_bool, check_choice, check_int
 
-CONVENTIONS = ("textbook", "pytorch", "keras")
 MAX_SIZE = 10**12  # a trillion units: far past any real model, and keeps every number printable
 MAX_LAYERS = 1000
 _SYMBOL_ORDER = "knmp"  # k first so the output layer reads "kn", as in the course formula

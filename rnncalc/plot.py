@@ -14,19 +14,11 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import InvalidArgument, shown
+from .errors import InvalidArgument, PlotFailed, PlotUnavailable, shown
 from .report import Activations, Chart, Heatmap
 from .scale import boundaries, colour
 
 SUFFIXES = (".png", ".svg", ".pdf")
-
-
-class PlotUnavailable(Exception):
-    """matplotlib is not installed."""
-
-
-class PlotFailed(Exception):
-    """The plot file could not be written (the message says why)."""
 
 
 def check_target(text: str) -> Path:
@@ -34,6 +26,17 @@ def check_target(text: str) -> Path:
     target = Path(text)
     if target.suffix.lower() not in SUFFIXES:
         raise InvalidArgument("plot", f"the file must end in {', '.join(SUFFIXES)}, got {shown(text)}")
+    if len(os.fsencode(target.name)) > 240:  # file systems stop at 255 bytes; leave room for the temporary name
+        raise InvalidArgument("plot", f"the file name is too long ({len(target.name):,} characters)")
+    try:
+        _check_place(target, text)
+    except OSError as e:
+        raise InvalidArgument("plot", f"cannot write {shown(text)}: {e.strerror or e}") from None
+    _matplotlib_available()
+    return target
+
+
+def _check_place(target: Path, text: str) -> None:
     folder = target.parent
     if target.is_symlink() and not target.exists():
         raise InvalidArgument("plot", f"{shown(text)} is a link to a file that does not exist")
@@ -45,16 +48,10 @@ def check_target(text: str) -> Path:
             raise InvalidArgument("plot", f"{shown(text)} is not a regular file (a device or a pipe)")
     if not folder.is_dir():
         raise InvalidArgument("plot", f"no such folder: {shown(str(folder))}")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise InvalidArgument("plot", f"cannot write into the folder {shown(str(folder))}")
-    try:
-        limit = os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError):
-        limit = 255
-    if len(os.fsencode(target.name)) > limit - 8:  # room for the temporary file's suffix
-        raise InvalidArgument("plot", f"the file name is too long ({len(target.name):,} characters)")
-    _matplotlib_available()
-    return target
+    # The only reliable test of a folder (root, ACLs, read-only or virtual file systems): write into it.
+    handle, probe = tempfile.mkstemp(prefix=".rnncalc-", dir=folder)
+    os.close(handle)
+    os.remove(probe)
 
 
 def _matplotlib_available() -> None:
@@ -87,7 +84,15 @@ def _pyplot():
 
 
 def write(target: Path, figure: Chart | Heatmap | Activations) -> None:
-    """Draw `figure` into `target` atomically (temporary file, then rename)."""
+    """Draw `figure` into `target` atomically (temporary file, then rename); matplotlib's warnings stay quiet."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _write(target, figure)
+
+
+def _write(target: Path, figure) -> None:
     plt = _pyplot()
     draw = {Chart: _chart, Heatmap: _heatmap, Activations: _activations}[type(figure)]
     fig = draw(plt, figure)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from .cells import CELL_NAMES
 from .errors import InvalidArgument, check_int
+from .numbers import MAX_BUDGET
 from .params import (
     MAX_SIZE,
     ParamCount,
@@ -22,8 +23,6 @@ from .params import (
     count_polynomial,
 )
 from .workload import macs_per_step
-
-MAX_BUDGET = 10**30
 
 
 class Solution(NamedTuple):

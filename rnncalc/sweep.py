@@ -21,8 +21,8 @@ from typing import NamedTuple, Sequence
 from .config import CONFIGS, config_for
 from .config import burn_in as auto_burn_in
 from .errors import InvalidArgument, check_float, check_int, shown
+from .numbers import MAX_RANGE as MAX_VALUES
 
-MAX_VALUES = 500  # values in one range
 MAX_BIAS = 100.0
 PARAMETERS = {kind.varies: cell for cell, kind in CONFIGS.items()}  # radius → rnn, forget → lstm, update → gru
 

@@ -77,6 +77,8 @@ def tanh_fixed_point(sigma_w: float, drive: float) -> float:
         return sigma_w**2 * gaussian_mean(_tanh_squared, q) + drive**2 - q
 
     lo, hi = drive**2, sigma_w**2 + drive**2
+    if hi - lo <= 1e-15 * hi:  # σ_w² is lost next to drive²: one step of the map is the fixed point to rounding
+        return lo + excess(lo)
     f_lo, f_hi = excess(lo), excess(hi)
     side = 0
     for _ in range(200):

@@ -22,10 +22,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .cells import CELLS
+from .choices import DTYPE_BYTES
 from .errors import check_choice, check_int
 from .params import MAX_SIZE, ParamCount, resets_after
-
-DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8}
 
 
 class Costs(NamedTuple):

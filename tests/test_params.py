@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnncalc import InvalidArgument, compare_conventions, count_params, every_cell
-from rnncalc.params import CONVENTIONS, MAX_SIZE, ParamCount, Unavailable, count_polynomial
+from rnncalc.choices import CONVENTIONS
+from rnncalc.params import MAX_SIZE, ParamCount, Unavailable, count_polynomial
 
 # The course's formulas, written out independently of the implementation:
 # each block has an n×m input matrix and an n×n recurrent one.

@@ -11,19 +11,18 @@ import sys
 def main() -> None:
     try:
         _calm_environment()
-        from .app import app
+        from .app import app, only
 
+        only(sys.argv[1:2])
         app()
     except KeyboardInterrupt:
         sys.exit(130)
 
 
 def _calm_environment() -> None:
-    """Settings that keep a run's output clean: no third-party warnings on stderr, a sane width."""
+    """A sane width: COLUMNS=0 or -5 means "unknown", not "nothing fits"."""
     import os
-    import warnings
 
-    warnings.simplefilter("ignore")  # NumPy and matplotlib speak through rnncalc's own messages, or not at all
     columns = os.environ.get("COLUMNS")
     if columns is not None and not (columns.isascii() and columns.strip().isdigit() and 20 <= int(columns) <= 1000):
-        del os.environ["COLUMNS"]  # COLUMNS=0 or -5 means "unknown", not "nothing fits"
+        del os.environ["COLUMNS"]

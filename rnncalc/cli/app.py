@@ -22,6 +22,7 @@ from ..errors import InvalidArgument
 
 # Typer carries its own Click; reach its base exception without importing it.
 _ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+EXIT_MISMATCH = 3  # `--expect N` and N is not the answer
 _OPTION = {"input_size": "--in", "output_size": "--out", "configs": "--cell", "parameter": "RANGE"}
 
 
@@ -47,8 +48,7 @@ class OneLineErrors(TyperGroup):
     """Every failure as a single stderr line and a documented exit code, never a panel or a traceback."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        from ..output import OutputClosed, OutputFailed
-        from ..plot import PlotFailed, PlotUnavailable
+        from ..errors import OutputClosed, OutputFailed, PlotFailed, PlotUnavailable
 
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -90,9 +90,25 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    add_completion=True,
     help="Calculator and analyser for recurrent neural networks: exact parameter counts, gradient flow "
     "through time, gates, sizes for a budget, finite-state machines.",
 )
+
+
+def only(first: list[str]) -> None:
+    """Keep just the command about to run: Typer builds every registered command's options at start-up.
+
+    Help, completion and a mistyped command keep them all, so they can list them.
+    """
+    if not first or os.environ.get("_RNNCALC_COMPLETE"):
+        return
+    named = {(c.name or c.callback.__name__).replace("_", "-"): c for c in app.registered_commands}
+    groups = {g.name: g for g in app.registered_groups}
+    if first[0] in named:
+        app.registered_commands, app.registered_groups = [named[first[0]]], []
+    elif first[0] in groups:
+        app.registered_commands, app.registered_groups = [], [groups[first[0]]]
 
 
 def option_name(core_name: str, names: dict | None = None) -> str:

@@ -6,8 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..errors import InvalidArgument, shown
 from ..output import Format, emit
-from .app import app, core_errors, progress_bar
+from .app import EXIT_MISMATCH, app, core_errors, progress_bar
 from .options import (
     ActivationOpt,
     Bias,
@@ -56,15 +57,49 @@ From = Annotated[
 ]
 
 
+NETWORK = (
+    "cell",
+    "convention",
+    "hidden",
+    "input_size",
+    "output_size",
+    "layers",
+    "bidirectional",
+    "proj",
+    "bias",
+    "reset_after",
+)
+
+
 def _network(ctx: typer.Context, code: str | None, solving: bool = False, **given) -> dict:
-    """The network's options from the command line and --from, conflicts refused by name."""
-    from ..fromcode import merge
+    """The network from the options and --from: an option typed and set by --from must agree; sizes are required.
 
-    explicit = {k for k in given if k in ctx.params and ctx.get_parameter_source(k).name == "COMMANDLINE"}
-    return merge(code, given, explicit, solving)
+    `solving` (solve): the hidden size is the answer, not an option.
+    """
+    if code is not None:
+        from ..fromcode import parse
+
+        for key, value in parse(code).items():
+            typed = key in ctx.params and ctx.get_parameter_source(key).name == "COMMANDLINE"
+            if typed and given[key] != value:
+                raise InvalidArgument(
+                    key, f"--from sets {key} to {shown(value)}, which this option contradicts ({shown(given[key])})"
+                )
+            if not (key == "hidden" and solving):
+                given[key] = value
+    for key, flag in (("hidden", "--hidden"), ("input_size", "--in")):
+        if given.get(key) is None and not (key == "hidden" and solving):
+            raise InvalidArgument(
+                key,
+                f"is required: give {flag} (or --from with {'an Input shape' if key == 'input_size' else 'the layer'})",
+            )
+    return {k: given[k] for k in NETWORK if k in given and not (k == "hidden" and solving)}
 
 
-@app.command(epilog="Example: rnncalc params --hidden 128 --in 28 --out 10 --cell lstm --convention pytorch")
+@app.command(
+    short_help="How many parameters? Exact, under the course, PyTorch and Keras.",
+    epilog="Example: rnncalc params --hidden 128 --in 28 --out 10 --cell lstm --convention pytorch",
+)
 def params(
     ctx: typer.Context,
     hidden: Hidden = None,
@@ -98,7 +133,6 @@ def params(
     tensor, with the reason they differ; what the sequence length changes (compute, memory). --expect N checks
     an answer and names the reading of the question that gives N.
     """
-    from ..expect import MISMATCH_EXIT
     from ..network import compare_cells, describe
     from ..views.params import cells_report, params_report
 
@@ -115,10 +149,13 @@ def params(
             report = params_report(describe(**net, **work, batch=batch, dtype=dtype.value, expect=expect))
     emit(report, fmt, quiet)
     if expect is not None and not report.data["match"]:
-        raise typer.Exit(MISMATCH_EXIT)
+        raise typer.Exit(EXIT_MISMATCH)
 
 
-@app.command(epilog="Example: rnncalc solve --budget 100k --cell all --in 28 --out 10")
+@app.command(
+    short_help="The largest hidden size within a parameter budget, exactly.",
+    epilog="Example: rnncalc solve --budget 100k --cell all --in 28 --out 10",
+)
 def solve(
     ctx: typer.Context,
     budget: Annotated[
@@ -147,7 +184,6 @@ def solve(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the hidden size(s).")] = False,
 ) -> None:
     """How large may each cell be for a parameter budget? The largest hidden size that fits, exactly."""
-    from ..expect import MISMATCH_EXIT
     from ..solve import check_hidden, solve_every_cell, solve_hidden
     from ..views.solve import solve_report
 
@@ -165,10 +201,13 @@ def solve(
             answers, check = {name: answer}, None if expect is None else check_hidden(expect, answer)
     emit(solve_report(budget, answers, shape, check), fmt, quiet)
     if check is not None and not check.match:
-        raise typer.Exit(MISMATCH_EXIT)
+        raise typer.Exit(EXIT_MISMATCH)
 
 
-@app.command(epilog="Example: rnncalc gates --hidden 256 --in 64 --cells lstm,gru --equations")
+@app.command(
+    short_help="What the gates cost (parameters) and buy (gradient retention).",
+    epilog="Example: rnncalc gates --hidden 256 --in 64 --cells lstm,gru --equations",
+)
 def gates(
     hidden: Hidden = 128,
     input_size: In = 28,
@@ -242,6 +281,7 @@ another. Cells: {listed(("rnn", "lstm", "gru"))}.
 
 @app.command(
     help=GRADFLOW_HELP,
+    short_help="Why do gradients vanish? Backpropagation through time beside the theory.",
     epilog="Example: rnncalc gradflow --cell lstm --steps 200 --forget 0.9 --forget 0.99 --path both",
 )
 def gradflow(
@@ -339,7 +379,11 @@ smallest H that passes the checks, and how it agrees with the DFA on every strin
 """
 
 
-@app.command(help=FSM_HELP, epilog="Example: rnncalc fsm tomita4 --strength 6 --classify 0100 --classify 1000")
+@app.command(
+    help=FSM_HELP,
+    short_help="A second-order RNN that runs a DFA, proved stable and checked.",
+    epilog="Example: rnncalc fsm tomita4 --strength 6 --classify 0100 --classify 1000",
+)
 def fsm(
     machine: Annotated[
         Optional[str],

@@ -13,11 +13,9 @@ import typer
 
 from .. import numbers
 from ..cells import CELL_NAMES
-from ..config import ACTIVATIONS, INITS, PATHS
+from ..choices import ACTIVATIONS, CONVENTIONS, DTYPE_BYTES, INITS, PATHS
 from ..errors import InvalidArgument
 from ..output import Format
-from ..params import CONVENTIONS
-from ..workload import DTYPE_BYTES
 
 
 def _parser(parse, name: str, *extra):
@@ -44,15 +42,11 @@ def real(name: str):
 
 
 def budget(name: str):
-    from ..solve import MAX_BUDGET
-
-    return _parser(numbers.parse_budget, name, MAX_BUDGET)
+    return _parser(numbers.parse_budget, name, numbers.MAX_BUDGET)
 
 
 def values_range(name: str):
-    from ..sweep import MAX_VALUES
-
-    return _parser(numbers.parse_range, name, MAX_VALUES)
+    return _parser(numbers.parse_range, name, numbers.MAX_RANGE)
 
 
 def choices(name: str, values) -> type[Enum]:

@@ -35,7 +35,7 @@ sweep = typer.Typer(
     help="Where does the gradient survive? Grids of gradflow runs as heatmaps, and the forget-bias table.\n\n"
     "A RANGE is start:stop:step with both ends included (0.5:1.5:0.05), or one number.",
 )
-app.add_typer(sweep, name="sweep")
+app.add_typer(sweep, name="sweep", short_help="Where does the gradient survive? Heatmaps over a range.")
 
 
 def Range(what: str):

@@ -197,17 +197,18 @@ def _lessons(runs: list[Run]) -> list[Text]:
 
 
 def _verdict_lesson(runs: list[Run]) -> list[str]:
-    vanishing = [
-        r for r in runs if r.config.cell == "rnn" and r.verdict == "vanishing" and r.decay_per_step is not None
-    ]
-    if not vanishing:
-        return []
-    labels = ", ".join(run_label(r) for r in vanishing)
-    speeds = ", ".join(decade_text(r.decay_per_step) for r in vanishing)
-    return [
-        f"{labels}: the gradient vanishes, tenfold every {speeds}; a gated cell keeps it longer "
-        "(--cell lstm --path both)."
-    ]
+    out = []
+    for verdict, advice in (
+        ("vanishing", "a gate held near 1 keeps it longer: try --cell lstm --forget 0.99 --path both"),
+        ("exploding", "training would need gradient clipping, or a smaller radius"),
+    ):
+        chosen = [r for r in runs if r.config.cell == "rnn" and r.verdict == verdict and r.decay_per_step is not None]
+        if chosen:
+            labels = ", ".join(run_label(r) for r in chosen)
+            speeds = ", ".join(decade_text(r.decay_per_step) for r in chosen)
+            change = "shrinks" if verdict == "vanishing" else "grows"
+            out.append(f"{labels}: the gradient {verdict[:-3]}es, it {change} tenfold every {speeds}; {advice}.")
+    return out
 
 
 def _rnn_lesson(r: Run) -> list[str]:
@@ -231,9 +232,8 @@ def _rnn_lesson(r: Run) -> list[str]:
             f"{rate_text(t['mean_field'])}. See ρ^s exactly with --activation linear --init orthogonal."
         )
     if t["pascanu_bound"] is not None and rate < t["pascanu_bound"] - 0.05:
-        out.append(
-            "The bound (γ·σ_max)^s only caps growth: the gradient can never grow faster, and here it shrinks faster."
-        )
+        here = "shrinks" if rate < 0 else "grows more slowly"
+        out.append(f"The bound (γ·σ_max)^s only caps growth: the gradient never grows faster, and here it {here}.")
     return out
 
 
@@ -257,16 +257,29 @@ def _gated_lesson(r: Run) -> list[str]:
 
 
 def _paths_lesson(runs: list[Run]) -> list[str]:
-    paths = {r.config.path for r in runs if r.config.cell != "rnn"}
-    if paths != {"full", "carry"}:
+    """Full and carry side by side: they measure different things; say which lasted longer here."""
+    pairs = {}
+    for r in runs:
+        if r.config.cell != "rnn" and r.decay_per_step is not None:
+            pairs.setdefault(r.config.gate, {})[r.config.path] = r
+    pairs = {g: p for g, p in pairs.items() if len(p) == 2}
+    if not pairs:
         return []
-    cell = next(r.config.cell for r in runs if r.config.cell != "rnn")
+    cell = next(iter(pairs.values()))["full"].config.cell
     carried = "‖∂L/∂c‖ along diag(f) alone" if cell == "lstm" else "‖∂L/∂h‖ along diag(z) alone"
-    return [
-        f"'carry' is {carried}; 'full' is ‖∂L/∂h‖ through every path (the carry path, the gates and W_hh). "
-        "They measure different things: the full gradient can outlast the carry path when the paths through "
-        "the gates keep more, as they can with these random weights; the carry path is the part the gate guarantees."
+    lines = [
+        f"'carry' is {carried}; 'full' is ‖∂L/∂h‖ through every path (the carry path, the gates and W_hh): "
+        "different quantities. The carry path is the part the gate alone guarantees."
     ]
+    for gate, p in pairs.items():
+        full, carry = p["full"], p["carry"]
+        longer = "outlasts" if full.decay_per_step > carry.decay_per_step else "fades faster than"
+        lines.append(
+            f"{'f' if cell == 'lstm' else 'z'}={gate:g}: here the full gradient {longer} the carry path "
+            f"({rate_text(full.decay_per_step)} against {rate_text(carry.decay_per_step)}): with these random "
+            "weights the paths through the gates " + ("keep more." if longer == "outlasts" else "keep less.")
+        )
+    return lines
 
 
 def _stationarity_lesson(runs: list[Run]) -> list[str]:

@@ -1,0 +1,58 @@
+"""The guard's estimates against what runs really take: each estimate should be above the measurement.
+
+For a spread of runs (cells, paths, sizes, grids), prints the estimated and measured seconds and peak
+memory and their ratios. An estimate below its measurement (ratio < 1) means a run could slip past the
+limits; far above (ratio > 20) means reasonable runs are refused.
+
+    python benchmarks/guard.py
+"""
+
+import subprocess
+import sys
+import time
+
+from rnncalc.config import run_list
+from rnncalc.gradflow import cost_of
+
+CASES = [
+    ("rnn", {"hidden": 64, "steps": 2000}),
+    ("rnn", {"hidden": 512, "steps": 2000, "trials": 16}),
+    ("rnn", {"hidden": 1024, "steps": 200, "trials": 4}),
+    ("rnn", {"hidden": 8, "steps": 200_000, "trials": 1}),
+    ("rnn", {"hidden": 32, "steps": 500, "radius": [0.5 + 0.01 * i for i in range(100)]}),
+    ("lstm", {"hidden": 64, "steps": 2000}),
+    ("lstm", {"hidden": 256, "steps": 500, "trials": 16}),
+    ("gru", {"hidden": 128, "steps": 2000}),
+    ("gru", {"hidden": 8, "steps": 50_000, "trials": 2}),
+]
+
+
+def measure(cell: str, settings: dict) -> tuple[float, int]:
+    code = (
+        "import time, resource\nfrom rnncalc.config import run_list\nfrom rnncalc.gradflow import simulate_many\n"
+        f"configs = run_list({cell!r}, **{settings!r})\nstart = time.perf_counter()\nsimulate_many(configs)\n"
+        "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"
+    )
+    before = subprocess.run([sys.executable, "-c", "import resource, numpy, threadpoolctl; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"], capture_output=True, text=True).stdout  # fmt: skip
+    seconds, peak = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(seconds), int(peak) - int(before)
+
+
+def main() -> None:
+    print(f"{'run':60} {'est. s':>8} {'meas. s':>8} {'ratio':>6}  {'est. MiB':>9} {'meas. MiB':>9} {'ratio':>6}")
+    for cell, settings in CASES:
+        configs = run_list(cell, **settings)
+        cost = cost_of(configs)
+        seconds, memory = measure(cell, settings)
+        label = f"{cell} " + " ".join(
+            f"{k}={v if not isinstance(v, list) else f'{len(v)} values'}" for k, v in settings.items()
+        )
+        print(f"{label:60} {cost.seconds:8.2f} {seconds:8.2f} {cost.seconds / seconds:6.1f}  "
+              f"{cost.memory / 2**20:9.1f} {memory / 2**20:9.1f} {cost.memory / max(memory, 1):6.1f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    time.sleep(0)
+    main()
