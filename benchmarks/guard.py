@@ -9,7 +9,6 @@ limits; far above (ratio > 20) means reasonable runs are refused.
 
 import subprocess
 import sys
-import time
 
 from rnncalc.config import run_list
 from rnncalc.gradflow import cost_of
@@ -33,7 +32,8 @@ def measure(cell: str, settings: dict) -> tuple[float, int]:
         f"configs = run_list({cell!r}, **{settings!r})\nstart = time.perf_counter()\nsimulate_many(configs)\n"
         "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"
     )
-    before = subprocess.run([sys.executable, "-c", "import resource, numpy, threadpoolctl; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"], capture_output=True, text=True).stdout  # fmt: skip
+    baseline = "import resource, numpy, threadpoolctl; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"
+    before = subprocess.run([sys.executable, "-c", baseline], capture_output=True, text=True).stdout
     seconds, peak = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
@@ -54,5 +54,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    time.sleep(0)
     main()
