@@ -1,7 +1,18 @@
-"""The words options take, each list written once (and light to import: the command line builds its choices here)."""
+"""The words options take and gradflow's defaults and bounds, each written once (and light to import: the
+command line builds its choices and help from here, the cores their checks)."""
 
 CONVENTIONS = ("textbook", "pytorch", "keras")  # whose count: the course's formula, PyTorch, Keras 3
 DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8}  # number formats, for memory
 INITS = ("gaussian", "orthogonal")  # the vanilla RNN's W
 ACTIVATIONS = ("tanh", "linear", "relu")  # the vanilla RNN's φ
 PATHS = ("full", "carry")  # the gated cells' paths through time
+
+# A gradient-flow run: its settings when none are given, and the values each cell varies by default.
+RUN_DEFAULTS = {"hidden": 64, "steps": 100, "trials": 8, "seed": 0, "drive": 0.1}
+RNN_DEFAULTS = {"init": "gaussian", "activation": "tanh"}  # the vanilla RNN's own settings
+SWEEP_TRIALS = 4  # a sweep runs many points, so fewer trials at each
+VARIED_DEFAULTS = {"radius": (0.9, 1.0, 1.1), "forget": (0.9, 0.99), "update": (0.9, 0.99)}
+MAX_RADIUS = 50.0  # the mean-field theory is checked to 1e-8 up to here (q* ≤ 5,000)
+MAX_DRIVE = 50.0
+# The automatic burn-in: this many memory timescales 1/(1 − gate), within these bounds.
+BURN_IN_TIMESCALES, MIN_BURN_IN, MAX_AUTO_BURN_IN = 5, 50, 5000

@@ -21,7 +21,20 @@ import math
 from dataclasses import dataclass, fields
 from typing import ClassVar, Sequence, Union
 
-from .choices import ACTIVATIONS, INITS, PATHS
+from .cells import CELLS as CELL_FACTS
+from .choices import (
+    ACTIVATIONS,
+    BURN_IN_TIMESCALES,
+    INITS,
+    MAX_AUTO_BURN_IN,
+    MAX_DRIVE,
+    MAX_RADIUS,
+    MIN_BURN_IN,
+    PATHS,
+    RNN_DEFAULTS,
+    RUN_DEFAULTS,
+    VARIED_DEFAULTS,
+)
 from .errors import InvalidArgument, check_choice, check_float, check_int, shown
 from .guard import Cost
 
@@ -29,26 +42,20 @@ MAX_HIDDEN = 10**6
 MAX_STEPS = 10**9
 MAX_TRIALS = 10**9
 MAX_SEED = 2**63 - 1
-MAX_RADIUS = 50.0  # the mean-field theory is checked to 1e-8 up to here (q* ≤ 5,000)
 MIN_RADIUS = 1e-300  # a nonzero radius below this would leave float64's normal range
-MAX_DRIVE = 50.0
-MIN_BURN_IN = 50
-MAX_AUTO_BURN_IN = 5000
-BURN_IN_TIMESCALES = 5
 
 
 @dataclass(frozen=True)
 class _Shared:
-    hidden: int = 64
-    steps: int = 100
-    trials: int = 8
-    seed: int = 0
-    drive: float = 0.1
+    hidden: int = RUN_DEFAULTS["hidden"]
+    steps: int = RUN_DEFAULTS["steps"]
+    trials: int = RUN_DEFAULTS["trials"]
+    seed: int = RUN_DEFAULTS["seed"]
+    drive: float = RUN_DEFAULTS["drive"]
     burn_in: int | None = None  # None: automatic (see the module docstring)
 
     cell: ClassVar[str]
     varies: ClassVar[str]  # the setting a run list or a sweep varies
-    defaults: ClassVar[tuple[float, ...]]  # its values when none are given
 
     def __post_init__(self) -> None:
         check_int("hidden", self.hidden, 1, MAX_HIDDEN)
@@ -58,6 +65,11 @@ class _Shared:
         _set(self, "drive", check_float("drive", self.drive, 0, MAX_DRIVE))
         if self.burn_in is not None:
             check_int("burn_in", self.burn_in, 0, MAX_STEPS)
+
+    @classmethod
+    def defaults(cls) -> tuple[float, ...]:
+        """The varied setting's values when none are given."""
+        return VARIED_DEFAULTS[cls.varies]
 
     @property
     def value(self) -> float:
@@ -72,12 +84,11 @@ class _Shared:
 @dataclass(frozen=True)
 class RNNConfig(_Shared):
     radius: float = 1.0
-    init: str = "gaussian"
-    activation: str = "tanh"
+    init: str = RNN_DEFAULTS["init"]
+    activation: str = RNN_DEFAULTS["activation"]
 
     cell: ClassVar[str] = "rnn"
     varies: ClassVar[str] = "radius"
-    defaults: ClassVar[tuple[float, ...]] = (0.9, 1.0, 1.1)
     path: ClassVar[str] = "full"  # a vanilla RNN has one path
 
     def __post_init__(self) -> None:
@@ -93,7 +104,6 @@ class RNNConfig(_Shared):
 @dataclass(frozen=True)
 class _Gated(_Shared):
     path: str = "full"
-    defaults: ClassVar[tuple[float, ...]] = (0.9, 0.99)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -170,7 +180,7 @@ def run_list(cell: str, paths: Sequence[str] | None = None, **settings) -> list[
         if name not in settings_of(cell):
             config_for(cell, **{name: value})
     chosen = [{}] if paths is None else [{"path": p} for p in _expand(paths)]
-    return [config_for(cell, **settings, **{kind.varies: v}, **p) for v in values or kind.defaults for p in chosen]
+    return [config_for(cell, **settings, **{kind.varies: v}, **p) for v in values or kind.defaults() for p in chosen]
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -222,7 +232,7 @@ POINT_SECONDS = 6e-6
 POINT_BYTES = 700  # a lag of one run: floats, lists, the JSON or CSV text
 RUN_SECONDS = 2e-3  # a run's summary and theory (the mean-field fixed point)
 LEAD_FLOATS = 2**25  # inputs the drawing thread keeps ahead, at most (engine.LEAD_BYTES / 8)
-BLOCKS = {"rnn": 1, "lstm": 4, "gru": 3}
+BLOCKS = {cell: len(CELL_FACTS[cell].blocks) for cell in CONFIGS}
 # n-vectors the engine keeps per step (the GRU keeps its recurrent pre-activation, 3n, for W_hn h + b_hn), and
 # what a step's Python objects cost besides.
 STORED = {("rnn", "full"): 1, ("lstm", "full"): 8, ("lstm", "carry"): 1, ("gru", "full"): 9, ("gru", "carry"): 1}

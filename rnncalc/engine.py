@@ -34,6 +34,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
+from .cells import CELLS
 from .config import BLOCKS, Config
 
 CHUNK = 64  # steps of inputs drawn at once, at most (the same numbers as one draw per step)
@@ -151,20 +152,22 @@ def shared_gated_weights(cfg: Config, rng: np.random.Generator) -> dict[str, np.
     shapes = {"w_ih": (blocks * n, n), "w_hh": (blocks * n, n), "b_ih": (blocks * n,), "b_hh": (blocks * n,)}
     w = {name: rng.uniform(-bound, bound, shape) for name, shape in shapes.items()}
     for array in w.values():
-        array[_held(n)] = 0.0
+        array[_held(cfg.cell, n)] = 0.0
     return w
 
 
-def _held(n: int) -> slice:
-    """The held gate's rows: the forget gate is LSTM block 1 (i, f, g, o), the update gate GRU block 1 (r, z, n)."""
-    return slice(n, 2 * n)
+def _held(cell: str, n: int) -> slice:
+    """The held gate's rows in PyTorch's stacked layout: the block of the gate the carry keeps (LSTM's f, GRU's z)."""
+    letters = [b.letter for b in CELLS[cell].blocks]
+    k = letters.index(CELLS[cell].carry.kept)
+    return slice(k * n, (k + 1) * n)
 
 
 def gate_bias(configs: list[Config], w: dict[str, np.ndarray]) -> np.ndarray:
     """b_ih per grid value, (G, 1, blocks·n), its held block at logit(gate)."""
     b = np.repeat(w["b_ih"][None, None, :], len(configs), axis=0)
     for g, cfg in enumerate(configs):
-        b[g, 0, _held(cfg.hidden)] = _logit(cfg.gate)
+        b[g, 0, _held(cfg.cell, cfg.hidden)] = _logit(cfg.gate)
     return b
 
 

@@ -13,15 +13,16 @@ import math
 class InvalidArgument(ValueError):
     """An argument outside what a core accepts.
 
-    `name` is the keyword argument's name (``hidden``, ``input_size``…); the CLI
-    turns it into the option the user typed, so both audiences get the same
-    sentence.
+    `name` is the keyword argument's name (``hidden``, ``input_size``…) and
+    `mentions` the other arguments the message names; the CLI turns each into
+    the option the user types, so both audiences get the same sentence.
     """
 
-    def __init__(self, name: str, message: str):
+    def __init__(self, name: str, message: str, mentions: tuple[str, ...] = ()):
         super().__init__(f"{name}: {message}")
         self.name = name
         self.message = message
+        self.mentions = mentions
 
 
 def shown(value: object, limit: int = 40) -> str:

@@ -30,16 +30,17 @@ from __future__ import annotations
 import ast
 from typing import NamedTuple
 
+from .cells import CELLS
 from .errors import InvalidArgument, shown
 
-_TORCH = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru"}
 _TORCH_POSITIONAL = {  # PyTorch's own argument order
     "rnn": "input_size hidden_size num_layers nonlinearity bias batch_first dropout bidirectional device dtype".split(),
     "lstm": "input_size hidden_size num_layers bias batch_first dropout bidirectional proj_size device dtype".split(),
     "gru": "input_size hidden_size num_layers bias batch_first dropout bidirectional device dtype".split(),
 }
+_TORCH = {CELLS[cell].pytorch: cell for cell in _TORCH_POSITIONAL}  # torch.nn.LSTM → lstm
+_KERAS = {c.keras: c.name for c in CELLS.values() if c.keras}  # keras.layers.SimpleRNN → rnn
 _LINEAR = ("in_features", "out_features", "bias", "device", "dtype")
-_KERAS = {"SimpleRNN": "rnn", "LSTM": "lstm", "GRU": "gru"}
 _KERAS_RECURRENT = (
     "units activation recurrent_activation use_bias kernel_initializer recurrent_initializer bias_initializer "
     "unit_forget_bias kernel_regularizer recurrent_regularizer bias_regularizer activity_regularizer "

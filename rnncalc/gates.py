@@ -104,21 +104,18 @@ def gate_costs(
 
 def retention_configs(cell: str, steps: int, gate: float, seed: int) -> dict[str, object]:
     """The gradflow runs behind one cell's retention: {"full": config, "carry": config}, where it has them."""
-    from .config import config_for
+    from .config import CONFIGS, config_for
 
     common = dict(hidden=SIM_HIDDEN, steps=steps, trials=SIM_TRIALS, seed=seed)
     runs = {}
     if cell == "rnn":
         runs["full"] = config_for("rnn", radius=1.0, **common)
     elif CELLS[cell].carry and CELLS[cell].carry.simulated_as == cell:
-        runs["full"] = config_for(cell, **{_GATE[cell]: gate}, **common)
+        runs["full"] = config_for(cell, **{CONFIGS[cell].varies: gate}, **common)
     if CELLS[cell].carry:
         simulated = CELLS[cell].carry.simulated_as
-        runs["carry"] = config_for(simulated, path="carry", **{_GATE[simulated]: gate}, **common)
+        runs["carry"] = config_for(simulated, path="carry", **{CONFIGS[simulated].varies: gate}, **common)
     return runs
-
-
-_GATE = {"lstm": "forget", "gru": "update"}
 
 
 def gate_retention(

@@ -29,18 +29,20 @@ from dataclasses import dataclass, fields
 from typing import Callable, Sequence
 
 from . import config as cfgs
+from .cells import CELLS
 from .config import Config
 from .errors import InvalidArgument, check_float, shown
 from .guard import Cost, Limits, check
 
 RATE_THRESHOLD = 1e-3  # log10 per step: a factor 10 per 1,000 steps
-QUANTITY = {
-    ("rnn", "full"): "‖∂L/∂h‖",
-    ("lstm", "full"): "‖∂L/∂h‖",
-    ("gru", "full"): "‖∂L/∂h‖",
-    ("lstm", "carry"): "‖∂L/∂c‖ via diag(f)",
-    ("gru", "carry"): "‖∂L/∂h‖ via diag(z)",
-}
+
+
+def quantity(cfg: Config) -> str:
+    """The norm a run follows: ‖∂L/∂h‖ through the full Jacobian, or the carried state's through its gate alone."""
+    if cfg.path == "full":
+        return "‖∂L/∂h‖"
+    carry = CELLS[cfg.cell].carry
+    return f"‖∂L/∂{carry.state}‖ via diag({carry.kept})"
 
 
 @dataclass
@@ -164,7 +166,7 @@ def summarise(cfg: Config, burn_in: int, logs, unit_sigma_max, unit_scale, tol: 
         burn_in=burn_in,
         stationary=cfgs.stationary(cfg, burn_in),
         settling=None if cfg.cell == "rnn" else cfgs.BURN_IN_TIMESCALES * cfg.timescale,
-        quantity=QUANTITY[(cfg.cell, cfg.path)],
+        quantity=quantity(cfg),
         log10_norm=norm,
         log10_spread=[None if z else float(s) for z, s in zip(zero, spread)],
         decay_per_step=rate,

@@ -4,7 +4,7 @@ Each simulating core estimates its whole cost (set-up, burn-in, every step of
 every trial and grid value, and the result it hands back) with conservative
 constants measured on a 2-core machine (``benchmarks/guard.py`` checks them),
 and calls :func:`check`. The limits default to a minute and 2 GiB; raise them
-with ``--max-seconds`` / ``--max-memory`` (GiB) or the environment variables
+with ``max_seconds`` / ``max_memory`` (GiB) or the environment variables
 ``RNNCALC_MAX_SECONDS`` / ``RNNCALC_MAX_MEMORY``.
 """
 
@@ -67,7 +67,8 @@ def check(cost: Cost, limits: Limits | None = None) -> None:
         cost.time_culprit if cost.seconds > limits.seconds else cost.memory_culprit,
         f"this would take about {duration(cost.seconds)} and {human_bytes(cost.memory)} "
         f"(limits {duration(limits.seconds)}, {human_bytes(limits.memory)}); "
-        "lower it, or raise the limit with --max-seconds / --max-memory",
+        "lower it, or raise max_seconds / max_memory",
+        mentions=("max_seconds", "max_memory"),
     )
 
 

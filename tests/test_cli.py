@@ -49,6 +49,39 @@ def test_params_quiet_prints_the_total_alone(run):
     assert run("params", "-n", "128", "-m", "28", "-k", "10", "-q") == (0, "21248\n", "")
 
 
+N, M, K = 128, 28, 10
+WEIGHTS = N * N + N * M  # one block's recurrent and input matrices
+HEAD = K * N
+# The course's question at every cell and convention, from the closed forms: the recurrent layer alone (weights,
+# then each framework's biases); the output layer is added below.
+COURSE = {
+    "textbook": {
+        "rnn": WEIGHTS,
+        "lstm": 4 * WEIGHTS,
+        "gru": 3 * WEIGHTS,
+        "peephole": 4 * WEIGHTS + 3 * N,
+        "cifg": 3 * WEIGHTS,
+        "mgu": 2 * WEIGHTS,
+        "indrnn": N + N * M,
+        "second-order": N * N * M,
+    },
+    "pytorch": {"rnn": WEIGHTS + 2 * N, "lstm": 4 * (WEIGHTS + 2 * N), "gru": 3 * (WEIGHTS + 2 * N)},
+    "keras": {"rnn": WEIGHTS + N, "lstm": 4 * (WEIGHTS + N), "gru": 3 * (WEIGHTS + 2 * N)},  # GRU: reset_after
+}
+
+
+@pytest.mark.parametrize("convention", COURSE)
+def test_the_course_question_for_every_cell_and_convention(run, convention):
+    code, out, err = run("params", "--cell", "all", "-n", str(N), "-m", str(M), "-k", str(K),
+                         "--convention", convention, "-q")  # fmt: skip
+    head = HEAD + (K if convention != "textbook" else 0)  # the frameworks' Linear/Dense keeps its bias
+    expected = {cell: layer + head for cell, layer in COURSE[convention].items()}
+    counts = dict(line.split("\t") for line in out.splitlines())
+    assert (code, err) == (0, "")
+    assert {cell: int(v) for cell, v in counts.items() if v} == expected
+    assert all(counts[cell] == "" for cell in counts.keys() - expected.keys())  # not a layer of that framework
+
+
 def test_every_cell_keeps_the_sizes_and_says_why_a_cell_is_missing(run):
     data = json.loads(
         run("params", "-n", "4", "-m", "2", "--cell", "all", "--convention", "pytorch", "--proj", "3", "-f", "json")[1]
@@ -244,6 +277,26 @@ def test_sweep_documents(run):
     )
     assert phase["mode"] == "phase" and len(phase["sigma_w"]) == len(phase["radius"]) == 2
     assert run("sweep", "forget-bias", "0", "-q")[1] == "0.0\t0.5\n"
+
+
+@pytest.mark.parametrize(
+    "sweep",
+    [
+        ("sweep", "forget", "0.6:0.9:0.3", "--path", "carry", "--hidden", "6", "--steps", "12"),
+        ("sweep", "radius", "0.7:1.1:0.4", "--drive", "0.3", "--activation", "relu", "--trials", "2", "--hidden", "5"),
+        ("sweep", "update", "0.95", "--seed", "9", "--steps", "7", "--hidden", "3"),
+    ],
+)
+def test_the_command_a_sweep_names_reproduces_its_rows(run, sweep):
+    import shlex
+
+    table = " ".join(run(*sweep, COLUMNS="1000")[1].split())
+    command = shlex.split(table.split("Every row is `")[1].split("`")[0])[1:]  # without the program name
+    data = json.loads(run(*sweep, "-f", "json")[1])
+    for row in data["rows"]:
+        args = [str(row["value"]) if a == "VALUE" else a for a in command]
+        alone = json.loads(run(*args, "-f", "json")[1])["runs"][0]
+        assert [p["log10_norm"] for p in alone["points"]] == row["log10_norm"]
 
 
 def test_fsm_documents(run, tmp_path):

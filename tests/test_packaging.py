@@ -41,6 +41,24 @@ def test_console_script(exe):
 
 
 @pytest.mark.parametrize(
+    "words, offered",
+    [
+        ("rnncalc sw", ["sweep"]),
+        ("rnncalc params --convention ", ["textbook", "pytorch", "keras"]),
+        ("rnncalc sweep forget 0.5 --path ", ["full", "carry"]),  # a sweep follows one path
+        ("rnncalc gradflow --path ", ["full", "carry", "both"]),
+    ],
+)
+def test_shell_completion_offers_commands_and_choices(exe, words, offered):
+    script = subprocess.run([exe, "--show-completion", "bash"], capture_output=True, text=True, timeout=60)
+    assert script.returncode == 0 and "_RNNCALC_COMPLETE=complete_bash" in script.stdout
+    env = {**os.environ, "_RNNCALC_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split(" ")) - 1)
+    done = subprocess.run([exe], env=env, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout.split(), done.stderr) == (0, offered, "")
+
+
+@pytest.mark.parametrize(
     "args", [["params", "-n", "8", "-m", "8", "-q"], ["solve", "--budget", "1k", "--in", "3", "-q"], ["--help"]]
 )
 def test_counting_commands_do_not_import_numpy(args):

@@ -123,7 +123,10 @@ def core_errors(names: dict | None = None):
     try:
         yield
     except InvalidArgument as e:
-        raise typer.BadParameter(e.message, param_hint=f"'{option_name(e.name, names)}'") from None
+        message = e.message
+        for mentioned in e.mentions:
+            message = message.replace(mentioned, option_name(mentioned, names))
+        raise typer.BadParameter(message, param_hint=f"'{option_name(e.name, names)}'") from None
 
 
 def _version(value: bool) -> None:

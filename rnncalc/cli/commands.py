@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..choices import MAX_RADIUS, RUN_DEFAULTS, VARIED_DEFAULTS
 from ..errors import InvalidArgument, shown
 from ..output import Format, emit
 from .app import EXIT_MISMATCH, app, core_errors, progress_bar
@@ -291,8 +292,8 @@ def gradflow(
         typer.Option(
             parser=real("radius"),
             metavar="X",
-            show_default="0.9, 1.0, 1.1",
-            help="rnn: spectral radius of W, 0 to 50; repeat for several runs.",
+            show_default=listed(VARIED_DEFAULTS["radius"]),
+            help=f"rnn: spectral radius of W, 0 to {MAX_RADIUS:g}; repeat for several runs.",
         ),
     ] = None,
     forget: Annotated[
@@ -300,7 +301,7 @@ def gradflow(
         typer.Option(
             parser=real("forget"),
             metavar="X",
-            show_default="0.9, 0.99",
+            show_default=listed(VARIED_DEFAULTS["forget"]),
             help="lstm: forget-gate value in [0, 1]; repeatable.",
         ),
     ] = None,
@@ -309,7 +310,7 @@ def gradflow(
         typer.Option(
             parser=real("update"),
             metavar="X",
-            show_default="0.9, 0.99",
+            show_default=listed(VARIED_DEFAULTS["update"]),
             help="gru: update-gate value z in [0, 1]; repeatable.",
         ),
     ] = None,
@@ -317,13 +318,13 @@ def gradflow(
         Optional[list[Path]],
         typer.Option(metavar="PATH", show_default="full", help="lstm, gru: full, carry or both; repeatable."),
     ] = None,
-    hidden: SimHidden = 64,
-    steps: Steps = 100,
-    trials: Trials = 8,
-    seed: Seed = 0,
+    hidden: SimHidden = RUN_DEFAULTS["hidden"],
+    steps: Steps = RUN_DEFAULTS["steps"],
+    trials: Trials = RUN_DEFAULTS["trials"],
+    seed: Seed = RUN_DEFAULTS["seed"],
     init: InitOpt = None,
     activation: ActivationOpt = None,
-    drive: Drive = 0.1,
+    drive: Drive = RUN_DEFAULTS["drive"],
     burn_in: BurnIn = None,
     tol: Annotated[
         float, typer.Option(parser=real("tol"), metavar="X", help="Horizon: the first lag where the norm is below X.")

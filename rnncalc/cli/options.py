@@ -13,7 +13,18 @@ import typer
 
 from .. import numbers
 from ..cells import CELL_NAMES
-from ..choices import ACTIVATIONS, CONVENTIONS, DTYPE_BYTES, INITS, PATHS
+from ..choices import (
+    ACTIVATIONS,
+    BURN_IN_TIMESCALES,
+    CONVENTIONS,
+    DTYPE_BYTES,
+    INITS,
+    MAX_AUTO_BURN_IN,
+    MAX_DRIVE,
+    MIN_BURN_IN,
+    PATHS,
+    RNN_DEFAULTS,
+)
 from ..errors import InvalidArgument
 from ..output import Format
 
@@ -55,7 +66,8 @@ def choices(name: str, values) -> type[Enum]:
 
 
 def listed(values) -> str:
-    return ", ".join(values)
+    """gaussian, orthogonal or 0.9, 0.99: a list as help shows it."""
+    return ", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in values)
 
 
 CellChoice = choices("CellChoice", [*CELL_NAMES, "all"])
@@ -63,7 +75,8 @@ Convention = choices("Convention", CONVENTIONS)
 DType = choices("DType", DTYPE_BYTES)
 Init = choices("Init", INITS)
 Activation = choices("Activation", ACTIVATIONS)
-Path = choices("Path", [*PATHS, "both"])
+Path = choices("Path", [*PATHS, "both"])  # gradflow may show both side by side
+OnePath = choices("OnePath", PATHS)  # a sweep follows one
 
 # The network, as params, solve and gates describe it.
 Hidden = Annotated[
@@ -115,30 +128,35 @@ Trials = Annotated[
         parser=whole("trials"), metavar="N", help="Independent draws of inputs and u per run (one draw of the weights)."
     ),
 ]
+DRIVE_HELP = f"Standard deviation of the input x_t, 0 to {MAX_DRIVE:g}."
 Seed = Annotated[
     int, typer.Option(parser=whole("seed"), metavar="N", help="Random seed: the same seed, the same numbers.")
 ]
-Drive = Annotated[
-    float, typer.Option(parser=real("drive"), metavar="X", help="Standard deviation of the input x_t, 0 to 50.")
-]
+Drive = Annotated[float, typer.Option(parser=real("drive"), metavar="X", help=DRIVE_HELP)]
 BurnIn = Annotated[
     Optional[int],
     typer.Option(
         parser=whole("burn_in"),
         metavar="N",
-        show_default="50, or 5/(1 − gate) for a gated cell, at most 5,000",
+        show_default=f"{MIN_BURN_IN}, or {BURN_IN_TIMESCALES}/(1 − gate) for a gated cell, "
+        f"at most {MAX_AUTO_BURN_IN:,}",
         help="Steps run before the measured window.",
     ),
 ]
 SimHidden = Annotated[int, typer.Option("--hidden", "-n", parser=whole("hidden"), metavar="N", help="Hidden size n.")]
 InitOpt = Annotated[
     Optional[Init],
-    typer.Option("--init", metavar="NAME", show_default="gaussian", help=f"W's distribution: {listed(INITS)}."),
+    typer.Option(
+        "--init", metavar="NAME", show_default=RNN_DEFAULTS["init"], help=f"W's distribution: {listed(INITS)}."
+    ),
 ]
 ActivationOpt = Annotated[
     Optional[Activation],
     typer.Option(
-        "--activation", metavar="NAME", show_default="tanh", help=f"The vanilla RNN's φ: {listed(ACTIVATIONS)}."
+        "--activation",
+        metavar="NAME",
+        show_default=RNN_DEFAULTS["activation"],
+        help=f"The vanilla RNN's φ: {listed(ACTIVATIONS)}.",
     ),
 ]
 Plot = Annotated[

@@ -6,16 +6,18 @@ from typing import Annotated
 
 import typer
 
+from ..choices import RUN_DEFAULTS, SWEEP_TRIALS
 from ..output import Format, emit
 from .app import app, core_errors, progress_bar
 from .options import (
+    DRIVE_HELP,
     ActivationOpt,
     BurnIn,
     FormatOpt,
     InitOpt,
     MaxMemory,
     MaxSeconds,
-    Path,
+    OnePath,
     Plot,
     Seed,
     SimHidden,
@@ -56,10 +58,10 @@ DriveRange = Annotated[
 ]
 OneDrive = Annotated[
     object,
-    typer.Option(parser=values_range("drive"), metavar="X", help="Standard deviation of the input x_t, 0 to 50."),
+    typer.Option(parser=values_range("drive"), metavar="X", help=DRIVE_HELP),
 ]
 GatedPath = Annotated[
-    Path, typer.Option(metavar="PATH", help="full (the exact Jacobian) or carry (the additive path alone).")
+    OnePath, typer.Option(metavar="PATH", help="full (the exact Jacobian) or carry (the additive path alone).")
 ]
 Quietly = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print one line per value: the value, a tab, its rate per step.")
@@ -99,11 +101,11 @@ def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
 )
 def radius(
     values: Range("Spectral radii ρ of the vanilla RNN's W."),
-    drive: DriveRange = [0.1],  # noqa: B006 (Typer reads the default; it is never mutated)
-    hidden: SimHidden = 64,
-    steps: Steps = 100,
-    trials: Trials = 4,
-    seed: Seed = 0,
+    drive: DriveRange = [RUN_DEFAULTS["drive"]],  # noqa: B006 (Typer reads the default; it is never mutated)
+    hidden: SimHidden = RUN_DEFAULTS["hidden"],
+    steps: Steps = RUN_DEFAULTS["steps"],
+    trials: Trials = SWEEP_TRIALS,
+    seed: Seed = RUN_DEFAULTS["seed"],
     burn_in: BurnIn = None,
     init: InitOpt = None,
     activation: ActivationOpt = None,
@@ -143,12 +145,12 @@ def radius(
 @sweep.command("forget", epilog="Example: rnncalc sweep forget 0.5:0.99:0.01 --path carry")
 def forget(
     values: Range("Forget-gate values f of the LSTM, in [0, 1]."),
-    path: GatedPath = Path.full,
-    drive: OneDrive = [0.1],  # noqa: B006
-    hidden: SimHidden = 64,
-    steps: Steps = 100,
-    trials: Trials = 4,
-    seed: Seed = 0,
+    path: GatedPath = OnePath.full,
+    drive: OneDrive = [RUN_DEFAULTS["drive"]],  # noqa: B006
+    hidden: SimHidden = RUN_DEFAULTS["hidden"],
+    steps: Steps = RUN_DEFAULTS["steps"],
+    trials: Trials = SWEEP_TRIALS,
+    seed: Seed = RUN_DEFAULTS["seed"],
     burn_in: BurnIn = None,
     plot: Plot = None,
     max_seconds: MaxSeconds = None,
@@ -157,19 +159,19 @@ def forget(
     quiet: Quietly = False,
 ) -> None:
     """LSTM: log10 of the gradient norm over forget-gate value × lag."""
-    _lag("forget", values, _one_path(path), plot, fmt, quiet, (max_seconds, max_memory),
+    _lag("forget", values, path, plot, fmt, quiet, (max_seconds, max_memory),
          hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)  # fmt: skip
 
 
 @sweep.command("update", epilog="Example: rnncalc sweep update 0.5:0.99:0.01")
 def update(
     values: Range("Update-gate values z of the GRU, in [0, 1]."),
-    path: GatedPath = Path.full,
-    drive: OneDrive = [0.1],  # noqa: B006
-    hidden: SimHidden = 64,
-    steps: Steps = 100,
-    trials: Trials = 4,
-    seed: Seed = 0,
+    path: GatedPath = OnePath.full,
+    drive: OneDrive = [RUN_DEFAULTS["drive"]],  # noqa: B006
+    hidden: SimHidden = RUN_DEFAULTS["hidden"],
+    steps: Steps = RUN_DEFAULTS["steps"],
+    trials: Trials = SWEEP_TRIALS,
+    seed: Seed = RUN_DEFAULTS["seed"],
     burn_in: BurnIn = None,
     plot: Plot = None,
     max_seconds: MaxSeconds = None,
@@ -178,14 +180,8 @@ def update(
     quiet: Quietly = False,
 ) -> None:
     """GRU: log10 of the gradient norm over update-gate value × lag."""
-    _lag("update", values, _one_path(path), plot, fmt, quiet, (max_seconds, max_memory),
+    _lag("update", values, path, plot, fmt, quiet, (max_seconds, max_memory),
          hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)  # fmt: skip
-
-
-def _one_path(path: Path) -> Path:
-    if path is Path.both:
-        raise typer.BadParameter("a sweep follows one path: full or carry", param_hint="'--path'")
-    return path
 
 
 @sweep.command(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from ..config import BURN_IN_TIMESCALES
+from ..cells import CELLS
+from ..choices import BURN_IN_TIMESCALES
 from ..gradflow import RATE_THRESHOLD, Run
 from ..report import Chart, Column, Report, Table, Text, sci
 from ..scale import BarScale, bar_eighths, bar_scale
@@ -111,7 +112,7 @@ def theory_lines(runs: list[Run]) -> list[tuple[str, list[float], int]]:
         if c.cell == "rnn":
             label, rate = f"{run_label(r)}: mean-field theory", r.theory["mean_field"]
         elif c.path == "carry":
-            symbol = "f" if c.cell == "lstm" else "z"
+            symbol = CELLS[c.cell].carry.kept
             label, rate = f"{symbol}^s theory, {symbol}={c.gate:g}", r.theory["carry_power"]
         else:
             continue
@@ -239,7 +240,7 @@ def _rnn_lesson(r: Run) -> list[str]:
 
 def _gated_lesson(r: Run) -> list[str]:
     c, label = r.config, run_label(r)
-    gate = "f" if c.cell == "lstm" else "z"
+    gate = CELLS[c.cell].carry.kept
     if c.path == "carry":
         if c.gate == 0:
             return [f"{label}: a gate of 0 keeps nothing: the carried gradient is exactly zero after one step."]
@@ -266,7 +267,8 @@ def _paths_lesson(runs: list[Run]) -> list[str]:
     if not pairs:
         return []
     cell = next(iter(pairs.values()))["full"].config.cell
-    carried = "‖∂L/∂c‖ along diag(f) alone" if cell == "lstm" else "‖∂L/∂h‖ along diag(z) alone"
+    carry = CELLS[cell].carry
+    carried = f"‖∂L/∂{carry.state}‖ along diag({carry.kept}) alone"
     lines = [
         f"'carry' is {carried}; 'full' is ‖∂L/∂h‖ through every path (the carry path, the gates and W_hh): "
         "different quantities. The carry path is the part the gate alone guarantees."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
 from ..report import Column, Heatmap, Report, Table, Text, general, quiet_lines, sci
 from ..scale import decade_scale, rate_scale
 from ..sweep import BiasRow, LagSweep, PhaseSweep
@@ -40,14 +41,24 @@ def lag_report(sweep: LagSweep, settings: dict) -> Report:
         list(range(first.steps + 1)),
         [r.log10_norm for r in runs],
         decade_scale(values),
-        notes=(
-            f"Every row is `rnncalc gradflow --cell {first.cell} --{name} VALUE --seed {first.seed} "
-            f"--burn-in {sweep.burn_in}` with the same sizes, bit for bit.",
-        ),
+        notes=(f"Every row is `{gradflow_command(first, name, sweep.burn_in)}`, bit for bit.",),
     )
     table = Table("Per row", (PER_ROW[0]._replace(label=name),) + PER_ROW[1:], rows)
     sections = [heatmap, table, *[Text(line, "note") for line in _lag_lessons(sweep)]]
     return Report(data, csv, sections, quiet_lines(table, "value", "decay_per_step"), heatmap)
+
+
+def gradflow_command(cfg, name: str, burn_in: int) -> str:
+    """The `rnncalc gradflow` command that computes one row of a lag sweep: every setting it would not default."""
+    parts = [f"rnncalc gradflow --cell {cfg.cell} --{name} VALUE"]
+    for setting, default in RUN_DEFAULTS.items():
+        if getattr(cfg, setting) != default:
+            parts.append(f"--{setting} {getattr(cfg, setting)!r}")  # repr: exact, so the run is the same
+    if cfg.cell == "rnn":
+        parts += [f"--{s} {getattr(cfg, s)}" for s, default in RNN_DEFAULTS.items() if getattr(cfg, s) != default]
+    elif cfg.path != "full":
+        parts.append(f"--path {cfg.path}")
+    return " ".join([*parts, f"--burn-in {burn_in}"])
 
 
 def _lag_lessons(sweep: LagSweep) -> list[str]:
