@@ -17,6 +17,10 @@ class Block(NamedTuple):
     letter: str  # the subscript in W_h·, W_x·, b_·
     role: str  # "input gate", "candidate"…
 
+    @property
+    def is_gate(self) -> bool:
+        return self.role.endswith(" gate")
+
 
 class Carry(NamedTuple):
     """An additive path through time whose Jacobian is a diagonal gate."""
@@ -56,7 +60,7 @@ class Cell(NamedTuple):
 
     @property
     def gates(self) -> tuple[str, ...]:
-        return tuple(b.role.removesuffix(" gate") for b in self.blocks if b.role.endswith("gate"))
+        return tuple(b.role.removesuffix(" gate") for b in self.blocks if b.is_gate)
 
 
 _LSTM_BLOCKS = (Block("i", "input gate"), Block("f", "forget gate"), Block("g", "candidate"), Block("o", "output gate"))

@@ -1,5 +1,5 @@
-"""The words options take and gradflow's defaults and bounds, each written once (and light to import: the
-command line builds its choices and help from here, the cores their checks)."""
+"""The words options take, and the defaults and bounds the help shows: each written once, light to import (the
+command line builds its choices and help from here, the cores their checks; no NumPy)."""
 
 CONVENTIONS = ("textbook", "pytorch", "keras")  # whose count: the course's formula, PyTorch, Keras 3
 DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8}  # number formats, for memory
@@ -16,3 +16,11 @@ MAX_RADIUS = 50.0  # the mean-field theory is checked to 1e-8 up to here (q* ≤
 MAX_DRIVE = 50.0
 # The automatic burn-in: this many memory timescales 1/(1 − gate), within these bounds.
 BURN_IN_TIMESCALES, MIN_BURN_IN, MAX_AUTO_BURN_IN = 5, 50, 5000
+
+# The finite-state machine check (`rnncalc fsm`).
+MAX_STRENGTH = 1000.0  # the weight strength H
+MAX_STRING = 10_000  # the longest random string, and the longest string to classify
+MAX_RANDOM = 10_000  # random strings checked, at most
+RANDOM_STRINGS = 100  # random strings checked by default
+EXHAUSTIVE = 4096  # strings checked exhaustively by default: every string up to the longest length that fits
+MAX_EXHAUSTIVE_LENGTH = 64

@@ -13,7 +13,6 @@ character, else with the symbols separated by spaces ("ab ba ab").
 
 from __future__ import annotations
 
-import json
 from typing import NamedTuple
 
 from .errors import InvalidArgument, shown
@@ -120,6 +119,8 @@ BUILTINS: dict[str, DFA] = {
 def from_json(text: str, name: str = "file") -> DFA:
     """A DFA from its JSON text, checked completely; the first problem found is the error."""
     try:
+        import json  # here: the command line reads the built-ins at start-up, and only a file needs json
+
         data = json.loads(text)
     except (ValueError, RecursionError) as e:
         raise InvalidArgument("machine", f"{name} is not JSON: {e}") from None

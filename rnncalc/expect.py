@@ -26,7 +26,7 @@ from typing import NamedTuple
 from .cells import CELLS
 from .choices import CONVENTIONS
 from .errors import check_int
-from .params import ParamCount, availability, count_params, default_bias
+from .params import ParamCount, availability, count_params, default_bias, takes_layout
 
 
 class Reading(NamedTuple):
@@ -92,7 +92,7 @@ def _readings(asked: ParamCount):
                 not head and not outputs
             ):
                 continue
-            if layout is False and not (asked.cell == "gru" and convention == "keras"):
+            if layout is False and not takes_layout(asked.cell, convention):
                 continue
             options = dict(
                 layers=layers,
@@ -100,7 +100,7 @@ def _readings(asked: ParamCount):
                 proj=asked.proj if asked.proj < hidden else 0,
                 bias=bias,
                 convention=convention,
-                reset_after=layout if asked.cell == "gru" and convention == "keras" else None,
+                reset_after=layout if takes_layout(asked.cell, convention) else None,
             )
             count = count_params(asked.cell, hidden, inputs, outputs if head else 0, **options)
             key = tuple(t[:3] for t in count.tensors) + (convention,)

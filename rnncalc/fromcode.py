@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from .cells import CELLS
 from .errors import InvalidArgument, shown
+from .params import KERAS_RESET_AFTER, LAYOUT_CELL, takes_layout
 
 _TORCH_POSITIONAL = {  # PyTorch's own argument order
     "rnn": "input_size hidden_size num_layers nonlinearity bias batch_first dropout bidirectional device dtype".split(),
@@ -232,7 +233,7 @@ def _arguments(node: ast.Call, names, call: str, literal: bool = True) -> dict:
 
 def _shape_of(layer: _Layer) -> tuple:
     o = layer.options
-    return o["cell"], o.get("units"), o.get("use_bias", True), o.get("reset_after", True)
+    return o["cell"], o.get("units"), o.get("use_bias", True), o.get("reset_after", KERAS_RESET_AFTER)
 
 
 def _whole(value, what: str) -> int:
@@ -298,10 +299,10 @@ def _keras(recurrent: list[_Layer], head: _Layer | None, inputs: list[_Layer]) -
     bias = _flag(o.get("use_bias", True), "use_bias")
     net = dict(cell=o["cell"], convention="keras", hidden=_whole(o["units"], "units"), layers=len(recurrent),
                bidirectional=bool(o.get("bidirectional", False)), proj=0, bias=bias, output_size=0)  # fmt: skip
-    if o["cell"] == "gru":
-        net["reset_after"] = _flag(o.get("reset_after", True), "reset_after")
+    if takes_layout(o["cell"], "keras"):
+        net["reset_after"] = _flag(o.get("reset_after", KERAS_RESET_AFTER), "reset_after")
     elif "reset_after" in o:
-        _fail("reset_after is an argument of GRU only")
+        _fail(f"reset_after is an argument of {CELLS[LAYOUT_CELL].keras} only")
     if inputs:
         shape = inputs[0].options.get("shape")
         if not isinstance(shape, tuple) or not shape:

@@ -38,12 +38,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .choices import EXHAUSTIVE, MAX_EXHAUSTIVE_LENGTH, MAX_RANDOM, MAX_STRENGTH, MAX_STRING, RANDOM_STRINGS
+from .config import MAX_SEED
 from .dfa import DFA
 from .errors import InvalidArgument, check_float, check_int
-
-MAX_STRENGTH = 1000.0
-MAX_LENGTH = 10_000  # longest random string, and longest string to classify
-EXHAUSTIVE = 4096  # strings checked exhaustively by default: every string up to the longest length that fits
 
 
 class Network(NamedTuple):
@@ -174,7 +172,7 @@ class Checks(NamedTuple):
 def default_length(dfa: DFA) -> int:
     """The longest L whose every string (up to length L) fits in EXHAUSTIVE strings."""
     m, total, length = len(dfa.alphabet), 1, 0
-    while total + m ** (length + 1) <= EXHAUSTIVE and length < 64:
+    while total + m ** (length + 1) <= EXHAUSTIVE and length < MAX_EXHAUSTIVE_LENGTH:
         length += 1
         total += m**length
     return length
@@ -214,13 +212,18 @@ def _step(net: Network, strengths: np.ndarray, activity: np.ndarray, symbols: np
 
 
 def check(
-    dfa: DFA, strengths, length: int | None = None, random: int = 100, seed: int = 0, longest: int = MAX_LENGTH
+    dfa: DFA,
+    strengths,
+    length: int | None = None,
+    random: int = RANDOM_STRINGS,
+    seed: int = 0,
+    longest: int = MAX_STRING,
 ) -> list[Checks]:
     """Run the network at each strength on every string up to `length` and on `random` random strings of up
-    to MAX_LENGTH symbols; count agreements with the DFA and find the first failure."""
+    to MAX_STRING symbols; count agreements with the DFA and find the first failure."""
     strengths = np.atleast_1d(np.asarray(strengths, dtype=float))
-    length = default_length(dfa) if length is None else check_int("length", length, 0, 64)
-    check_int("random", random, 0, 10**6)
+    length = default_length(dfa) if length is None else check_int("length", length, 0, MAX_EXHAUSTIVE_LENGTH)
+    check_int("random", random, 0, MAX_RANDOM)
     net = construct(dfa, 1.0)
     delta, accepting = _table(dfa)
     with np.errstate(over="ignore"):
@@ -323,7 +326,7 @@ def run(net: Network, symbols) -> np.ndarray:
 
 
 def smallest_working(
-    dfa: DFA, upper: float, length: int | None = None, random: int = 100, seed: int = 0
+    dfa: DFA, upper: float, length: int | None = None, random: int = RANDOM_STRINGS, seed: int = 0
 ) -> float | None:
     """The smallest strength (to about 0.01) at which every check passes; None if even `upper` fails.
 
@@ -332,7 +335,7 @@ def smallest_working(
     first that passes is the answer.
     """
 
-    def passes(grid, longest=MAX_LENGTH):
+    def passes(grid, longest=MAX_STRING):
         return [c.failure is None and c.agree == c.total for c in check(dfa, grid, length, random, seed, longest)]
 
     if not passes([upper])[0]:
@@ -399,9 +402,9 @@ def cost_of(dfa: DFA, length: int, random: int, search: bool) -> tuple[float, in
     n, m = len(dfa.states) + 1, len(dfa.alphabet)
     strings = sum(m**k for k in range(length + 1))
     passes = 1 + (96 if search else 0)  # strength-by-strength work of the search's three rounds
-    macs = passes * (strings * n * n + random * MAX_LENGTH / 2 * n * n)
-    seconds = macs / 2e9 + (1 + 3 * search) * (length + MAX_LENGTH) * 60e-6
-    memory = 8 * n * (strings * (1 + 32 * search) + random * 33) * 3 + 8 * random * MAX_LENGTH * 2
+    macs = passes * (strings * n * n + random * MAX_STRING / 2 * n * n)
+    seconds = macs / 2e9 + (1 + 3 * search) * (length + MAX_STRING) * 60e-6
+    memory = 8 * n * (strings * (1 + 32 * search) + random * 33) * 3 + 8 * random * MAX_STRING * 2
     return seconds, int(memory)
 
 
@@ -410,7 +413,7 @@ def analyse(
     strength: float | None = None,
     *,
     length: int | None = None,
-    random: int = 100,
+    random: int = RANDOM_STRINGS,
     seed: int = 0,
     classify=(),
     search: bool = True,
@@ -423,12 +426,12 @@ def analyse(
 
     h0 = threshold(dfa)
     strength = default_strength(h0) if strength is None else check_float("strength", strength, 0, MAX_STRENGTH)
-    length = default_length(dfa) if length is None else check_int("length", length, 0, 64)
-    check_int("random", random, 0, 10_000)
-    check_int("seed", seed, 0, 2**63 - 1)
+    length = default_length(dfa) if length is None else check_int("length", length, 0, MAX_EXHAUSTIVE_LENGTH)
+    check_int("random", random, 0, MAX_RANDOM)
+    check_int("seed", seed, 0, MAX_SEED)
     strings = [dfa.symbols(text) for text in classify]
-    if any(len(s) > MAX_LENGTH for s in strings):
-        raise InvalidArgument("classify", f"strings of at most {MAX_LENGTH:,} symbols")
+    if any(len(s) > MAX_STRING for s in strings):
+        raise InvalidArgument("classify", f"strings of at most {MAX_STRING:,} symbols")
     seconds, memory = cost_of(dfa, length, random, search)
     within(Budget(seconds, memory, "length" if length > default_length(dfa) else "random", "random"), limits)
     checks = check(dfa, [strength], length, random, seed)[0]

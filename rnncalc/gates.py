@@ -15,30 +15,38 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-from .cells import CELL_NAMES, CELLS, Block, Carry
+from .cells import CELL_NAMES, CELLS, Cell
 from .errors import InvalidArgument, check_bool, check_choice, check_float, check_int, shown
 from .params import availability, count_params
 
 BIDIRECTIONAL = tuple(name for name, cell in CELLS.items() if cell.pytorch)  # the cells frameworks make bidirectional
+BOTH_WAYS_USE = "whole sequences known in advance (sees past and future; not streaming)"
 TYPICAL_GATE = 0.95
+SIM_RADIUS = 1.0  # the vanilla RNN beside the gated cells: at the edge, its best case
 SIM_HIDDEN = 64
 SIM_TRIALS = 4
 
 
 class GateCost(NamedTuple):
-    cell: str
-    title: str
+    """One cell's row: what the cell is (`spec`, from the cell table) and what it costs at these sizes."""
+
+    spec: Cell
     bidirectional: bool
-    blocks: tuple[Block, ...]
-    gates: tuple[str, ...]
-    state: str
     params: int | None  # None where the convention has no such layer
     ratio_to_rnn: float | None
     reason: str | None  # why params is None
-    carry: Carry | None
-    step_jacobian: str
-    use_when: str
-    equations: tuple[str, ...]
+
+    @property
+    def cell(self) -> str:
+        return self.spec.name
+
+    @property
+    def title(self) -> str:
+        return ("Bidirectional " if self.bidirectional else "") + self.spec.title
+
+    @property
+    def use_when(self) -> str:
+        return BOTH_WAYS_USE if self.bidirectional else self.spec.use_when
 
 
 class Retention(NamedTuple):
@@ -80,25 +88,7 @@ def gate_costs(
         spec, reason = CELLS[name], availability(name, convention)
         sizes = dict(bidirectional=both_ways, convention=convention)
         params = None if reason else count_params(name, hidden, input_size, output_size, **sizes).total
-        rows.append(
-            GateCost(
-                cell=name,
-                title=("Bidirectional " if both_ways else "") + spec.title,
-                bidirectional=both_ways,
-                blocks=spec.blocks,
-                gates=spec.gates,
-                state=spec.state,
-                params=params,
-                ratio_to_rnn=None if params is None else round(params / base, 4),
-                reason=reason,
-                carry=spec.carry,
-                step_jacobian=spec.step_jacobian,
-                use_when="whole sequences known in advance (sees past and future; not streaming)"
-                if both_ways
-                else spec.use_when,
-                equations=spec.equations,
-            )
-        )
+        rows.append(GateCost(spec, both_ways, params, None if params is None else round(params / base, 4), reason))
     return rows
 
 
@@ -109,7 +99,7 @@ def retention_configs(cell: str, steps: int, gate: float, seed: int) -> dict[str
     common = dict(hidden=SIM_HIDDEN, steps=steps, trials=SIM_TRIALS, seed=seed)
     runs = {}
     if cell == "rnn":
-        runs["full"] = config_for("rnn", radius=1.0, **common)
+        runs["full"] = config_for("rnn", radius=SIM_RADIUS, **common)
     elif CELLS[cell].carry and CELLS[cell].carry.simulated_as == cell:
         runs["full"] = config_for(cell, **{CONFIGS[cell].varies: gate}, **common)
     if CELLS[cell].carry:

@@ -15,10 +15,11 @@ rate      decay_per_step: the least-squares slope of log10‖·‖ against the l
           LSTM's full path drops once, at the first step, because h_{T−1}
           reaches h_T only through the gates and W_hh), over the lags where
           the gradient is not exactly zero.
-verdict   from the rate alone, so the same on any --steps: ``vanishing`` below
-          −RATE_THRESHOLD (a factor 10 lost in fewer than 1,000 steps),
-          ``exploding`` above +RATE_THRESHOLD, else ``preserved``; an exactly
-          zero gradient is ``vanishing``.
+verdict   from the rate and a fixed threshold (not scaled by the steps):
+          ``vanishing`` below −RATE_THRESHOLD (a factor 10 lost in fewer than
+          1,000 steps), ``exploding`` above +RATE_THRESHOLD, else
+          ``preserved``; an exactly zero gradient is ``vanishing``. The rate is
+          the window's, so near the edge another window may measure another.
 horizon   the first lag where the norm is below `tol` (None: never, in the window).
 """
 
@@ -200,5 +201,5 @@ def verdict(norm: list[float | None], rate: float | None) -> str:
 
 
 def decade_steps(rate: float | None) -> float | None:
-    """Steps for the norm to change tenfold at this rate (None: no change, or no rate)."""
-    return None if not rate else 1 / abs(rate)
+    """Steps for the norm to change tenfold at this rate (None: no rate, or none within 10¹² steps)."""
+    return None if rate is None or abs(rate) < 1e-12 else 1 / abs(rate)

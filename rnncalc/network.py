@@ -44,12 +44,11 @@ def describe(
     (21248, 20224)
     """
     count = count_params(cell, hidden, input_size, output_size, **options)
-    same = {k: v for k, v in options.items() if k not in ("convention", "reset_after")}
-    layout = {"reset_after": options["reset_after"]} if options.get("reset_after") is not None else {}
-    conventions = compare_conventions(cell, hidden, input_size, output_size, **same, **layout)
+    same = {k: v for k, v in options.items() if k != "convention"}  # reset_after reaches Keras alone
+    conventions = compare_conventions(cell, hidden, input_size, output_size, **same)
     without = None
     if output_size:
-        headless = compare_conventions(cell, hidden, input_size, 0, **same, **layout)
+        headless = compare_conventions(cell, hidden, input_size, 0, **same)
         without = {c: r.total if isinstance(r, ParamCount) else None for c, r in headless.items()}
     expectation = None
     if expect is not None:

@@ -125,21 +125,36 @@ def availability(cell: str, convention: str, proj: int = 0) -> str | None:
     """None if the convention has this network, else the reason it has not."""
     spec = CELLS[cell]
     if convention == "pytorch" and spec.pytorch is None:
-        return f"PyTorch has no {spec.title} module (torch.nn has RNN, LSTM and GRU)"
+        return f"PyTorch has no {spec.title} module (torch.nn has {_listed(c.pytorch for c in CELLS.values())})"
     if convention == "keras" and spec.keras is None:
-        return f"Keras 3 has no {spec.title} layer (keras.layers has SimpleRNN, LSTM and GRU)"
+        return f"Keras 3 has no {spec.title} layer (keras.layers has {_listed(c.keras for c in CELLS.values())})"
     if proj and not spec.projection:
         return f"a projection (proj) belongs to the LSTM family; the {spec.title} has none"
     if proj and convention == "keras":
         return "Keras 3's LSTM has no projection (PyTorch's proj_size)"
-    if proj and convention == "pytorch" and cell != "lstm":
-        return f"PyTorch has no projection for the {spec.title}"
     return None
 
 
+def _listed(names) -> str:
+    """RNN, LSTM and GRU: the names that exist."""
+    names = [n for n in names if n]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+LAYOUT_CELL = next(c.name for c in CELLS.values() if c.reset_after)  # the GRU: its bias layout is a choice in Keras
+KERAS_RESET_AFTER = True  # Keras's default layout
+
+
+def takes_layout(cell: str, convention: str) -> bool:
+    """Whether ``reset_after`` is a choice for this cell under this convention (the Keras GRU)."""
+    return convention == "keras" and CELLS[cell].reset_after is not None
+
+
 def resets_after(cell: str, convention: str, reset_after: bool | None) -> bool:
-    """Whether this GRU applies r after the recurrent product (PyTorch; Keras by default)."""
-    return cell == "gru" and (convention == "pytorch" or (convention == "keras" and reset_after is not False))
+    """Whether this cell applies r after the recurrent product (PyTorch's GRU; Keras's by default)."""
+    if CELLS[cell].reset_after is None:
+        return False
+    return convention == "pytorch" or (convention == "keras" and reset_after is not False)
 
 
 def count_params(
@@ -202,11 +217,11 @@ def _validate_shape(hidden, input_size, output_size, layers, bidirectional, proj
 def check_reset_after(reset_after, cell: str, convention: str) -> bool | None:
     """The Keras GRU's bias layout: None becomes Keras's default (True) there; elsewhere it must stay None."""
     if reset_after is None:
-        return True if (cell == "gru" and convention == "keras") else None
+        return KERAS_RESET_AFTER if takes_layout(cell, convention) else None
     check_bool("reset_after", reset_after)
-    if not (cell == "gru" and convention == "keras"):
+    if not takes_layout(cell, convention):
         raise InvalidArgument(
-            "reset_after", f"applies only to cell gru with convention keras (got {cell}, {convention})"
+            "reset_after", f"applies only to cell {LAYOUT_CELL} with convention keras (got {cell}, {convention})"
         )
     return reset_after
 
@@ -378,11 +393,11 @@ def every_cell(
     reset_after = options.pop("reset_after", None)
     _validate_shape(hidden, input_size, output_size, convention=convention, **_shape_options(options))
     if reset_after is not None:
-        check_reset_after(reset_after, "gru", convention)
+        check_reset_after(reset_after, LAYOUT_CELL, convention)
     out: dict[str, ParamCount | Unavailable] = {}
     for cell in CELL_NAMES:
         reason = availability(cell, convention, options.get("proj", 0))
-        layout = {"reset_after": reset_after} if cell == "gru" else {}
+        layout = {"reset_after": reset_after} if takes_layout(cell, convention) else {}
         out[cell] = (
             Unavailable(reason)
             if reason

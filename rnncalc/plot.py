@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import InvalidArgument, PlotFailed, PlotUnavailable, shown
 from .report import Activations, Chart, Heatmap
-from .scale import boundaries, colour
+from .scale import boundaries, colour, level_index
 
 SUFFIXES = (".png", ".svg", ".pdf")
 
@@ -132,19 +132,21 @@ def _heatmap(plt, h: Heatmap):
 
     edges = boundaries(h.scale)
     centres = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
-    cmap = ListedColormap([colour(c, h.scale) for c in centres])
-    grid = [[float("nan") if v is None else max(edges[0], min(edges[-1], v)) for v in row] for row in h.values]
+    cmap = ListedColormap([colour(c, h.scale)[0] for c in centres])
+    # Bin by level, as the terminal does: a level holds its upper edge (a norm of exactly 1 is "0", not growth).
+    grid = [[float("nan") if v is None else level_index(v, h.scale) for v in row] for row in h.values]
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
     rows = [float(label) for label in h.row_labels]
-    mesh = ax.pcolormesh(h.column_values, rows, grid, cmap=cmap, norm=BoundaryNorm(edges, cmap.N), shading="nearest")
+    bins = BoundaryNorm([k - 0.5 for k in range(len(edges))], cmap.N)
+    mesh = ax.pcolormesh(h.column_values, rows, grid, cmap=cmap, norm=bins, shading="nearest")
     unit = "decades of change (log₁₀)" if h.scale.unit == "decade" else "log₁₀ change per step"
     bar = fig.colorbar(mesh, ax=ax, label=f"{unit}; blue = shrinks, red = grows")
-    bar.set_ticks(edges)
-    for char, style, label in (("◆", "k-", "mean-field edge (χ = 1)"), ("○", "k--", "measured boundary")):
-        points = sorted((h.column_values[c], rows[r]) for (r, c), mark in h.marks.items() if mark == char)
-        if points:
-            ax.plot(*zip(*points), style, linewidth=1.5, label=label)
-    if h.marks:
+    bar.set_ticks([k - 0.5 for k in range(len(edges))], labels=[f"{e:g}" for e in edges])
+    for curve, style in zip(h.curves, ("k--o", "k-D")):  # at their exact values; a marker shows a lone point
+        xs, ys = [x for _, x in curve.points], [rows[r] for r, _ in curve.points]
+        if xs:
+            ax.plot(xs, ys, style, linewidth=1.5, markersize=4, label=curve.label)
+    if any(curve.points for curve in h.curves):
         ax.legend(fontsize="small")
     ax.set_xlabel(h.column_name)
     ax.set_ylabel(h.row_name)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import unicodedata
 from typing import Callable, NamedTuple
 
-from .report import Chart, Column, Heatmap, Table, Text
-from .scale import BLUES, CAP, REDS, colour, glyph
+from .report import BOTH, Chart, Column, Heatmap, Table, Text
+from .scale import CAP, DECAY_GLYPHS, GROWTH_GLYPHS, colour, glyph
 
 MIN_WIDTH = 40
 
@@ -34,8 +35,9 @@ _ASCII = {
     "×": "x", "·": "*", "⊙": "*", "−": "-", "—": "-", "–": "-", "…": "...", "≤": "<=", "≥": ">=",
     "≈": "~", "→": "->", "↦": "->", "‖": "|", "∂": "d", "∇": "grad", "√": "sqrt", "Σ": "sum",
     "σ": "sigma", "ρ": "rho", "χ": "chi", "φ": "phi", "γ": "gamma", "ζ": "zeta", "τ": "tau", "δ": "delta",
-    "′": "'", "ᵀ": "^T", "⊇": "contains", "∈": "in", "±": "+/-", "◆": "*", "○": "o", "●": "*",
-    "∞": "inf", "\u0303": "~", "‘": "'", "’": "'", "“": '"', "”": '"', "█": "#", "░": ".",
+    "′": "'", "ᵀ": "^T", "⊇": "contains", "∈": "in", "±": "+/-", "◆": "*", "○": "o", "◉": "@", "●": "*",
+    "∞": "inf", "\u0303": "~", "Δ": "delta", "½": "1/2", "✓": "OK:", "✗": "NO:", "•": "-",
+    "‘": "'", "’": "'", "“": '"', "”": '"', "█": "#", "░": ".",
     "┤": "|", "└": "+", "─": "-", "│": "|", "▏": "+", "▎": "+", "▍": "+", "▌": "+", "▋": "+", "▊": "+", "▉": "+",
 }  # fmt: skip
 
@@ -95,10 +97,30 @@ def terminal(sections: list, term: Terminal) -> str:
 
 
 def _text(console, section: Text, txt) -> None:
-    from rich.text import Text as RichText
 
     style = {"note": "dim", "heading": "bold"}.get(section.style, "")
-    console.print(RichText(txt(section.body), style=style), overflow="fold")
+    _say(console, txt(section.body), style)
+
+
+def _say(console, text: str, style: str) -> None:
+    """Text wrapped between words to the width, no trailing spaces; a word longer than the line is left whole.
+    An indented line or a "• " item continues two columns further in (a hanging indent)."""
+    from rich.text import Text as RichText
+
+    console.print(RichText(wrap(text, console.width), style=style), soft_wrap=True)
+
+
+def wrap(text: str, width: int) -> str:
+    lines = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body))
+        hanging = indent + ("  " if indent or body.startswith(("• ", "- ")) else "")
+        lines += textwrap.wrap(
+            body, width, initial_indent=indent, subsequent_indent=hanging, break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]  # fmt: skip
+    return "\n".join(lines)
 
 
 def _words(text: str) -> list[str]:
@@ -115,8 +137,34 @@ def _minimum(column: Column, cells: list[str], txt) -> int:
     return max([header] + [len(c) for c in cells])
 
 
+def _natural(column: Column, cells: list[str], txt) -> int:
+    """The width a column takes when there is room: its header and its longest cell, each on one line."""
+    return max([len(txt(column.label))] + [len(c) for c in cells])
+
+
+def _frame(columns: list) -> int:
+    return 3 * len(columns) + 1  # a border and a space either side of every cell
+
+
 def _width(columns: list[Column], cells: list[list[str]], txt) -> int:
-    return sum(_minimum(c, [row[i] for row in cells], txt) for i, c in enumerate(columns)) + 3 * len(columns) + 1
+    return sum(_minimum(c, [row[i] for row in cells], txt) for i, c in enumerate(columns)) + _frame(columns)
+
+
+def column_widths(columns: list[Column], cells: list[list[str]], width: int, txt=lambda s: s) -> list[int]:
+    """Each column's width within `width`: natural if all fit, else its minimum plus a share of the room left
+    by how much more it wants. Set explicitly, so the terminal never crops a cell."""
+    low = [_minimum(c, [row[i] for row in cells], txt) for i, c in enumerate(columns)]
+    high = [max(lo, _natural(c, [row[i] for row in cells], txt)) for i, (c, lo) in enumerate(zip(columns, low))]
+    room = width - _frame(columns) - sum(low)
+    want = [h - lo for h, lo in zip(high, low)]
+    if room >= sum(want):
+        return high
+    if room <= 0:
+        return low
+    give = [room * w // sum(want) for w in want]
+    for i in sorted(range(len(want)), key=lambda i: give[i] - want[i])[: room - sum(give)]:
+        give[i] += 1
+    return [lo + g for lo, g in zip(low, give)]
 
 
 def fit(table: Table, width: int, txt=lambda s: s) -> list[Table]:
@@ -131,6 +179,11 @@ def fit(table: Table, width: int, txt=lambda s: s) -> list[Table]:
     while _width(columns, cells_of(columns), txt) > width and any(c.optional for c in columns):
         drop = max(c.optional for c in columns)  # all columns of one priority go together (every run's bar)
         columns = [c for c in columns if c.optional != drop]
+    dropped = [txt(c.label) for c in table.columns if c not in columns]
+    if dropped:  # said, never silent
+        them = "it" if len(dropped) == 1 else "them"
+        note = f"Not shown at this width: {', '.join(dropped)}; a wider terminal shows {them}."
+        table = table._replace(notes=(*table.notes, note))
     if _width(columns, cells_of(columns), txt) <= width or len(columns) <= table.keep + 1:
         return [table._replace(columns=tuple(columns))]
     kept, rest = columns[: table.keep], columns[table.keep :]
@@ -152,23 +205,21 @@ def fit(table: Table, width: int, txt=lambda s: s) -> list[Table]:
 
 def _table(console, table: Table, txt, box_style) -> None:
     from rich.table import Table as RichTable
-    from rich.text import Text as RichText
 
-    console.print(RichText(txt(table.title), style="bold"), overflow="fold")
+    _say(console, txt(table.title), "bold")
     cells = [[txt(c) for c in row] for row in table.cells()]
+    widths = column_widths(list(table.columns), cells, console.width, txt)
     drawn = RichTable(box=box_style, header_style="bold", safe_box=True, show_header=table.header)
-    for i, column in enumerate(table.columns):
+    for column, width in zip(table.columns, widths):
         drawn.add_column(
-            txt(column.label),
-            justify="right" if column.align == "right" else "left",
-            min_width=_minimum(column, [row[i] for row in cells], txt),
-            overflow="fold",
+            txt(column.label), justify="right" if column.align == "right" else "left", width=width, overflow="fold"
         )
     for row in cells:
         drawn.add_row(*row)
-    console.print(drawn)
+    # Wider than the terminal only when one column's longest word is: then the terminal wraps the line, whole.
+    console.print(drawn, width=max(console.width, sum(widths) + _frame(widths)), crop=False)
     for note in table.notes:
-        console.print(RichText(txt(note), style="dim"), overflow="fold")
+        _say(console, txt(note), "dim")
 
 
 def _sample(count: int, room: int) -> list[int]:
@@ -185,12 +236,13 @@ def _heatmap(console, h: Heatmap, width: int, term: Terminal, txt) -> None:
     labels = [txt(label) for label in h.row_labels]
     pad = max(len(txt(h.row_name)), *(len(label) for label in labels))
     columns = _sample(len(h.column_values), max(8, width - pad - 1))
-    console.print(RichText(txt(h.title), style="bold"), overflow="fold")
+    _say(console, txt(h.title), "bold")
+    marks = curve_marks(h, columns)
     grid = RichText(f"{txt(h.row_name):>{pad}}\n")
     for r, (label, row) in enumerate(zip(labels, h.values)):
         grid.append(f"{label:>{pad}} ")
         for c in columns:
-            value, mark = row[c], h.marks.get((r, c))
+            value, mark = row[c], marks.get((r, c))
             if value is None:
                 grid.append(txt(mark) if mark else ("·" if term.unicode else "."), style="dim")
                 continue
@@ -199,16 +251,28 @@ def _heatmap(console, h: Heatmap, width: int, term: Terminal, txt) -> None:
     grid.append(" " * (pad + 1) + _axis([_tick(h.column_values[c]) for c in columns]) + "\n")
     grid.append(" " * (pad + 1) + f"{txt(h.column_name):^{len(columns)}}".rstrip())
     console.print(grid, crop=False, soft_wrap=True)
-    console.print(RichText(txt(legend(h))), overflow="fold")
+    _say(console, txt(legend(h)), "")
     for note in h.notes:
-        console.print(RichText(txt(note), style="dim"), overflow="fold")
+        _say(console, txt(note), "dim")
+
+
+def curve_marks(h: Heatmap, columns: list[int]) -> dict[tuple[int, int], str]:
+    """(row, column) → the mark of the curves through that cell: each point on the nearest column drawn."""
+    xs = [h.column_values[c] for c in columns]
+    marks: dict[tuple[int, int], str] = {}
+    for curve in h.curves:
+        for row, x in curve.points:
+            if not min(xs) - 1e-9 <= x <= max(xs) + 1e-9:
+                continue
+            cell = (row, columns[min(range(len(xs)), key=lambda i: abs(xs[i] - x))])
+            marks[cell] = curve.mark if marks.get(cell, curve.mark) == curve.mark else BOTH
+    return marks
 
 
 def _cell_style(value: float, h: Heatmap, term: Terminal, marked: bool) -> str:
     if not term.colour:
         return "bold" if marked else ""
-    background = colour(value, h.scale)
-    dark = background in BLUES[5:] or background in REDS[5:]
+    background, dark = colour(value, h.scale)
     return f"{'bold ' if marked else ''}{'white' if dark else 'black'} on {background}"
 
 
@@ -232,17 +296,31 @@ def _axis(ticks: list[str]) -> str:
 
 
 def legend(h: Heatmap) -> str:
-    """What each glyph means: the level's size, digits for decay, letters for growth, the cap."""
+    """What each glyph means: the level's size, digits for decay, letters for growth, up to the deepest used."""
     s = h.scale
     if s.unit == "decade":
         level, lost, gained = "one decade (a factor of 10)", "decades lost", "decades gained"
     else:
         level, lost, gained = f"{s.step:g} of log₁₀ change per step", "levels of decay", "levels of growth"
-    cap = f", {CAP}: {CAP} or more" if s.clipped else ""
-    text = f"Scale: one level = {level}. Digits: {lost} (0: less than one, 1: one to two{cap})"
+    text = f"Scale: one level = {level}. Digits: {lost} ({_glyph_meanings(DECAY_GLYPHS, s.down)})"
     if s.up >= 0:
-        text += f"; letters: {gained} (a: less than one, b: one to two)"
+        text += f"; letters: {gained} ({_glyph_meanings(GROWTH_GLYPHS, s.up)})"
     return text + "; ·: exactly zero."
+
+
+def _glyph_meanings(glyphs: str, deepest: int) -> str:
+    """'0: less than one, 1: one to two, …, 4: four to five', as far as the data goes (the last glyph: or more)."""
+
+    def meaning(i: int) -> str:
+        if i == 0:
+            return f"{glyphs[0]}: less than one"
+        return f"{glyphs[i]}: {i} or more" if i == CAP else f"{glyphs[i]}: {i} to {i + 1}"
+
+    shown = [0, 1] if deepest <= 2 else [0, 1, None]
+    items = [meaning(i) if i is not None else "…" for i in shown if i is None or i <= deepest]
+    if deepest >= 2:
+        items.append(meaning(deepest))
+    return ", ".join(items)
 
 
 def _chart(chart: Chart, width: int, txt):
@@ -323,7 +401,10 @@ _LATEX_UNICODE = {
     "∂": r"$\partial$", "∇": r"$\nabla$", "√": r"$\surd$", "Σ": r"$\Sigma$", "σ": r"$\sigma$", "ρ": r"$\rho$",
     "χ": r"$\chi$", "φ": r"$\varphi$", "γ": r"$\gamma$", "ζ": r"$\zeta$", "τ": r"$\tau$", "δ": r"$\delta$",
     "′": r"$'$", "ᵀ": r"\textsuperscript{T}", "⊇": r"$\supseteq$", "∈": r"$\in$", "±": r"$\pm$", "∞": r"$\infty$",
-    "◆": r"$\blacklozenge$", "○": r"$\circ$", "●": r"$\bullet$", "█": r"\textbar{}", "“": "``", "”": "''",
+    "◆": r"$\blacklozenge$", "○": r"$\circ$", "●": r"$\bullet$", "◉": r"$\odot$", "“": "``", "”": "''",
+    "Δ": r"$\Delta$", "½": r"$\frac{1}{2}$", "<": r"\textless{}", ">": r"\textgreater{}",
+    # A bar's blocks as rules of the same length: a block is 0.5em, an eighth 0.0625em.
+    **{ch: rf"\rule{{{0.0625 * k:g}em}}{{0.8em}}" for k, ch in enumerate("▏▎▍▌▋▊▉█", start=1)},
 }  # fmt: skip
 
 
@@ -335,6 +416,8 @@ def latex_text(text: str) -> str:
             out[-1] = r"\~{" + out[-1] + "}"
         elif ch in _LATEX_SPECIAL:
             out.append(_LATEX_SPECIAL[ch])
+        elif ch == "-" and out and out[-1] == "-":  # --seq-len, not an en dash
+            out.append("{}-")
         elif ch in _LATEX_UNICODE:
             out.append(_LATEX_UNICODE[ch])
         elif ch in "⁰¹²³⁴⁵⁶⁷⁸⁹":

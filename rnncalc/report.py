@@ -46,6 +46,17 @@ class Text(NamedTuple):
     style: str = ""  # "note" (dim), "heading" (bold) or "" (plain)
 
 
+class Curve(NamedTuple):
+    """A line over a heatmap: drawn as a line in the plot, as a mark on its nearest cells in the terminal."""
+
+    label: str
+    mark: str  # the glyph over its cells
+    points: list[tuple[int, float]]  # (row, x): x in the columns' units, anywhere between them
+
+
+BOTH = "◉"  # two curves through one cell
+
+
 class Heatmap(NamedTuple):
     """A grid of numbers drawn as one glyph and colour per cell on a stated scale (see rnncalc.scale)."""
 
@@ -56,7 +67,7 @@ class Heatmap(NamedTuple):
     column_values: list[float]  # one per column; the renderer samples them to fit the width
     values: list[list[float | None]]  # None: exactly zero gradient
     scale: Any  # a rnncalc.scale.Scale
-    marks: dict = {}  # (row, column) → a character drawn over the cell
+    curves: tuple[Curve, ...] = ()
     notes: tuple[str, ...] = ()
 
 

@@ -4,9 +4,11 @@ Heatmaps are anchored at 0 (no change). A level is `step` wide (one decade for
 log10 norms; a round rate for rates per step), so in a lag heatmap two norms a
 decade or more apart never share a glyph below the cap. Decay reads as a digit,
 the number of levels lost (0 = less than one), growth as a letter (a = less
-than one level gained); ``CAP`` and beyond share the last glyph. Colours: blues
-for decay, reds only where there is growth, darker further from 0; the same
-levels and colours in the terminal and in the plot file.
+than one level gained); ``CAP`` and beyond share the last glyph. Colours: one
+fixed colour per level, whatever the data (level 1 looks the same in every
+heatmap): white to navy for decay, pink to dark red only where there is growth
+(the last two growth levels share the darkest red). They are colours of the
+xterm 256-colour cube, so the terminal shows exactly the plot file's colours.
 
 Bars are drawn on one absolute scale per table (the same for every column and
 run, so equal norms get equal bars): a bar is empty at `low` and full at
@@ -23,9 +25,11 @@ CAP = 9
 DECAY_GLYPHS = "0123456789"
 GROWTH_GLYPHS = "abcdefghij"
 NOISE = 1e-9  # |value| below this is 0: rounding noise must not change a glyph or a bar
-# ColorBrewer Blues and Reds, light to dark (ten levels each).
-BLUES = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b", "#041c44")
-REDS = ("#fff5f0", "#fee0d2", "#fcbba1", "#fc9272", "#fb6a4a", "#ef3b2c", "#cb181d", "#a50f15", "#67000d", "#3f0008")
+# One colour per level, light to dark: xterm colours 231 189 153 117 75 33 26 25 18 17 and 224 217 210 203 196
+# 160 124 88 52 52, so a 256-colour terminal draws them unchanged.
+BLUES = ("#ffffff", "#d7d7ff", "#afd7ff", "#87d7ff", "#5fafff", "#0087ff", "#005fd7", "#005faf", "#000087", "#00005f")
+REDS = ("#ffd7d7", "#ffafaf", "#ff8787", "#ff5f5f", "#ff0000", "#d70000", "#af0000", "#870000", "#5f0000", "#5f0000")
+DARK = 5  # from this level on, text on the colour is white
 
 
 class Scale(NamedTuple):
@@ -81,17 +85,21 @@ def glyph(value: float, scale: Scale) -> str:
     return (DECAY_GLYPHS if side == "decay" else GROWTH_GLYPHS)[i]
 
 
-def colour(value: float, scale: Scale) -> str:
-    """The level's colour: blues for decay, reds for growth, spread over the levels the data uses."""
+def colour(value: float, scale: Scale) -> tuple[str, bool]:
+    """The level's fixed colour, and whether it is dark (white text on it)."""
     side, i = level(value, scale.step)
-    deepest = scale.down if side == "decay" else scale.up
-    palette = BLUES if side == "decay" else REDS
-    start = 0 if side == "decay" else 2  # the lightest reds are hard to tell from white
-    return palette[start + round(i * (len(palette) - 1 - start) / max(deepest, 1))]
+    return (BLUES if side == "decay" else REDS)[i], i >= DARK
+
+
+def level_index(value: float, scale: Scale) -> int:
+    """The value's level counted from the deepest decay the scale holds (0) up through growth: a plot's bins."""
+    side, i = level(value, scale.step)
+    return scale.down - i if side == "decay" else scale.down + 1 + i
 
 
 def boundaries(scale: Scale) -> list[float]:
-    """Level edges from the deepest decay to the highest growth, for a plot's colour bar."""
+    """Level edges from the deepest decay to the highest growth, for a plot's colour bar (level_index k lies
+    between edges k and k + 1, the upper edge included)."""
     return [-(scale.down + 1) * scale.step + k * scale.step for k in range(scale.down + scale.up + 3)]
 
 

@@ -14,6 +14,7 @@ from .cells import CELL_NAMES
 from .errors import InvalidArgument, check_int
 from .numbers import MAX_BUDGET
 from .params import (
+    LAYOUT_CELL,
     MAX_SIZE,
     ParamCount,
     Unavailable,
@@ -21,6 +22,7 @@ from .params import (
     check_reset_after,
     count_params,
     count_polynomial,
+    takes_layout,
 )
 from .workload import macs_per_step
 
@@ -77,14 +79,14 @@ def solve_every_cell(
     options = dict(options)
     reset_after = options.pop("reset_after", None)
     if reset_after is not None:
-        check_reset_after(reset_after, "gru", convention)
+        check_reset_after(reset_after, LAYOUT_CELL, convention)
     out: dict[str, Solution | Unavailable] = {}
     for cell in CELL_NAMES:
         reason = availability(cell, convention, options.get("proj", 0))
         if reason:
             out[cell] = Unavailable(reason)
             continue
-        layout = {"reset_after": reset_after} if cell == "gru" and reset_after is not None else {}
+        layout = {"reset_after": reset_after} if takes_layout(cell, convention) else {}
         try:
             out[cell] = solve_hidden(budget, cell, input_size, output_size, convention=convention, **options, **layout)
         except InvalidArgument as e:

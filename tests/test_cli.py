@@ -136,7 +136,7 @@ def test_expect_names_the_reading_that_gives_the_answer(run, args, expected, rea
 
 def test_expect_spells_out_the_formula_with_the_numbers(run):
     out = run("params", "-n", "128", "-m", "28", "-k", "10", "--expect", "20224")[1]
-    assert "PyTorch nn.RNN(28, 128) (PyTorch convention, without the output layer):" in out
+    assert "PyTorch nn.RNN(28, 128)\n  changed from the question: PyTorch convention, without the output layer" in out
     assert "nm + n² + 2n = 128×28 + 128² + 2×128 = 20,224" in out
 
 

@@ -28,8 +28,8 @@ def test_costs_by_hand_at_the_course_sizes():
 
 def test_the_lstm_has_three_gates_and_a_candidate_block():
     lstm = next(r for r in gate_costs(cells=["lstm"]))
-    assert lstm.gates == ("input", "forget", "output")
-    assert [(b.letter, b.role) for b in lstm.blocks] == [
+    assert lstm.spec.gates == ("input", "forget", "output")
+    assert [(b.letter, b.role) for b in lstm.spec.blocks] == [
         ("i", "input gate"), ("f", "forget gate"), ("g", "candidate"), ("o", "output gate"),
     ]  # fmt: skip
 

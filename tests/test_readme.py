@@ -35,12 +35,18 @@ def test_example_runs(block, tmp_path):
 
 
 def test_commented_results_are_what_the_commands_print():
-    # Lines like `rnncalc … -q   # 21514` or `# 3·64·(64+16+2) = 15744` state their output; check each one.
-    claims = re.findall(r"^(rnncalc [^#\n]*-q)\s+#\s*(?:.*= )?(-?[\d.]+)\s*$", README, flags=re.M)
-    assert len(claims) >= 8
-    for command, expected in claims:
+    # Lines like `rnncalc … -q   # 21514` or `# 3·64·(64+16+2) = 15744` state their output exactly; `≈ x` states
+    # it to the digits given. Check each one.
+    claims = re.findall(r"^(rnncalc [^#\n]*-q)\s+#\s*(?:.*([=≈]) )?(\S+)\s*$", README, flags=re.M)
+    assert len(claims) >= 9
+    for command, relation, expected in claims:
         done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60, env=ENV)
-        assert done.stdout.strip() == expected, command
+        printed = done.stdout.strip()
+        if relation == "≈":
+            digits = len(expected.split(".")[1])
+            assert round(float(printed), digits) == float(expected), command
+        else:
+            assert printed == expected, command
 
 
 def test_the_python_examples_give_what_their_comments_say():

@@ -69,6 +69,24 @@ COMMANDS = [
         "20224",
     ),
     ("params", "-n", "256", "-m", "64", "--cell", "all"),
+    (
+        "params",
+        "--cell",
+        "lstm",
+        "-n",
+        "128",
+        "-m",
+        "28",
+        "-k",
+        "10",
+        "--layers",
+        "2",
+        "--bidirectional",
+        "--proj",
+        "64",
+        "--convention",
+        "pytorch",
+    ),  # fmt: skip
     ("gradflow", "--steps", "60", "--hidden", "16"),
     (
         "gradflow",
@@ -107,6 +125,9 @@ def test_every_line_fits_the_width_and_no_number_is_split(run, args, columns):
     code, out, _ = run(*args, COLUMNS=str(columns))
     assert code in (0, 3)
     assert max(len(line) for line in out.splitlines()) <= columns
+    # Every table row is drawn whole: nothing cropped at the right edge.
+    rows = [line for line in out.splitlines() if line and line[0] in "│┃┏┡└"]
+    assert all(line[-1] in "│┃┓┩┘" for line in rows), [line for line in rows if line[-1] not in "│┃┓┩┘"]
     # A number split across lines leaves fragments that are no number of the same output at full width
     # (columns may be dropped when narrow, and a heatmap samples other ticks: short numbers are exempt).
     wide = set(numbers_in_tables(run(*args, COLUMNS="400")[1]))
@@ -149,6 +170,14 @@ def test_ascii_carries_the_same_information():
     assert (
         ascii_text("n² + nm ≤ σ·‖∂L/∂h‖ · log₁₀ h̃ ⊙ ρ^s — 10⁵") == "n^2 + nm <= sigma*|dL/dh| * log10 h~ * rho^s - 10^5"
     )
+
+
+@pytest.mark.parametrize("args", COMMANDS + [("gates", "--equations", "--steps", "5")], ids=lambda a: " ".join(a[:3]))
+def test_every_character_printed_has_an_ascii_form(run, args):
+    out = run(*args, COLUMNS="200")[1]
+    box = {chr(c) for c in range(0x2500, 0x2580)}  # tables are drawn in ASCII boxes there, not transliterated
+    unknown = {ch for ch in set(out) - box if ord(ch) > 127 and "?" in ascii_text(ch)}
+    assert unknown == set()
 
 
 @pytest.mark.parametrize(
@@ -218,6 +247,10 @@ def test_latex_escapes_every_special_character():
     assert latex_text("n² × ρ ‖∂L‖ log₁₀ h̃") == (
         r"n\textsuperscript{2} $\times$ $\rho$ $\|$$\partial$L$\|$ log\textsubscript{1}\textsubscript{0} \~{h}"
     )
+    # Text-mode traps: < and > print as other glyphs, -- as a dash; ½ and Δ are math; bars become rules.
+    assert latex_text("--seq-len < 1e-06 > 0") == r"-{}-seq-len \textless{} 1e-06 \textgreater{} 0"
+    assert latex_text("½·Δ") == r"$\frac{1}{2}$$\cdot$$\Delta$"
+    assert latex_text("█▌") == r"\rule{0.5em}{0.8em}\rule{0.25em}{0.8em}"
 
 
 def test_latex_tables_are_booktabs_tabulars_of_the_same_cells():

@@ -6,7 +6,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..choices import MAX_RADIUS, RUN_DEFAULTS, VARIED_DEFAULTS
+from ..choices import (
+    EXHAUSTIVE,
+    MAX_RADIUS,
+    MAX_STRENGTH,
+    MAX_STRING,
+    RANDOM_STRINGS,
+    RUN_DEFAULTS,
+    VARIED_DEFAULTS,
+)
+from ..dfa import BUILTINS
 from ..errors import InvalidArgument, shown
 from ..output import Format, emit
 from .app import EXIT_MISMATCH, app, core_errors, progress_bar
@@ -368,15 +377,13 @@ def gradflow(
     emit(report, fmt, quiet)
 
 
-FSM_HELP = """Build a second-order RNN that is a finite-state machine, prove it stable and check it.
+FSM_HELP = f"""Build a second-order RNN that is a finite-state machine, prove it stable and check it.
 
-MACHINE is a built-in: tomita1 (1*), tomita2 ((10)*), tomita3 (no odd block of 1s right before an odd block of
-0s), tomita4 (no 000), tomita5 (even 0s and even 1s), tomita6 (#0 − #1 divisible by 3), tomita7 (0*1*0*1*),
-parity (an odd number of 1s), mod3 (a binary number divisible by 3); or a DFA file (.json: alphabet, states,
-start, accept, delta). The network follows Omlin & Giles (1996): one sigmoid neuron per state plus a response
-neuron, weights ±H. It reports the strength H₀ above which it provably runs the DFA on strings of any length, the
-smallest H that passes the checks, and how it agrees with the DFA on every string up to --length symbols and on
---random strings of up to 10,000 symbols.
+MACHINE is a built-in: {"; ".join(f"{m.name} ({m.definition})" for m in BUILTINS.values())}; or a DFA file (.json:
+alphabet, states, start, accept, delta). The network follows Omlin & Giles (1996): one sigmoid neuron per state plus
+a response neuron, weights ±H. It reports the strength H₀ above which it provably runs the DFA on strings of any
+length, the smallest H that passes the checks, and how it agrees with the DFA on every string up to --length
+symbols and on --random strings of up to {MAX_STRING:,} symbols.
 """
 
 
@@ -396,7 +403,10 @@ def fsm(
     strength: Annotated[
         Optional[float],
         typer.Option(
-            parser=real("strength"), metavar="H", show_default="⌈H₀⌉ + 1", help="Weight strength H, 0 to 1000."
+            parser=real("strength"),
+            metavar="H",
+            show_default="⌈H₀⌉ + 1",
+            help=f"Weight strength H, 0 to {MAX_STRENGTH:,g}.",
         ),
     ] = None,
     length: Annotated[
@@ -404,14 +414,16 @@ def fsm(
         typer.Option(
             parser=whole("length"),
             metavar="L",
-            show_default="the longest with 4,096 strings at most",
+            show_default=f"the longest with {EXHAUSTIVE:,} strings at most",
             help="Check every string up to L symbols.",
         ),
     ] = None,
     random: Annotated[
         int,
-        typer.Option(parser=whole("random"), metavar="K", help="Also check K random strings of up to 10,000 symbols."),
-    ] = 100,
+        typer.Option(
+            parser=whole("random"), metavar="K", help=f"Also check K random strings of up to {MAX_STRING:,} symbols."
+        ),
+    ] = RANDOM_STRINGS,
     seed: Seed = 0,
     classify: Annotated[
         Optional[list[str]],

@@ -53,5 +53,5 @@ def expect_sections(check: Check) -> list:
 
 def _reading(r: Reading) -> str:
     c = r.count
-    changes = f" ({', '.join(r.changes)})" if r.changes else ""
-    return f"• {r.description}{changes}:\n  {c.formula} = {c.substituted} = {thousands(c.total)}"
+    changes = f"\n  changed from the question: {', '.join(r.changes)}" if r.changes else ""
+    return f"• {r.description}{changes}\n  {c.formula} = {c.substituted} = {thousands(c.total)}"

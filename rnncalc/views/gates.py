@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..gates import SIM_HIDDEN, SIM_TRIALS, GateCost, Retention
+from ..cells import CELLS, Cell
+from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
+from ..config import CONFIGS
+from ..gates import SIM_HIDDEN, SIM_RADIUS, SIM_TRIALS, GateCost, Retention
 from ..report import Column, Report, Table, Text, quiet_lines, ratio_text, sci, thousands
 
 CSV = tuple(
@@ -28,16 +31,13 @@ BENEFIT = (
 )
 
 
-def blocks_text(row: GateCost) -> str:
+def blocks_text(spec: Cell) -> str:
     """'i f o + candidate g': the gates, then what is not a gate."""
-    gates = [b.letter for b in row.blocks if b.role.endswith("gate")]
-    if not row.blocks:
+    if not spec.blocks:
         return "none (one tensor W_ijk)"
-    return (
-        " ".join(gates)
-        + (" + " if gates else "")
-        + " ".join(f"{b.role} {b.letter}" for b in row.blocks if not b.role.endswith("gate"))
-    )
+    gates = [b.letter for b in spec.blocks if b.is_gate]
+    others = [f"{b.role} {b.letter}" for b in spec.blocks if not b.is_gate]
+    return " ".join(gates) + (" + " if gates else "") + " ".join(others)
 
 
 def gates_report(
@@ -47,32 +47,35 @@ def gates_report(
     records = []
     for r in rows:
         kept = None if (retention is None or r.bidirectional) else retention[r.cell]
+        spec = r.spec
         records.append(
             {
                 "cell": r.cell,
                 "title": r.title,
                 "bidirectional": r.bidirectional,
-                "blocks": blocks_text(r),
-                "gates": list(r.gates),
-                "state": r.state,
+                "blocks": blocks_text(spec),
+                "gates": list(spec.gates),
+                "state": spec.state,
                 "params": r.params,
                 "ratio_to_rnn": r.ratio_to_rnn,
                 "reason": r.reason,
-                "carry_jacobian": r.carry.jacobian if r.carry else None,
-                "carry_path": r.carry.equation if r.carry else f"none: ∂h_t/∂h_(t−1) = {r.step_jacobian}",
+                "carry_jacobian": spec.carry.jacobian if spec.carry else None,
+                "carry_path": spec.carry.equation if spec.carry else f"none: ∂h_t/∂h_(t−1) = {spec.step_jacobian}",
                 "retention": kept._asdict() if kept else None,
                 "full": kept.full if kept else None,
                 "carry": kept.carry if kept else None,
                 "use_when": r.use_when,
-                "equations": list(r.equations),
+                "equations": list(spec.equations),
+                "reference": spec.reference,
             }
         )
     json_keys = (
         "cell title bidirectional gates state params ratio_to_rnn reason carry_jacobian carry_path retention "
-        "use_when equations"
+        "use_when equations reference"
     ).split()
     data = [
-        {k: rec[k] for k in json_keys} | {"blocks": [b._asdict() for b in r.blocks]} for rec, r in zip(records, rows)
+        {k: rec[k] for k in json_keys} | {"blocks": [b._asdict() for b in r.spec.blocks]}
+        for rec, r in zip(records, rows)
     ]
     csv_rows = [
         rec
@@ -93,27 +96,37 @@ def gates_report(
                 f"What they buy · ‖∂L/∂h‖ (full) and the carried vector's norm (carry) after {steps} steps back",
                 BENEFIT,
                 records,
-                notes=(
-                    f"Simulated as rnncalc gradflow does (n={SIM_HIDDEN}, {SIM_TRIALS} trials, seed {seed}): "
-                    "the vanilla RNN "
-                    f"at spectral radius 1 (tanh, drive 0.1); gated cells keep {gate:g} of the carried state per step "
-                    "(LSTM family: f, GRU: z, MGU: 1 − f). Full: the whole cell's Jacobian (simulated for the RNN, "
-                    "LSTM "
-                    "and GRU). Carry: the additive path alone, exactly gate^T. —: no such path, or not simulated; a "
-                    "bidirectional cell keeps per direction what its one-way cell does.",
-                ),
+                notes=(_retention_note(rows, gate, seed),),
             )
         )
         sections += [Text(line, "note") for line in _lessons(records, steps, gate)]
     if equations:
-        sections += [Text(_equations(r), "") for r in rows if not r.bidirectional]
-    return Report(data, Table("", CSV, csv_rows), sections, quiet_lines(Table("", CSV, csv_rows), "cell", "params"))
+        sections += [Text(_equations(r.spec), "") for r in rows if not r.bidirectional]
+    csv = Table("", CSV, csv_rows)
+    return Report(data, csv, sections, quiet_lines(csv, "cell", "params"))
+
+
+def _retention_note(rows: list[GateCost], gate: float, seed: int) -> str:
+    kept: dict[str, list[str]] = {}
+    for r in rows:
+        if r.spec.carry and not r.bidirectional:
+            kept.setdefault(r.spec.carry.kept, []).append(r.spec.title)
+    symbols = "; ".join(f"{symbol} for {', '.join(titles)}" for symbol, titles in kept.items())
+    simulated = [CELLS[c].title for c in CONFIGS]
+    return (
+        f"Simulated as rnncalc gradflow does (n={SIM_HIDDEN}, {SIM_TRIALS} trials, seed {seed}): the vanilla RNN at "
+        f"spectral radius {SIM_RADIUS:g} ({RNN_DEFAULTS['activation']}, drive {RUN_DEFAULTS['drive']:g}); gated cells "
+        f"keep {gate:g} of the carried state per step" + (f" ({symbols})" if symbols else "") + ". Full: the whole "
+        f"cell's Jacobian (simulated for the {', '.join(simulated[:-1])} and {simulated[-1]}). Carry: the additive "
+        "path alone, exactly gate^T. —: no such path, or not simulated; a bidirectional cell keeps per direction "
+        "what its one-way cell does."
+    )
 
 
 def _cost_notes(rows: list[GateCost], convention: str) -> tuple[str, ...]:
     notes = [
         "Blocks: one input matrix, one recurrent matrix and one bias each: the gates, plus the candidate that is "
-        "not a gate (the LSTM's 4 blocks are 3 gates and the candidate g), so the count grows with the blocks."
+        f"not a gate ({_lstm_example()}), so the count grows with the blocks."
     ]
     missing = [r.cell for r in rows if r.params is None]
     if missing:
@@ -123,34 +136,47 @@ def _cost_notes(rows: list[GateCost], convention: str) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def _lstm_example() -> str:
+    """The LSTM's 4 blocks are 3 gates and the candidate g: read off the cell table."""
+    lstm = CELLS["lstm"]
+    others = " and ".join(f"the {b.role} {b.letter}" for b in lstm.blocks if not b.is_gate)
+    return f"the LSTM's {len(lstm.blocks)} blocks are {len(lstm.gates)} gates and {others}"
+
+
 def _lessons(records: list[dict], steps: int, gate: float) -> list[str]:
     carry = next((r["carry"] for r in records if r["carry"] is not None), None)
     rnn = next((r["full"] for r in records if r["cell"] == "rnn" and r["full"] is not None), None)
+    gated_full = [r for r in records if r["cell"] != "rnn" and r["full"] is not None]
     lines = []
     if carry is not None:
         lines.append(
             f"Every carry path keeps exactly {gate:g}^{steps} = {sci(carry)} of the gradient after {steps} steps, "
-            "whatever the weights: the gate, not the cell's size, sets how long it survives."
+            "whatever the weights: along that path the gate, not the cell's size, sets how long it survives."
+        )
+    if carry is not None and gated_full:
+        lines.append(
+            "The Full column is another quantity: ‖∂L/∂h‖ also flows through the gates and W_hh, so it depends on "
+            "the weights and may keep more or less than the carry path (here "
+            + ", ".join(f"{r['title']} {sci(r['full'])}" for r in gated_full)
+            + "); rnncalc gradflow --path both follows both lag by lag."
         )
     if rnn is not None and carry is not None:
         more = "more" if carry > rnn else "less"
+        tries = [f"--gate {0.99 if gate < 0.99 else 0.9:g}"] + ([f"--steps {5 * steps}"] if steps <= 2000 else [])
         lines.append(
             f"The vanilla RNN keeps {sci(rnn)} here; with a gate of {gate:g} the carry path keeps {more}. "
-            "Try --gate 0.99 or --steps 500 to see the gap change."
+            f"Try {' or '.join(tries)} to see the gap change."
         )
     return lines
 
 
-def _equations(r: GateCost) -> str:
-    from ..cells import CELLS
-
-    lines = [f"{r.title} (--cell {r.cell})", *("  " + e for e in r.equations)]
-    variant = CELLS[r.cell].reset_after
-    if variant:
-        lines.append(f"  PyTorch, and Keras with reset_after=True: {variant.equation}")
+def _equations(spec: Cell) -> str:
+    lines = [f"{spec.title} (--cell {spec.name}; {spec.reference})", *("  " + e for e in spec.equations)]
+    if spec.reset_after:
+        lines.append(f"  PyTorch, and Keras with reset_after=True: {spec.reset_after.equation}")
     lines.append(
-        f"  carry path: {r.carry.equation}, Jacobian {r.carry.jacobian}"
-        if r.carry
-        else f"  no carry path: ∂h_t/∂h_(t−1) = {r.step_jacobian}"
+        f"  carry path: {spec.carry.equation}, Jacobian {spec.carry.jacobian}"
+        if spec.carry
+        else f"  no carry path: ∂h_t/∂h_(t−1) = {spec.step_jacobian}"
     )
     return "\n".join(lines)

@@ -6,7 +6,7 @@ import math
 
 from ..cells import CELLS
 from ..choices import BURN_IN_TIMESCALES
-from ..gradflow import RATE_THRESHOLD, Run
+from ..gradflow import RATE_THRESHOLD, Run, decade_steps
 from ..report import Chart, Column, Report, Table, Text, sci
 from ..scale import BarScale, bar_eighths, bar_scale
 
@@ -21,7 +21,7 @@ def run_label(run: Run) -> str:
     c = run.config
     if c.cell == "rnn":
         return f"ρ={c.radius:g}"
-    return f"{'f' if c.cell == 'lstm' else 'z'}={c.gate:g} {c.path}"
+    return f"{CELLS[c.cell].carry.kept}={c.gate:g} {c.path}"
 
 
 def run_settings(run: Run, tol: float) -> dict:
@@ -30,7 +30,7 @@ def run_settings(run: Run, tol: float) -> dict:
     out = dict(cell=c.cell, hidden=c.hidden, steps=c.steps, trials=c.trials, seed=c.seed, drive=c.drive)
     out |= dict(burn_in=run.burn_in, stationary=run.stationary, tol=tol)
     if c.cell == "rnn":
-        return out | dict(radius=c.radius, init=c.init, activation=c.activation, path="full")
+        return out | dict(radius=c.radius, init=c.init, activation=c.activation, path=c.path)
     return out | {c.varies: c.gate, "path": c.path}
 
 
@@ -50,9 +50,8 @@ def rate_text(x: float | None) -> str:
 
 def decade_text(rate: float | None) -> str:
     """How many steps a tenfold change takes at this rate."""
-    if rate is None or abs(rate) < 1e-12:
-        return "never"
-    return f"{1 / abs(rate):,.3g} steps"
+    steps = decade_steps(rate)
+    return "never" if steps is None else f"{steps:,.3g} steps"
 
 
 def bar(value: float | None, scale: BarScale) -> str:
@@ -185,7 +184,7 @@ def _summary(runs: list[Run], tol: float) -> Table:
     notes = (
         f"Rates: log₁₀ change of the norm per step, least squares over lags 1..T. Verdict: vanishing or exploding "
         f"when the rate exceeds {RATE_THRESHOLD:g} per step (10× per {1 / RATE_THRESHOLD:,.0f} steps), else "
-        "preserved; the same on any --steps.",
+        "preserved. The rate is this window's: near the edge another --steps may measure another.",
     )
     return Table("Summary", columns, rows, notes=notes)
 
@@ -249,7 +248,7 @@ def _gated_lesson(r: Run) -> list[str]:
             "whatever the weights: the gate alone sets how long the gradient survives along it."
         ]
     first = r.log10_norm[1]
-    if c.cell == "lstm" and first is not None and first < -0.5:
+    if CELLS[c.cell].carry.state != "h" and first is not None and first < -0.5:  # h reaches h only via the gates
         return [
             f"{label}: the full path drops {10**-first:,.3g}× at the first step: h_(T−1) reaches h_T only "
             "through the gates and W_hh, not through the carry c."
@@ -266,22 +265,34 @@ def _paths_lesson(runs: list[Run]) -> list[str]:
     pairs = {g: p for g, p in pairs.items() if len(p) == 2}
     if not pairs:
         return []
-    cell = next(iter(pairs.values()))["full"].config.cell
-    carry = CELLS[cell].carry
-    carried = f"‖∂L/∂{carry.state}‖ along diag({carry.kept}) alone"
+    kept = CELLS[next(iter(pairs.values()))["full"].config.cell].carry
+    carried = f"‖∂L/∂{kept.state}‖ along diag({kept.kept}) alone"
     lines = [
         f"'carry' is {carried}; 'full' is ‖∂L/∂h‖ through every path (the carry path, the gates and W_hh): "
         "different quantities. The carry path is the part the gate alone guarantees."
     ]
     for gate, p in pairs.items():
-        full, carry = p["full"], p["carry"]
-        longer = "outlasts" if full.decay_per_step > carry.decay_per_step else "fades faster than"
-        lines.append(
-            f"{'f' if cell == 'lstm' else 'z'}={gate:g}: here the full gradient {longer} the carry path "
-            f"({rate_text(full.decay_per_step)} against {rate_text(carry.decay_per_step)}): with these random "
-            "weights the paths through the gates " + ("keep more." if longer == "outlasts" else "keep less.")
-        )
+        lines.append(f"{kept.kept}={gate:g}: " + _compare_paths(p["full"], p["carry"]))
     return lines
+
+
+def _compare_paths(full: Run, carry: Run) -> str:
+    """Which path kept more at the last lag, and whether the fitted rates agree with that or close the gap."""
+    a, b = full.log10_norm[-1], carry.log10_norm[-1]
+    at_end = f"after {full.config.steps:,} steps the full gradient is {sci(a)} against {sci(b)} on the carry path"
+    rates = f"{rate_text(full.decay_per_step)} against {rate_text(carry.decay_per_step)}"
+    if a is None or b is None or a == b or full.decay_per_step == carry.decay_per_step:
+        return f"{at_end} (fitted rates {rates})."
+    ahead, higher = a > b, full.decay_per_step > carry.decay_per_step
+    rate = "higher" if higher else "lower"
+    if ahead == higher:
+        return (
+            f"{at_end}, and its fitted rate is {rate} too ({rates}): with these random weights the paths through "
+            f"the gates keep {'more' if ahead else 'less'}."
+        )
+    return (
+        f"{at_end}, but its fitted rate is {rate} ({rates}): the gap {'narrows' if higher else 'widens'} with the lag."
+    )
 
 
 def _stationarity_lesson(runs: list[Run]) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
-from ..report import Column, Heatmap, Report, Table, Text, general, quiet_lines, sci
+from ..report import BOTH, Column, Curve, Heatmap, Report, Table, Text, general, quiet_lines, sci
 from ..scale import decade_scale, rate_scale
 from ..sweep import BiasRow, LagSweep, PhaseSweep
 from .gradflow import decade_text
@@ -95,12 +95,10 @@ def phase_report(sweep: PhaseSweep, settings: dict) -> Report:
         for j, d in enumerate(sweep.drives)
         for i, r in enumerate(sweep.radii)
     ])  # fmt: skip
-    marks = {}
-    for row, (mf, measured) in enumerate(zip(sweep.critical_mean_field, sweep.critical_measured)):
-        for x, char in ((measured, "○"), (mf, "◆")):  # the mean-field mark wins a shared cell
-            column = _nearest(sweep.radii, x)
-            if column is not None:
-                marks[(row, column)] = char
+    curves = (
+        Curve("measured boundary (the rate crosses 0)", "○", _points(sweep.critical_measured, sweep.radii)),
+        Curve("mean-field edge of chaos (χ = 1)", "◆", _points(sweep.critical_mean_field, sweep.radii)),
+    )
     rates = [x for row in sweep.decay for x in row if x is not None]
     heatmap = Heatmap(
         f"Measured log₁₀ change of ‖∂L/∂h‖ per step · tanh RNN · radius × drive · n={settings['hidden']}, "
@@ -111,10 +109,11 @@ def phase_report(sweep: PhaseSweep, settings: dict) -> Report:
         sweep.radii,
         sweep.decay,
         rate_scale(rates),
-        marks=marks,
+        curves=curves,
         notes=(
-            "◆ mean-field edge of chaos (χ = 1); ○ measured boundary (the rate crosses 0). Left of it gradients "
-            "vanish, right of it they grow.",
+            f"◆ mean-field edge of chaos (χ = 1); ○ measured boundary (the rate crosses 0); {BOTH} both, on the "
+            "nearest radius drawn (exact values in the table below; a mark hides its cell's glyph). Left of the "
+            "boundary gradients vanish, right of it they grow.",
         ),
     )
     edges = Table(
@@ -143,10 +142,9 @@ def _scale_note(sweep: PhaseSweep) -> str:
     )
 
 
-def _nearest(xs: list[float], x: float | None) -> int | None:
-    if x is None or not (xs[0] - 1e-9 <= x <= xs[-1] + 1e-9):
-        return None
-    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+def _points(edges: list[float | None], radii: list[float]) -> list[tuple[int, float]]:
+    """One point per drive row where the edge lies within the radii swept."""
+    return [(row, x) for row, x in enumerate(edges) if x is not None and radii[0] - 1e-9 <= x <= radii[-1] + 1e-9]
 
 
 def bias_report(rows: list[BiasRow], steps: int) -> Report:
