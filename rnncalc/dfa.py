@@ -79,9 +79,9 @@ BUILTINS: dict[str, DFA] = {
         _machine(
             "tomita4",
             "no 000 anywhere",
-            {"0": ("1", "0"), "1": ("2", "0"), "2": ("D", "0"), "D": ("D", "D")},
-            "0",
-            ["0", "1", "2"],
+            {"q0": ("q1", "q0"), "q1": ("q2", "q0"), "q2": ("D", "q0"), "D": ("D", "D")},  # qk: k trailing 0s
+            "q0",
+            ["q0", "q1", "q2"],
         ),
         _machine(
             "tomita5",
@@ -93,9 +93,9 @@ BUILTINS: dict[str, DFA] = {
         _machine(
             "tomita6",
             "(number of 0s − number of 1s) divisible by 3",
-            {d: ((d + 1) % 3, (d - 1) % 3) for d in range(3)},
-            0,
-            [0],
+            {f"q{d}": (f"q{(d + 1) % 3}", f"q{(d - 1) % 3}") for d in range(3)},  # qd: #0 − #1 ≡ d (mod 3)
+            "q0",
+            ["q0"],
         ),
         _machine(
             "tomita7",
@@ -108,9 +108,9 @@ BUILTINS: dict[str, DFA] = {
         _machine(
             "mod3",
             "a binary number (most significant bit first) divisible by 3; the empty string is 0",
-            {r: ((2 * r) % 3, (2 * r + 1) % 3) for r in range(3)},
-            0,
-            [0],
+            {f"r{r}": (f"r{(2 * r) % 3}", f"r{(2 * r + 1) % 3}") for r in range(3)},  # rk: the number so far ≡ k
+            "r0",
+            ["r0"],
         ),
     )
 }

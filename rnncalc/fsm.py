@@ -32,9 +32,8 @@ above are this implementation's own statement of it.
 
 from __future__ import annotations
 
-import itertools
 import math
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -42,6 +41,8 @@ from .choices import EXHAUSTIVE, MAX_EXHAUSTIVE_LENGTH, MAX_RANDOM, MAX_STRENGTH
 from .config import MAX_SEED
 from .dfa import DFA
 from .errors import InvalidArgument, check_float, check_int
+from .guard import Cost as Budget
+from .guard import check as within
 
 
 class Network(NamedTuple):
@@ -326,7 +327,12 @@ def run(net: Network, symbols) -> np.ndarray:
 
 
 def smallest_working(
-    dfa: DFA, upper: float, length: int | None = None, random: int = RANDOM_STRINGS, seed: int = 0
+    dfa: DFA,
+    upper: float,
+    length: int | None = None,
+    random: int = RANDOM_STRINGS,
+    seed: int = 0,
+    progress: Callable[[float], None] | None = None,
 ) -> float | None:
     """The smallest strength (to about 0.01) at which every check passes; None if even `upper` fails.
 
@@ -335,8 +341,12 @@ def smallest_working(
     first that passes is the answer.
     """
 
+    done = iter((0.2, 0.3, 0.4, 0.7, 1.0))  # after each pass: the full-length ones cost most
+
     def passes(grid, longest=MAX_STRING):
-        return [c.failure is None and c.agree == c.total for c in check(dfa, grid, length, random, seed, longest)]
+        verdicts = [c.failure is None and c.agree == c.total for c in check(dfa, grid, length, random, seed, longest)]
+        (progress or (lambda _: None))(next(done, 1.0))
+        return verdicts
 
     if not passes([upper])[0]:
         return None
@@ -354,12 +364,6 @@ def smallest_working(
     return math.ceil(upper * 100) / 100
 
 
-def all_strings(dfa: DFA, length: int):
-    """Every string of at most `length` symbols, shortest first (for tests and --classify examples)."""
-    for size in range(length + 1):
-        yield from itertools.product(dfa.alphabet, repeat=size)
-
-
 # ---- one command's worth ----------------------------------------------------------------------
 
 
@@ -371,12 +375,15 @@ class Classified(NamedTuple):
 
 
 class Cost(NamedTuple):
-    neurons: int  # n + 1
+    """What the network costs, at hidden size N = n + 1 (n states and the response) and m input symbols."""
+
+    neurons: int  # N = n + 1
     programmed: int  # nonzero weights
-    tensor: int  # the full (n+1)² × m tensor
+    tensor: int  # the full N² × m tensor
     params: int  # the second-order RNN's exact count at this size, biases included
     rnn: int  # an Elman RNN with the same hidden size and inputs
     lstm: int  # an LSTM with the same hidden size and inputs
+    formulas: dict[str, str]  # params, rnn, lstm: count_params's formulas, in N (the hidden size here)
 
 
 class Analysis(NamedTuple):
@@ -397,15 +404,18 @@ def default_strength(h0: float) -> float:
     return float(math.ceil(h0) + 1)
 
 
-def cost_of(dfa: DFA, length: int, random: int, search: bool) -> tuple[float, int]:
-    """Seconds and bytes of the checks (and the search, 3 more passes of 32 strengths)."""
+def cost_of(dfa: DFA, length: int | None = None, random: int = RANDOM_STRINGS, search: bool = True) -> Budget:
+    """Seconds and bytes of the checks (and the search, 3 more passes of 32 strengths); `length` None: the
+    default. Names the argument to lower."""
+    default = default_length(dfa)
+    length = default if length is None else length
     n, m = len(dfa.states) + 1, len(dfa.alphabet)
     strings = sum(m**k for k in range(length + 1))
     passes = 1 + (96 if search else 0)  # strength-by-strength work of the search's three rounds
     macs = passes * (strings * n * n + random * MAX_STRING / 2 * n * n)
     seconds = macs / 2e9 + (1 + 3 * search) * (length + MAX_STRING) * 60e-6
     memory = 8 * n * (strings * (1 + 32 * search) + random * 33) * 3 + 8 * random * MAX_STRING * 2
-    return seconds, int(memory)
+    return Budget(seconds, int(memory), "length" if length > default else "random", "random")
 
 
 def analyse(
@@ -418,12 +428,13 @@ def analyse(
     classify=(),
     search: bool = True,
     limits=None,
+    progress: Callable[[float], None] | None = None,
 ) -> Analysis:
-    """Everything `rnncalc fsm` prints: the machine, the network, the threshold, the checks, the cost."""
-    from .guard import Cost as Budget
-    from .guard import check as within
+    """Everything `rnncalc fsm` prints: the machine, the network, the threshold, the checks, the cost.
+    `progress` is called with the fraction done."""
     from .params import count_params
 
+    report = progress or (lambda _: None)
     h0 = threshold(dfa)
     strength = default_strength(h0) if strength is None else check_float("strength", strength, 0, MAX_STRENGTH)
     length = default_length(dfa) if length is None else check_int("length", length, 0, MAX_EXHAUSTIVE_LENGTH)
@@ -432,10 +443,11 @@ def analyse(
     strings = [dfa.symbols(text) for text in classify]
     if any(len(s) > MAX_STRING for s in strings):
         raise InvalidArgument("classify", f"strings of at most {MAX_STRING:,} symbols")
-    seconds, memory = cost_of(dfa, length, random, search)
-    within(Budget(seconds, memory, "length" if length > default_length(dfa) else "random", "random"), limits)
+    within(cost_of(dfa, length, random, search), limits)
     checks = check(dfa, [strength], length, random, seed)[0]
-    empirical = smallest_working(dfa, max(strength, h0) * 1.5, length, random, seed) if search else None
+    report(0.2 if search else 1.0)
+    upper = max(strength, h0) * 1.5
+    empirical = smallest_working(dfa, upper, length, random, seed, lambda f: report(0.2 + 0.8 * f)) if search else None
     net = construct(dfa, strength)
     results = []
     for text, symbols in zip(classify, strings):
@@ -451,13 +463,14 @@ def analyse(
     trace = (separator.join(along), run(net, along))
     n, m = len(dfa.states) + 1, len(dfa.alphabet)
     sizes = dict(hidden=n, input_size=m, bias=True)
+    counts = {key: count_params(cell, **sizes) for key, cell in (("params", "second-order"), ("rnn", "rnn"),
+                                                                  ("lstm", "lstm"))}  # fmt: skip
     cost = Cost(
         neurons=n,
         programmed=int(np.count_nonzero(net.weights)),
         tensor=n * n * m,
-        params=count_params("second-order", **sizes).total,
-        rnn=count_params("rnn", **sizes).total,
-        lstm=count_params("lstm", **sizes).total,
+        **{key: c.total for key, c in counts.items()},
+        formulas={key: c.formula.replace("n", "N") for key, c in counts.items()},  # N: n states + the response
     )
     from .dfa import minimal_states
 

@@ -92,6 +92,13 @@ def write(target: Path, figure: Chart | Heatmap | Activations) -> None:
         _write(target, figure)
 
 
+def _new_file_mode() -> int:
+    """0o666 less the umask: the mode open() would have given the file."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _write(target: Path, figure) -> None:
     plt = _pyplot()
     draw = {Chart: _chart, Heatmap: _heatmap, Activations: _activations}[type(figure)]
@@ -100,6 +107,7 @@ def _write(target: Path, figure) -> None:
     os.close(handle)
     try:
         fig.savefig(temporary, format=target.suffix[1:].lower())
+        os.chmod(temporary, _new_file_mode())  # mkstemp makes it private; a plot is a file like any other
         os.replace(temporary, target)
     except OSError as e:
         raise PlotFailed(f"cannot write {shown(str(target))}: {e.strerror or e}") from None
@@ -161,7 +169,11 @@ def _activations(plt, a: Activations):
     image = ax.imshow(a.values, aspect="auto", cmap="Greys", vmin=0, vmax=1, interpolation="nearest")
     fig.colorbar(image, ax=ax, label="activation (0.5: the decision line)")
     ax.set_yticks(range(len(a.row_labels)), a.row_labels, fontsize="small")
-    ax.set_xlabel("time step t")
+    if a.inputs and len(a.inputs) <= 64:  # short enough to read: the symbol that led to each step
+        ax.set_xticks(range(len(a.inputs) + 1), ["start", *a.inputs], fontsize="x-small")
+        ax.set_xlabel("time step t, labelled by the symbol read")
+    else:
+        ax.set_xlabel("time step t")
     ax.set_title(a.title, fontsize="small")
     fig.tight_layout()
     return fig

@@ -11,6 +11,7 @@ carry Unicode, every piece of text is transliterated to ASCII first (n² → n^2
 from __future__ import annotations
 
 import io
+import math
 import re
 import textwrap
 import unicodedata
@@ -332,23 +333,22 @@ def _chart(chart: Chart, width: int, txt):
 MARKERS = "●×+o*#@%"
 
 
-def text_chart(chart: Chart, width: int = 80, height: int = 14) -> str:
-    """A scatter of every series on one grid; lags on x, log10 norm on y. Zeros are not drawn."""
+def text_chart(chart: Chart, width: int = 80, height: int = 15) -> str:
+    """A scatter of every series on one grid; lags on x, log10 norm on y, between round ticks. Zeros are not
+    drawn. With fewer lags than columns, each series is interpolated between its lags, so no curve has holes."""
     values = [y for _, ys in chart.series for y in ys if y is not None]
     if not values:
         return "(every gradient is exactly zero: nothing to chart)"
-    top, bottom = max(values), min(values)
-    if top - bottom < 1e-9:
-        top, bottom = top + 0.5, bottom - 0.5
-    labels = {0: f"{top:.3g}", (height - 1) // 2: f"{(top + bottom) / 2:.3g}", height - 1: f"{bottom:.3g}"}
+    top, bottom = _round_span(max(values), min(values))
+    mid = (top + bottom) / 2
+    labels = {0: f"{top:g}", (height - 1) // 2: f"{mid:g}", height - 1: f"{bottom:g}"}  # height is odd
     pad = max(len(v) for v in labels.values())
     cols = max(10, min(60, width - pad - 2))
     lags = max(len(ys) for _, ys in chart.series) - 1
     grid = [[" "] * cols for _ in range(height)]
     for marker, (_, ys) in zip(MARKERS * 4, chart.series):
-        for lag, y in enumerate(ys):
-            if y is not None:
-                grid[round((top - y) / (top - bottom) * (height - 1))][round(lag / max(lags, 1) * (cols - 1))] = marker
+        for column, y in _columns(ys, lags, cols):
+            grid[round((top - y) / (top - bottom) * (height - 1))][column] = marker
     lines = [chart.y_label]
     lines += [f"{labels.get(r, ''):>{pad}} ┤{''.join(row)}" for r, row in enumerate(grid)]
     lines.append(" " * pad + " └" + "─" * cols)
@@ -357,6 +357,31 @@ def text_chart(chart: Chart, width: int = 80, height: int = 14) -> str:
     legend_items = [f"{m} {label}" for m, (label, _) in zip(MARKERS * 4, chart.series)]
     lines += _wrap_items(legend_items, width, " " * (pad + 2))
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _round_span(top: float, bottom: float) -> tuple[float, float]:
+    """The span widened to multiples of a round step (1, 2 or 5 × 10^k), about two steps tall."""
+    from .scale import nice_ceil
+
+    if top - bottom < 1e-9:
+        top, bottom = top + 0.5, bottom - 0.5
+    step = nice_ceil((top - bottom) / 2)
+    return math.ceil(top / step - 1e-9) * step, math.floor(bottom / step + 1e-9) * step
+
+
+def _columns(ys: list[float | None], lags: int, cols: int) -> list[tuple[int, float]]:
+    """(column, value) to draw: every lag in its column, or, with fewer lags than columns, one value per
+    column interpolated between the two lags around it (none beside a zero gradient)."""
+    if lags + 1 >= cols or lags == 0:
+        return [(round(lag / max(lags, 1) * (cols - 1)), y) for lag, y in enumerate(ys) if y is not None]
+    out = []
+    for column in range(cols):
+        at = column / (cols - 1) * lags
+        left = min(int(at), len(ys) - 1)
+        right = min(left + 1, len(ys) - 1)
+        if ys[left] is not None and ys[right] is not None:
+            out.append((column, ys[left] + (ys[right] - ys[left]) * (at - left)))
+    return out
 
 
 def _wrap_items(items: list[str], width: int, indent: str) -> list[str]:

@@ -87,6 +87,7 @@ class Activations(NamedTuple):
     title: str
     row_labels: list[str]  # one per neuron
     values: list[list[float]]  # [neuron][time]
+    inputs: tuple[str, ...] = ()  # the symbol read before each time step after 0
 
 
 class Report(NamedTuple):

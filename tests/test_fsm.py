@@ -120,7 +120,10 @@ def test_the_analysis_counts_the_cost_exactly():
     a = analyse(BUILTINS["parity"], 8.0, random=5, search=False, classify=["0110", "111", ""])
     # 3 neurons, 2 symbols: the (n+1)²·m tensor has 18 weights, 10 programmed (4 transitions × (+H, and −H on the
     # 2 that leave their state) + 4 to the response); params 18 + 3 biases; Elman 9 + 6 + 3; LSTM 4·(9 + 6 + 3).
-    assert a.cost._asdict() == {"neurons": 3, "programmed": 10, "tensor": 18, "params": 21, "rnn": 18, "lstm": 72}
+    assert a.cost._asdict() == {
+        "neurons": 3, "programmed": 10, "tensor": 18, "params": 21, "rnn": 18, "lstm": 72,
+        "formulas": {"params": "N²m + N", "rnn": "N² + Nm + N", "lstm": "4N² + 4Nm + 4N"},
+    }  # fmt: skip
     assert [(r.string, r.dfa, r.network) for r in a.results] == [
         ("0110", False, False),
         ("111", True, True),

@@ -337,6 +337,21 @@ def test_plot_targets_that_cannot_be_written_are_refused_before_the_run(exe, tmp
         assert seconds < 5  # refused before the (long) run
 
 
+def test_a_plot_file_gets_the_mode_any_new_file_would(tmp_path):
+    import os
+
+    from rnncalc import plot
+    from rnncalc.report import Chart
+
+    old = os.umask(0o022)
+    try:
+        plot.write(plot.check_target(str(tmp_path / "chart.png")), Chart([("a", [0.0, -1.0])], "lag", "log"))
+    finally:
+        os.umask(old)
+    written = tmp_path / "chart.png"
+    assert written.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and written.stat().st_mode & 0o777 == 0o644
+
+
 def test_a_failed_plot_never_leaves_half_a_file(tmp_path, monkeypatch):
     # A full disk in the middle of savefig: the old picture stays whole and no temporary file is left.
     from matplotlib.figure import Figure

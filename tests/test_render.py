@@ -35,8 +35,10 @@ def test_a_preserved_gradient_has_full_bars_on_every_row():
     assert {bar(x, bar_scale(column)) for x in column} == {"████████"}
 
 
-@given(st.lists(st.floats(-9, 0, allow_nan=False), min_size=2, max_size=20))
+@given(st.lists(st.floats(-8.99, 0), min_size=2, max_size=20))
 def test_heatmap_rows_a_decade_apart_somewhere_render_differently(row):
+    # Above the cap (nine decades and more share "9"; within 1e-9 of a level's edge counts as on it), a decade
+    # lower is always another glyph.
     shifted = [x - 1 for x in row]  # every value a decade lower
     scale = decade_scale(row + shifted)
     assert [glyph(x, scale) for x in row] != [glyph(x, scale) for x in shifted]

@@ -439,7 +439,7 @@ def fsm(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the agreement (1.0: every string).")] = False,
 ) -> None:
     from ..dfa import load
-    from ..fsm import analyse
+    from ..fsm import analyse, cost_of
     from ..guard import Limits
     from ..plot import check_target, write
     from ..views.fsm import fsm_report
@@ -451,8 +451,10 @@ def fsm(
             )
         target = None if plot is None else check_target(plot)
         dfa = load(machine if machine is not None else dfa_file)
-        result = analyse(dfa, strength, length=length, random=random, seed=seed, classify=classify or (), search=search,
-                         limits=Limits.resolve(max_seconds, max_memory))  # fmt: skip
+        limits = Limits.resolve(max_seconds, max_memory)
+        with progress_bar(cost_of(dfa, length, random, search).seconds) as tick:
+            result = analyse(dfa, strength, length=length, random=random, seed=seed, classify=classify or (),
+                             search=search, limits=limits, progress=tick)  # fmt: skip
     report = fsm_report(result)
     if target:
         write(target, report.figure)

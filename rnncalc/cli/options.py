@@ -133,16 +133,20 @@ Seed = Annotated[
     int, typer.Option(parser=whole("seed"), metavar="N", help="Random seed: the same seed, the same numbers.")
 ]
 Drive = Annotated[float, typer.Option(parser=real("drive"), metavar="X", help=DRIVE_HELP)]
-BurnIn = Annotated[
-    Optional[int],
-    typer.Option(
-        parser=whole("burn_in"),
-        metavar="N",
-        show_default=f"{MIN_BURN_IN}, or {BURN_IN_TIMESCALES}/(1 − gate) for a gated cell, "
-        f"at most {MAX_AUTO_BURN_IN:,}",
-        help="Steps run before the measured window.",
-    ),
-]
+
+
+def _burn_in(automatic: str):
+    return Annotated[
+        Optional[int],
+        typer.Option(
+            parser=whole("burn_in"), metavar="N", show_default=automatic, help="Steps run before the measured window."
+        ),
+    ]
+
+
+BurnIn = _burn_in(f"{MIN_BURN_IN}, or {BURN_IN_TIMESCALES}/(1 − gate) for a gated cell, at most {MAX_AUTO_BURN_IN:,}")
+RNNBurnIn = _burn_in(str(MIN_BURN_IN))  # a vanilla RNN has no gate: the floor
+GatedBurnIn = _burn_in(f"{BURN_IN_TIMESCALES}/(1 − gate), at least {MIN_BURN_IN} and at most {MAX_AUTO_BURN_IN:,}")
 SimHidden = Annotated[int, typer.Option("--hidden", "-n", parser=whole("hidden"), metavar="N", help="Hidden size n.")]
 InitOpt = Annotated[
     Optional[Init],

@@ -65,6 +65,7 @@ def fsm_report(a: Analysis) -> Report:
         f"Neuron activations along {name or '(empty)'} · {d.name}, H = {a.strength:g}",
         ["S_0 (response)"] + [f"S for state {q}" for q in d.states],
         trace.T.tolist(),
+        d.symbols(name),
     )
     if rows:
         csv = Table("", RESULTS, rows)
@@ -80,7 +81,8 @@ def _machine(a: Analysis) -> Table:
         {"what": "language", "value": d.definition},
         {"what": "alphabet", "value": ", ".join(d.alphabet)},
         {"what": "states", "value": f"{len(d.states)} (minimal DFA: {a.minimal})"},
-        {"what": "start, accepting", "value": f"{d.start}; {', '.join(sorted(d.accept)) or 'none'}"},
+        {"what": "start state", "value": d.start},
+        {"what": "accepting states", "value": ", ".join(q for q in d.states if q in d.accept) or "none"},
     ]
     return Table(f"Machine {d.name}", FACTS, rows, header=False)
 
@@ -89,7 +91,7 @@ def _network(a: Analysis) -> Table:
     s = a.structure
     stable = a.strength >= a.threshold
     rows = [
-        {"what": "neurons", "value": f"{a.cost.neurons}: the response S_0 and one per state"},
+        {"what": "neurons", "value": f"N = {a.cost.neurons}: the response S_0 and one per state"},
         {
             "what": "strength H",
             "value": f"{a.strength:g}" + (" (≥ H₀: provably stable)" if stable else " (< H₀: not proved stable)"),
@@ -116,7 +118,7 @@ def _network(a: Analysis) -> Table:
 def _transitions(a: Analysis) -> Table:
     d = a.dfa
     columns = (Column("state", "State"),) + tuple(Column(f"s{i}", f"on {s}") for i, s in enumerate(d.alphabet))
-    columns += (Column("accepting", "Accepts", lambda b: "yes" if b else ""),)
+    columns += (Column("accepting", "Accepts", lambda b: "yes" if b else "no"),)
     rows = [
         {"state": q, "accepting": q in d.accept} | {f"s{i}": d.delta[(q, s)] for i, s in enumerate(d.alphabet)}
         for q in d.states
@@ -125,7 +127,7 @@ def _transitions(a: Analysis) -> Table:
         "Programmed weights: +H from each state's neuron to its target's on each symbol",
         columns,
         rows,
-        notes=(f"{a.cost.programmed:,} of the {a.cost.tensor:,} weights of the (n+1)²·m tensor are nonzero.",),
+        notes=(f"{a.cost.programmed:,} of the {a.cost.tensor:,} weights of the N²·m tensor are nonzero.",),
         keep=1,
     )
 
@@ -149,14 +151,16 @@ def _verdict(a: Analysis) -> str:
 
 def _cost(a: Analysis) -> Table:
     c = a.cost
+    f = c.formulas
     rows = [
-        {"what": "second-order RNN (this network)", "params": c.params, "note": "(n+1)²·m weights + n+1 biases"},
+        {"what": "second-order RNN (this network)", "params": c.params, "note": f"{f['params']} (N²m weights)"},
         {"what": "weights actually programmed", "params": c.programmed, "note": "the rest stay 0"},
-        {"what": "Elman RNN, same hidden size", "params": c.rnn, "note": "n² + nm + n"},
-        {"what": "LSTM, same hidden size", "params": c.lstm, "note": "4(n² + nm + n)"},
+        {"what": "Elman RNN, same hidden size", "params": c.rnn, "note": f["rnn"]},
+        {"what": "LSTM, same hidden size", "params": c.lstm, "note": f["lstm"]},
     ]
     return Table(
-        f"Cost · hidden size n+1 = {c.neurons}, {len(a.dfa.alphabet)} input symbols (textbook convention, with biases)",
+        f"Cost · hidden size N = n + 1 = {c.neurons} (n = {len(a.dfa.states)} states), m = {len(a.dfa.alphabet)} "
+        "input symbols (textbook convention, with biases)",
         (
             Column("what", "Network"),
             Column("params", "Params", thousands, "right"),

@@ -102,6 +102,8 @@ def gates_report(
         sections += [Text(line, "note") for line in _lessons(records, steps, gate)]
     if equations:
         sections += [Text(_equations(r.spec), "") for r in rows if not r.bidirectional]
+        if convention == "textbook":
+            sections.append(Text("The b terms are bias vectors: the textbook count above leaves them out.", "note"))
     csv = Table("", CSV, csv_rows)
     return Report(data, csv, sections, quiet_lines(csv, "cell", "params"))
 
@@ -125,7 +127,8 @@ def _retention_note(rows: list[GateCost], gate: float, seed: int) -> str:
 
 def _cost_notes(rows: list[GateCost], convention: str) -> tuple[str, ...]:
     notes = [
-        "Blocks: one input matrix, one recurrent matrix and one bias each: the gates, plus the candidate that is "
+        "Blocks: one input matrix and one recurrent matrix each (and bias vectors, where the convention counts "
+        "them): the gates, plus the candidate that is "
         f"not a gate ({_lstm_example()}), so the count grows with the blocks."
     ]
     missing = [r.cell for r in rows if r.params is None]

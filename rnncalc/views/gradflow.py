@@ -8,7 +8,7 @@ from ..cells import CELLS
 from ..choices import BURN_IN_TIMESCALES
 from ..gradflow import RATE_THRESHOLD, Run, decade_steps
 from ..report import Chart, Column, Report, Table, Text, sci
-from ..scale import BarScale, bar_eighths, bar_scale
+from ..scale import NOISE, BarScale, bar_eighths, bar_scale
 
 TABLE_ROWS = 20  # the table's default number of sampled lags
 CSV = tuple(
@@ -45,7 +45,12 @@ def default_every(steps: int) -> int:
 
 
 def rate_text(x: float | None) -> str:
-    return "—" if x is None else f"{x:+.4f}/step"
+    """+0.0123/step; a rate too small for four decimals in two significant digits; rounding noise as 0."""
+    if x is None:
+        return "—"
+    if abs(x) < NOISE:
+        return "0.0000/step"
+    return f"{x:+.1e}/step" if abs(x) < 5e-5 else f"{x:+.4f}/step"
 
 
 def decade_text(rate: float | None) -> str:
@@ -139,8 +144,9 @@ def _lag_table(runs: list[Run], lags: list[int]) -> Table:
         f"{c.trials} trials (geometric mean), drive {c.drive:g}, seed {c.seed}"
     )
     note = (
-        f"Bars: log₁₀ of the norm on one scale for every column, empty at {scale.low:g} and full at "
-        f"{scale.high:g} ({scale.block:g} decade{'s' if scale.block != 1 else ''} a block): equal norms, equal bars."
+        f"Bars: the norm on a log scale, the same for every column, empty at {sci(scale.low)} and full at "
+        f"{sci(scale.high)} ({scale.block:g} decade{'s' if scale.block != 1 else ''} a block): equal norms, equal "
+        "bars."
     )
     return Table(title, tuple(columns), rows, notes=(note,))
 
@@ -186,12 +192,28 @@ def _summary(runs: list[Run], tol: float) -> Table:
         f"when the rate exceeds {RATE_THRESHOLD:g} per step (10× per {1 / RATE_THRESHOLD:,.0f} steps), else "
         "preserved. The rate is this window's: near the edge another --steps may measure another.",
     )
+    if any("mean_field" in r.theory for r in runs):
+        notes += (_SYMBOLS,)
     return Table("Summary", columns, rows, notes=notes)
+
+
+_SYMBOLS = (
+    "Symbols: ρ, the spectral radius of W (its largest |eigenvalue|); σ_max, its largest singular value; γ = "
+    "sup|φ′|, 1 for tanh (the bound of Pascanu, Mikolov & Bengio 2013); mean field (Poole et al. 2016): q*, the "
+    "pre-activations' stationary variance, and χ = σ_w²·E[φ′(√q*·z)²], the factor by which one step scales the "
+    "squared gradient, so ½·log₁₀χ per step; σ_w, the weight scale of the W drawn."
+)
 
 
 def _lessons(runs: list[Run]) -> list[Text]:
     """What these numbers mean for this run, and what to try next: a few sentences, each true for it."""
-    lines = [line for r in runs for line in (_rnn_lesson(r) if r.config.cell == "rnn" else _gated_lesson(r))]
+    said: dict[str, list[str]] = {}  # the same sentence for several runs is said once, naming them all
+    for r in runs:
+        for line in _rnn_lesson(r) if r.config.cell == "rnn" else _gated_lesson(r):
+            prefix = f"{run_label(r)}: "
+            key = (line.removeprefix(prefix), line.startswith(prefix))
+            said.setdefault(key, []).append(run_label(r))
+    lines = [f"{', '.join(labels)}: {line}" if labelled else line for (line, labelled), labels in said.items()]
     lines += _verdict_lesson(runs) + _paths_lesson(runs) + _stationarity_lesson(runs)
     return [Text(line, "note") for line in dict.fromkeys(lines)]
 

@@ -34,8 +34,12 @@ CONVENTIONS = (
     Column("total", "Params", thousands, "right", missing="n/a"),
     Column("delta", "Δ vs this", lambda d: f"{d:+,}", "right", missing=""),
     Column("without_output", "Without output layer", thousands, "right", missing=""),
-    Column("reason", "Why n/a", missing="", wrap=True, optional=1),
 )
+BIAS_RULES = {  # how each convention stores biases, for the sentence that explains a difference
+    "textbook": "the textbook formula counts weights (--bias adds one vector per gate block)",
+    "pytorch": "PyTorch keeps two per block (bias_ih and bias_hh)",
+    "keras": "Keras one (a GRU with reset_after two)",
+}
 CELL_TABLE = (
     Column("cell", "Cell"),
     Column("title", "Name", optional=2),
@@ -146,29 +150,32 @@ def _conventions(d: Description) -> Table:
                 {"convention": convention, "bias": x.bias, "total": x.total, "delta": x.total - r.total}
                 | ({} if d.without_output is None else {"without_output": d.without_output[convention]})
             )
-    if all(row.get("reason") is None for row in rows):
-        columns = tuple(c for c in columns if c.key != "reason")
+    missing = tuple(f"n/a under {row['convention']}: {row['reason']}." for row in rows if row.get("reason"))
+    notes = (*missing, *why_they_differ(d))
     title = "The same network under each convention" + ("" if d.bias_given else " (each with its own bias default)")
-    return Table(title, columns, rows, notes=(why_they_differ(d),))
+    return Table(title, columns, rows, notes=notes)
 
 
-def why_they_differ(d: Description) -> str:
+def why_they_differ(d: Description) -> tuple[str, ...]:
+    """The sentence on the conventions that count this network (none when only one does: the n/a notes say why)."""
     counted = {c: x for c, x in d.conventions.items() if isinstance(x, ParamCount)}
     if len(counted) == 1:
-        return (
-            f"Only the textbook convention has the {CELLS[d.count.cell].title}: PyTorch and Keras have no such layer."
-        )
+        return ()
     if len({x.total for x in counted.values()}) == 1:
-        return "All conventions that have this network agree: here they count the same tensors."
+        return ("All conventions that have this network agree: here they count the same tensors.",)
     if len({x.weights for x in counted.values()}) == 1:
         weights = next(iter(counted.values())).weights
         biases = ", ".join(f"{c} {thousands(x.biases)}" for c, x in counted.items())
+        rules = [BIAS_RULES[c] for c in counted]
         return (
             f"Why they differ: bias vectors only. All count the same {thousands(weights)} weights; "
-            f"biases: {biases}. The textbook formula counts weights (--bias adds one vector per gate block), "
-            "PyTorch keeps two per block (bias_ih and bias_hh), Keras one (a GRU with reset_after two)."
+            f"biases: {biases}. " + _sentence(", ".join(rules[:-1]) + " and " + rules[-1]),
         )
-    return "The conventions count different weights here (see each convention's tensors with --convention)."
+    return ("The conventions count different weights here (see each convention's tensors with --convention).",)
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + "."
 
 
 def _cost_table(r: ParamCount, c) -> Table:

@@ -160,6 +160,8 @@ def bias_report(rows: list[BiasRow], steps: int) -> Report:
         ),
         records,
         notes=(
+            "timescale: the steps for an e-fold loss along the carry path; a tenfold loss (gradflow's \"tenfold "
+            'change every") takes ln 10 ≈ 2.303 times as long.',
             "PyTorch adds bias_ih and bias_hh: setting both to b gives the forget gate an effective bias 2b. "
             "Keras's unit_forget_bias=True starts it at 1 (one bias vector).",
         ),
