@@ -270,7 +270,7 @@ def estimate(configs: Sequence[Config]) -> Cost:
         "steps": steps / 100,
         "burn_in": warm / 50,
         "trials": cfg.trials / 8,
-        "values": variants,
+        cfg.varies: variants,  # the number of grid values: name the list that makes them
     }
     memory_drivers = {k: v for k, v in drivers.items() if k != "burn_in"} | {"hidden": n / 64}
     return Cost(seconds, memory, max(drivers, key=drivers.get), max(memory_drivers, key=memory_drivers.get))

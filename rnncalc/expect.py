@@ -56,7 +56,7 @@ def check(expected: int, asked: ParamCount, nearest: int = 3) -> Check:
     >>> c.match, c.readings[0].description, c.readings[0].changes
     (False, 'PyTorch nn.RNN(28, 128)', ('PyTorch convention', 'without the output layer'))
     """
-    check_int("expect", expected, 0, 10**40)
+    check_int("expected", expected, 0, 10**40)
     readings = sorted(_readings(asked), key=lambda r: (len(r.changes), r.changes))
     exact = [r for r in readings if r.count.total == expected and r.changes]
     near = []

@@ -10,7 +10,7 @@ Keras 3   ``SimpleRNN``, ``LSTM``, ``GRU`` (also ``layers.…``, ``keras.layers.
           Keras's arguments (units first; use_bias, reset_after (GRU) change the count),
           each optionally wrapped in ``Bidirectional(…)`` (merge_mode "concat"), stacked
           as identical layers, then optionally one ``Dense(k)``; the input size from
-          ``Input(shape=(T, m))`` or ``--in``. Also ``Sequential([...])``,
+          ``Input(shape=(T, m))`` or ``input_size``. Also ``Sequential([...])``,
           ``model = Sequential()`` with ``model.add(layer)``, a layer called on a
           tensor (``LSTM(64)(x)``), ``Model(...)``, Dropout and Activation layers
           (no parameters), imports and ``model.compile(…)`` / ``model.summary()``,
@@ -22,7 +22,7 @@ Both      lines that make data or print (``input = torch.randn(5, 3, 10)``,
 
 Values must be literals (numbers, True/False/None, strings, tuples) or names of
 layers defined earlier in the code. Anything else is refused with an
-:class:`InvalidArgument` on ``from`` naming the first unsupported piece.
+:class:`InvalidArgument` on ``code`` naming the first unsupported piece.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ _IGNORED_METHODS = {"compile", "summary", "build", "fit", "evaluate", "predict"}
 
 
 def _fail(message: str):
-    raise InvalidArgument("from", message)
+    raise InvalidArgument("code", message)
 
 
 class _Layer(NamedTuple):

@@ -104,7 +104,7 @@ class HiddenCheck(NamedTuple):
 
 def check_hidden(expected: int, solution: Solution) -> HiddenCheck:
     """Whether `expected` is the solution's hidden size, with the count the same network would have there."""
-    check_int("expect", expected, 0, MAX_SIZE)
+    check_int("expected", expected, 0, MAX_SIZE)
     r = solution.result
     shape = dict(layers=r.layers, bidirectional=r.bidirectional, proj=r.proj, bias=r.bias, convention=r.convention)
     layout = {"reset_after": r.reset_after} if r.reset_after is not None else {}

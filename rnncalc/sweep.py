@@ -43,6 +43,8 @@ class PhaseSweep(NamedTuple):
     critical_mean_field: list[float | None]  # per drive: the radius where χ = 1
     critical_measured: list[float | None]  # per drive: where the measured rate crosses 0
     burn_in: int
+    unit_scale: float | None  # σ_w/ρ of the W drawn (None: every radius 0)
+    config: object  # the first grid point's configuration: the settings every point shares
 
 
 def _values(name: str, values: Sequence[float]) -> list[float]:
@@ -60,16 +62,33 @@ def _shared_burn_in(cell: str, parameter: str, values: list[float], settings: di
     return max(auto_burn_in(config_for(cell, **settings, **{parameter: v})) for v in values)
 
 
-def lag_sweep(parameter: str, values: Sequence[float], *, tol=1e-6, limits=None, progress=None, **settings) -> LagSweep:
-    """One gradflow grid over `parameter` (radius, forget or update); `settings` as in the cell's config."""
-    from .gradflow import simulate_many
-
+def lag_configs(parameter: str, values: Sequence[float], **settings) -> list:
+    """The gradflow grid a lag sweep runs: one configuration per value, all with the longest burn-in any needs."""
     if parameter not in PARAMETERS:
         raise InvalidArgument("parameter", f"choose from {', '.join(PARAMETERS)}; got {shown(parameter)}")
     cell, values = PARAMETERS[parameter], _values(parameter, values)
     burn_in = _shared_burn_in(cell, parameter, values, settings)
-    configs = [config_for(cell, **{**settings, "burn_in": burn_in, parameter: v}) for v in values]
-    return LagSweep(parameter, values, simulate_many(configs, tol=tol, limits=limits, progress=progress), burn_in)
+    return [config_for(cell, **{**settings, "burn_in": burn_in, parameter: v}) for v in values]
+
+
+def lag_sweep(parameter: str, values: Sequence[float], *, tol=1e-6, limits=None, progress=None, **settings) -> LagSweep:
+    """One gradflow grid over `parameter` (radius, forget or update); `settings` as in the cell's config."""
+    from .gradflow import simulate_many
+
+    configs = lag_configs(parameter, values, **settings)
+    runs = simulate_many(configs, tol=tol, limits=limits, progress=progress)
+    return LagSweep(parameter, [c.value for c in configs], runs, configs[0].burn_in)
+
+
+def phase_configs(radii: Sequence[float], drives: Sequence[float], **settings) -> list:
+    """The grid a radius × drive map runs: drive-major, one configuration per radius and drive."""
+    radii, drives = _values("radius", radii), _values("drive", drives)
+    if settings.get("activation", "tanh") != "tanh":
+        raise InvalidArgument("activation", "the radius × drive sweep is for tanh RNNs")
+    settings = dict(settings)
+    burn_in = settings.pop("burn_in", None)
+    burn_in = auto_burn_in(config_for("rnn", **settings)) if burn_in is None else burn_in
+    return [config_for("rnn", **settings, burn_in=burn_in, radius=r, drive=d) for d in drives for r in radii]
 
 
 def phase_sweep(
@@ -79,12 +98,8 @@ def phase_sweep(
     from .gradflow import simulate_many
     from .theory import edge_of_chaos
 
+    configs = phase_configs(radii, drives, **settings)
     radii, drives = _values("radius", radii), _values("drive", drives)
-    if settings.get("activation", "tanh") != "tanh":
-        raise InvalidArgument("activation", "the radius × drive sweep is for tanh RNNs")
-    burn_in = settings.pop("burn_in", None)
-    burn_in = auto_burn_in(config_for("rnn", **settings)) if burn_in is None else burn_in
-    configs = [config_for("rnn", **settings, burn_in=burn_in, radius=r, drive=d) for d in drives for r in radii]
     runs = simulate_many(configs, limits=limits, progress=progress)
     grid = [runs[j * len(radii) : (j + 1) * len(radii)] for j in range(len(drives))]
     sigma_w = [r.theory["sigma_w"] for r in grid[0]]
@@ -98,7 +113,9 @@ def phase_sweep(
         sigma_w=sigma_w,
         critical_mean_field=[None if scale is None else edge_of_chaos(d, scale) for d in drives],
         critical_measured=[zero_crossing(radii, row) for row in decay],
-        burn_in=burn_in,
+        burn_in=configs[0].burn_in,
+        unit_scale=scale,
+        config=configs[0],
     )
 
 

@@ -23,7 +23,14 @@ from ..errors import InvalidArgument
 # Typer carries its own Click; reach its base exception without importing it.
 _ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 EXIT_MISMATCH = 3  # `--expect N` and N is not the answer
-_OPTION = {"input_size": "--in", "output_size": "--out", "configs": "--cell", "parameter": "RANGE"}
+_OPTION = {
+    "input_size": "--in",
+    "output_size": "--out",
+    "configs": "--cell",
+    "parameter": "RANGE",
+    "code": "--from",
+    "expected": "--expect",
+}
 
 
 def say(message: str) -> None:
@@ -124,8 +131,8 @@ def core_errors(names: dict | None = None):
         yield
     except InvalidArgument as e:
         message = e.message
-        for mentioned in e.mentions:
-            message = message.replace(mentioned, option_name(mentioned, names))
+        for mentioned in e.mentions:  # whole words only: a mention is an argument's name
+            message = re.sub(rf"\b{re.escape(mentioned)}\b", option_name(mentioned, names), message)
         raise typer.BadParameter(message, param_hint=f"'{option_name(e.name, names)}'") from None
 
 

@@ -10,8 +10,8 @@ from ..choices import RUN_DEFAULTS, SWEEP_TRIALS
 from ..output import Format, emit
 from .app import app, core_errors, progress_bar
 from .options import (
-    DRIVE_HELP,
     ActivationOpt,
+    Drive,
     FormatOpt,
     GatedBurnIn,
     InitOpt,
@@ -48,7 +48,7 @@ def Range(what: str):
     ]
 
 
-Trials = Annotated[
+SweepTrials = Annotated[
     int, typer.Option(parser=whole("trials"), metavar="N", help="Independent draws of inputs and u per value.")
 ]
 DriveRange = Annotated[
@@ -56,10 +56,6 @@ DriveRange = Annotated[
     typer.Option(
         parser=values_range("drive"), metavar="X|RANGE", help="Input standard deviation; a range maps radius × drive."
     ),
-]
-OneDrive = Annotated[
-    object,
-    typer.Option(parser=values_range("drive"), metavar="X", help=DRIVE_HELP),
 ]
 GatedPath = Annotated[
     OnePath, typer.Option(metavar="PATH", help="full (the exact Jacobian) or carry (the additive path alone).")
@@ -71,26 +67,19 @@ Quietly = Annotated[
 
 def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
     """The lag sweep of any cell: one batched grid, a heatmap, a row per value."""
-    from ..config import config_for
     from ..gradflow import cost_of
     from ..guard import Limits
     from ..plot import check_target, write
-    from ..sweep import PARAMETERS, lag_sweep
+    from ..sweep import lag_configs, lag_sweep
     from ..views.sweep import lag_report
 
     with core_errors(RANGE_OF):
         target = None if plot is None else check_target(plot)
         if path is not None:
             settings["path"] = path.value
-        if len(settings["drive"]) > 1:
-            raise typer.BadParameter(
-                "a range of drives goes with `sweep radius` (the radius × drive map)", param_hint="'--drive'"
-            )
-        settings["drive"] = settings["drive"][0]
-        estimate = cost_of([config_for(PARAMETERS[parameter], **settings, **{parameter: v}) for v in values])
-        with progress_bar(estimate.seconds) as tick:
+        with progress_bar(cost_of(lag_configs(parameter, values, **settings)).seconds) as tick:
             result = lag_sweep(parameter, values, limits=Limits.resolve(*limits), progress=tick, **settings)
-    report = lag_report(result, {k: v for k, v in settings.items() if k != "burn_in"})
+    report = lag_report(result)
     if target:
         write(target, report.figure)
     emit(report, fmt, quiet)
@@ -105,7 +94,7 @@ def radius(
     drive: DriveRange = [RUN_DEFAULTS["drive"]],  # noqa: B006 (Typer reads the default; it is never mutated)
     hidden: SimHidden = RUN_DEFAULTS["hidden"],
     steps: Steps = RUN_DEFAULTS["steps"],
-    trials: Trials = SWEEP_TRIALS,
+    trials: SweepTrials = SWEEP_TRIALS,
     seed: Seed = RUN_DEFAULTS["seed"],
     burn_in: RNNBurnIn = None,
     init: InitOpt = None,
@@ -121,23 +110,22 @@ def radius(
     settings = dict(hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)
     settings |= {k: v.value for k, v in (("init", init), ("activation", activation)) if v is not None}
     if len(drive) == 1:
+        settings["drive"] = drive[0]
         return _lag("radius", values, None, plot, fmt, quiet, (max_seconds, max_memory), **settings)
-    from ..config import config_for
     from ..gradflow import cost_of
     from ..guard import Limits
     from ..plot import check_target, write
-    from ..sweep import phase_sweep
+    from ..sweep import phase_configs, phase_sweep
     from ..views.sweep import phase_report
 
     with core_errors(RANGE_OF):
         target = None if plot is None else check_target(plot)
         drives = settings.pop("drive")
-        configs = [config_for("rnn", **settings, radius=r, drive=d) for d in drives for r in values]
-        with progress_bar(cost_of(configs).seconds) as tick:
+        with progress_bar(cost_of(phase_configs(values, drives, **settings)).seconds) as tick:
             result = phase_sweep(
                 values, drives, limits=Limits.resolve(max_seconds, max_memory), progress=tick, **settings
             )
-    report = phase_report(result, {k: v for k, v in settings.items() if k != "burn_in"})
+    report = phase_report(result)
     if target:
         write(target, report.figure)
     emit(report, fmt, quiet)
@@ -147,10 +135,10 @@ def radius(
 def forget(
     values: Range("Forget-gate values f of the LSTM, in [0, 1]."),
     path: GatedPath = OnePath.full,
-    drive: OneDrive = [RUN_DEFAULTS["drive"]],  # noqa: B006
+    drive: Drive = RUN_DEFAULTS["drive"],
     hidden: SimHidden = RUN_DEFAULTS["hidden"],
     steps: Steps = RUN_DEFAULTS["steps"],
-    trials: Trials = SWEEP_TRIALS,
+    trials: SweepTrials = SWEEP_TRIALS,
     seed: Seed = RUN_DEFAULTS["seed"],
     burn_in: GatedBurnIn = None,
     plot: Plot = None,
@@ -168,10 +156,10 @@ def forget(
 def update(
     values: Range("Update-gate values z of the GRU, in [0, 1]."),
     path: GatedPath = OnePath.full,
-    drive: OneDrive = [RUN_DEFAULTS["drive"]],  # noqa: B006
+    drive: Drive = RUN_DEFAULTS["drive"],
     hidden: SimHidden = RUN_DEFAULTS["hidden"],
     steps: Steps = RUN_DEFAULTS["steps"],
-    trials: Trials = SWEEP_TRIALS,
+    trials: SweepTrials = SWEEP_TRIALS,
     seed: Seed = RUN_DEFAULTS["seed"],
     burn_in: GatedBurnIn = None,
     plot: Plot = None,

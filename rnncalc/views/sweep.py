@@ -17,9 +17,16 @@ PER_ROW = (
 )
 
 
-def lag_report(sweep: LagSweep, settings: dict) -> Report:
+def shared_settings(cfg) -> dict:
+    """What every point of a sweep shares, for its JSON: sizes, seed, drive, and the cell's own settings."""
+    out = {k: getattr(cfg, k) for k in RUN_DEFAULTS}
+    return out | ({k: getattr(cfg, k) for k in RNN_DEFAULTS} if cfg.cell == "rnn" else {"path": cfg.path})
+
+
+def lag_report(sweep: LagSweep) -> Report:
     runs, name = sweep.runs, sweep.parameter
     first = runs[0].config
+    settings = shared_settings(first)
     rows = [
         {"value": v, "decay_per_step": r.decay_per_step, "horizon": r.horizon, "verdict": r.verdict}
         | {"decade": decade_text(r.decay_per_step), "log10_norm": r.log10_norm}
@@ -74,11 +81,11 @@ def _span(values: list[float]) -> str:
     return f"{values[0]:g}" if len(values) == 1 else f"{min(values):g} to {max(values):g}"
 
 
-def phase_report(sweep: PhaseSweep, settings: dict) -> Report:
+def phase_report(sweep: PhaseSweep) -> Report:
+    settings = {k: v for k, v in shared_settings(sweep.config).items() if k != "drive"}
     data = {
         "mode": "phase",
         "cell": "rnn",
-        "activation": "tanh",
         **settings,
         "burn_in": sweep.burn_in,
         "radius": sweep.radii,
@@ -101,8 +108,8 @@ def phase_report(sweep: PhaseSweep, settings: dict) -> Report:
     )
     rates = [x for row in sweep.decay for x in row if x is not None]
     heatmap = Heatmap(
-        f"Measured log₁₀ change of ‖∂L/∂h‖ per step · tanh RNN · radius × drive · n={settings['hidden']}, "
-        f"T={settings['steps']}, seed {settings['seed']}",
+        f"Measured log₁₀ change of ‖∂L/∂h‖ per step · tanh RNN · radius × drive · n={sweep.config.hidden}, "
+        f"T={sweep.config.steps}, {sweep.config.trials} trials, seed {sweep.config.seed}",
         "drive",
         [f"{d:g}" for d in sweep.drives],
         "spectral radius ρ",
@@ -133,8 +140,7 @@ def phase_report(sweep: PhaseSweep, settings: dict) -> Report:
 
 
 def _scale_note(sweep: PhaseSweep) -> str:
-    ratio = next((s / r for s, r in zip(sweep.sigma_w, sweep.radii) if r > 0), None)
-    scale = "" if ratio is None else f" (here σ_w = {ratio:.3f}·ρ)"
+    scale = "" if sweep.unit_scale is None else f" (here σ_w = {sweep.unit_scale:.3f}·ρ)"
     return (
         "The mean field uses the weight scale of the W simulated, σ_w = ‖W‖_F/√n" + scale + ": a Gaussian W "
         "rescaled to spectral radius ρ has σ_w below ρ, so its edge lies above the one for σ_w = ρ. "
