@@ -137,7 +137,7 @@ class GRUConfig(_Gated):
 
 Config = Union[RNNConfig, LSTMConfig, GRUConfig]
 CONFIGS: dict[str, type] = {c.cell: c for c in (RNNConfig, LSTMConfig, GRUConfig)}
-CELLS = tuple(CONFIGS)
+SIMULATED = tuple(CONFIGS)  # the cells gradflow simulates
 
 
 def _set(cfg, name: str, value) -> None:
@@ -154,10 +154,10 @@ def config_for(cell: str, **settings) -> Config:
     >>> config_for("lstm", forget=0.5, steps=3).timescale
     2.0
     """
-    kind = CONFIGS[check_choice("cell", cell, CELLS)]
+    kind = CONFIGS[check_choice("cell", cell, SIMULATED)]
     for name in settings:
         if name not in settings_of(cell):
-            owners = [c for c in CELLS if name in settings_of(c)]
+            owners = [c for c in SIMULATED if name in settings_of(c)]
             where = f"applies to cell {' / '.join(owners)}, not {cell}" if owners else "is not a gradflow setting"
             raise InvalidArgument(name, where)
     return kind(**settings)
@@ -170,7 +170,7 @@ def run_list(cell: str, paths: Sequence[str] | None = None, **settings) -> list[
     >>> [(c.forget, c.path) for c in run_list("lstm", ["both"], forget=[0.9])]
     [(0.9, 'full'), (0.9, 'carry')]
     """
-    kind = CONFIGS[check_choice("cell", cell, CELLS)]
+    kind = CONFIGS[check_choice("cell", cell, SIMULATED)]
     values = settings.pop(kind.varies, None)
     if values is not None and (isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or not values):
         raise InvalidArgument(kind.varies, f"give a non-empty list of values, got {shown(values)}")

@@ -267,6 +267,8 @@ def test_sweep_documents(run):
         run("sweep", "forget", "0.5:0.9:0.4", "--steps", "3", "--hidden", "4", "--path", "carry", "-f", "json")[1]
     )
     assert (data["mode"], data["parameter"], data["burn_in"]) == ("lag", "forget", 50)
+    assert list(data) == ["mode", "cell", "parameter", "hidden", "steps", "trials", "seed", "drive", "path",
+                          "burn_in", "rows"]  # fmt: skip
     assert [r["value"] for r in data["rows"]] == [0.5, 0.9]
     rows = list(
         csv.DictReader(io.StringIO(run("sweep", "forget", "0.5", "--steps", "2", "--hidden", "4", "-f", "csv")[1]))

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..cells import CELLS
 from ..choices import (
     EXHAUSTIVE,
     MAX_RADIUS,
@@ -15,8 +16,10 @@ from ..choices import (
     RUN_DEFAULTS,
     VARIED_DEFAULTS,
 )
+from ..config import SIMULATED
 from ..dfa import BUILTINS
 from ..errors import InvalidArgument, shown
+from ..gates import BIDIRECTIONAL, TYPICAL_GATE
 from ..output import Format, emit
 from .app import EXIT_MISMATCH, app, core_errors, progress_bar
 from .options import (
@@ -48,10 +51,14 @@ from .options import (
     Steps,
     Trials,
     budget,
+    choices,
     listed,
     real,
     whole,
 )
+
+SimCell = choices("SimCell", SIMULATED)  # the cells gradflow simulates
+CARRIED = tuple(dict.fromkeys(c.carry.kept for c in CELLS.values() if c.carry))  # f, z, 1 − f: what a gate keeps
 
 Expect = Annotated[
     Optional[int],
@@ -228,7 +235,8 @@ def gates(
         typer.Option(metavar="CELLS", show_default="all", help="Only these cells (repeat, or comma-separated)."),
     ] = None,
     bidirectional: Annotated[
-        bool, typer.Option("--bidirectional", help="Add the bidirectional RNN, LSTM and GRU.")
+        bool,
+        typer.Option("--bidirectional", help=f"Add the bidirectional {listed(CELLS[c].title for c in BIDIRECTIONAL)}."),
     ] = False,
     retention: Annotated[
         bool,
@@ -245,9 +253,9 @@ def gates(
         typer.Option(
             parser=real("gate"),
             metavar="X",
-            help="Fraction of the carried state kept per step (f, z, 1 − f), in (0, 1).",
+            help=f"Fraction of the carried state kept per step ({listed(CARRIED)}), in (0, 1).",
         ),
-    ] = 0.95,
+    ] = TYPICAL_GATE,
     seed: Seed = 0,
     equations: Annotated[bool, typer.Option("--equations", help="Also print each cell's update equations.")] = False,
     max_seconds: MaxSeconds = None,
@@ -285,7 +293,7 @@ Vanilla RNN (--cell rnn): h_t = φ(W h_(t−1) + x_t), x_t ~ N(0, drive²·I), h
 to spectral radius --radius (or orthogonal × radius). LSTM and GRU: PyTorch's cells with PyTorch's initialisation,
 the forget (update) gate held at --forget (--update) at every step; --path carry follows only the additive path
 (diag(f) or diag(z)), --path full the exact Jacobian, --path both runs both. Options of one cell are refused for
-another. Cells: {listed(("rnn", "lstm", "gru"))}.
+another. Cells: {listed(SIMULATED)}.
 """
 
 
@@ -295,7 +303,7 @@ another. Cells: {listed(("rnn", "lstm", "gru"))}.
     epilog="Example: rnncalc gradflow --cell lstm --steps 200 --forget 0.9 --forget 0.99 --path both",
 )
 def gradflow(
-    cell: Annotated[str, typer.Option(metavar="CELL", help="rnn, lstm or gru.")] = "rnn",
+    cell: Annotated[SimCell, typer.Option(metavar="CELL", help=f"{listed(SIMULATED)}.")] = SimCell.rnn,
     radius: Annotated[
         Optional[list[float]],
         typer.Option(
@@ -364,8 +372,9 @@ def gradflow(
     settings = {k: getattr(v, "value", v) for k, v in chosen.items() if v is not None}
     with core_errors():
         target = None if plot is None else check_target(plot)
-        configs = run_list(cell, [p.value for p in path] if path else None, hidden=hidden, steps=steps, trials=trials,
-                           seed=seed, drive=drive, burn_in=burn_in, **settings)  # fmt: skip
+        paths = [p.value for p in path] if path else None
+        configs = run_list(cell.value, paths, hidden=hidden, steps=steps, trials=trials, seed=seed, drive=drive,
+                           burn_in=burn_in, **settings)  # fmt: skip
         check_int("every", every if every is not None else 1, 1, 10**9)
         limits = Limits.resolve(max_seconds, max_memory)
         with progress_bar(cost_of(configs).seconds) as tick:
