@@ -220,6 +220,7 @@ CELLS: dict[str, Cell] = {
 }
 
 CELL_NAMES: tuple[str, ...] = tuple(CELLS)
+BIDIRECTIONAL = tuple(name for name, cell in CELLS.items() if cell.pytorch)  # the cells frameworks make bidirectional
 
 
 def get_cell(name: object, argument: str = "cell") -> Cell:

@@ -7,6 +7,9 @@ INITS = ("gaussian", "orthogonal")  # the vanilla RNN's W
 ACTIVATIONS = ("tanh", "linear", "relu")  # the vanilla RNN's φ
 PATHS = ("full", "carry")  # the gated cells' paths through time
 
+SIMULATED = ("rnn", "lstm", "gru")  # the cells gradflow simulates: one configuration class each (rnncalc.config)
+TYPICAL_GATE = 0.95  # gates: the fraction of the carried state kept per step, by default
+
 # A gradient-flow run: its settings when none are given, and the values each cell varies by default.
 RUN_DEFAULTS = {"hidden": 64, "steps": 100, "trials": 8, "seed": 0, "drive": 0.1}
 RNN_DEFAULTS = {"init": "gaussian", "activation": "tanh"}  # the vanilla RNN's own settings

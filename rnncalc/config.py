@@ -33,6 +33,7 @@ from .choices import (
     PATHS,
     RNN_DEFAULTS,
     RUN_DEFAULTS,
+    SIMULATED,
     VARIED_DEFAULTS,
 )
 from .errors import InvalidArgument, check_choice, check_float, check_int, shown
@@ -87,7 +88,6 @@ class RNNConfig(_Shared):
     init: str = RNN_DEFAULTS["init"]
     activation: str = RNN_DEFAULTS["activation"]
 
-    cell: ClassVar[str] = "rnn"
     varies: ClassVar[str] = "radius"
     path: ClassVar[str] = "full"  # a vanilla RNN has one path
 
@@ -123,7 +123,6 @@ class _Gated(_Shared):
 class LSTMConfig(_Gated):
     forget: float = 0.9
 
-    cell: ClassVar[str] = "lstm"
     varies: ClassVar[str] = "forget"
 
 
@@ -131,13 +130,13 @@ class LSTMConfig(_Gated):
 class GRUConfig(_Gated):
     update: float = 0.9
 
-    cell: ClassVar[str] = "gru"
     varies: ClassVar[str] = "update"
 
 
 Config = Union[RNNConfig, LSTMConfig, GRUConfig]
-CONFIGS: dict[str, type] = {c.cell: c for c in (RNNConfig, LSTMConfig, GRUConfig)}
-SIMULATED = tuple(CONFIGS)  # the cells gradflow simulates
+CONFIGS: dict[str, type] = dict(zip(SIMULATED, (RNNConfig, LSTMConfig, GRUConfig)))
+for _name, _kind in CONFIGS.items():
+    _kind.cell = _name
 
 
 def _set(cfg, name: str, value) -> None:

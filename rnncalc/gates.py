@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-from .cells import CELL_NAMES, CELLS, Cell
+from .cells import BIDIRECTIONAL, CELL_NAMES, CELLS, Cell
+from .choices import TYPICAL_GATE
 from .errors import InvalidArgument, check_bool, check_choice, check_float, check_int, shown
 from .params import availability, count_params
 
-BIDIRECTIONAL = tuple(name for name, cell in CELLS.items() if cell.pytorch)  # the cells frameworks make bidirectional
 BOTH_WAYS_USE = "whole sequences known in advance (sees past and future; not streaming)"
-TYPICAL_GATE = 0.95
 SIM_RADIUS = 1.0  # the vanilla RNN beside the gated cells: at the edge, its best case
 SIM_HIDDEN = 64
 SIM_TRIALS = 4

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cells import CELLS
+from ..cells import BIDIRECTIONAL, CELLS
 from ..choices import (
     EXHAUSTIVE,
     MAX_RADIUS,
@@ -14,12 +14,12 @@ from ..choices import (
     MAX_STRING,
     RANDOM_STRINGS,
     RUN_DEFAULTS,
+    SIMULATED,
+    TYPICAL_GATE,
     VARIED_DEFAULTS,
 )
-from ..config import SIMULATED
 from ..dfa import BUILTINS
 from ..errors import InvalidArgument, shown
-from ..gates import BIDIRECTIONAL, TYPICAL_GATE
 from ..output import Format, emit
 from .app import EXIT_MISMATCH, app, core_errors, progress_bar
 from .options import (
