@@ -21,6 +21,7 @@ from .report import BOTH, Chart, Column, Heatmap, Table, Text
 from .scale import CAP, DECAY_GLYPHS, GROWTH_GLYPHS, colour, glyph
 
 MIN_WIDTH = 40
+ZERO = "·"  # a heatmap cell whose gradient is exactly zero
 
 
 class Terminal(NamedTuple):
@@ -32,20 +33,22 @@ class Terminal(NamedTuple):
 # ---- ASCII -----------------------------------------------------------------------------------
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# A bar's last eighths become digits: ▌ → 4.
 _ASCII = {
-    "×": "x", "·": "*", "⊙": "*", "−": "-", "—": "-", "–": "-", "…": "...", "≤": "<=", "≥": ">=",
-    "≈": "~", "→": "->", "↦": "->", "‖": "|", "∂": "d", "∇": "grad", "√": "sqrt", "Σ": "sum",
-    "σ": "sigma", "ρ": "rho", "χ": "chi", "φ": "phi", "γ": "gamma", "ζ": "zeta", "τ": "tau", "δ": "delta",
-    "′": "'", "ᵀ": "^T", "⊇": "contains", "∈": "in", "±": "+/-", "◆": "*", "○": "o", "◉": "@", "●": "*",
-    "∞": "inf", "\u0303": "~", "Δ": "delta", "½": "1/2", "✓": "OK:", "✗": "NO:", "•": "-",
-    "‘": "'", "’": "'", "“": '"', "”": '"', "█": "#", "░": ".",
-    "┤": "|", "└": "+", "─": "-", "│": "|", "▏": "+", "▎": "+", "▍": "+", "▌": "+", "▋": "+", "▊": "+", "▉": "+",
+    "×": "x", "·": "*", "⊙": "*", "−": "-", "—": "-", "–": "-", "…": "...", "≤": "<=", "≥": ">=", "≈": "~",
+    "→": "->", "↦": "->", "‖": "|", "∂": "d", "∇": "grad", "√": "sqrt", "Σ": "sum", "σ": "sigma", "ρ": "rho",
+    "χ": "chi", "φ": "phi", "γ": "gamma", "ζ": "zeta", "τ": "tau", "δ": "delta", '′': "'", "ᵀ": "^T",
+    "⊇": "contains", "∈": "in", "±": "+/-", "◆": "X", "○": "o", "◉": "@", "●": "*", "∞": "inf", "\u0303": '~',
+    "Δ": "delta", "½": "1/2", "✓": "OK:", "✗": "NO:", "•": "-", '‘': "'", '’': "'", '“': '"', '”': '"', "█": "#",
+    "░": ".", "┤": "|", "└": "+", "─": "-", "│": "|", "▏": "1", "▎": "2", "▍": "3", "▌": "4", "▋": "5", "▊": "6",
+    "▉": "7",
 }  # fmt: skip
 
 
 def ascii_text(text: str) -> str:
     """The same text in ASCII: n² → n^2, log₁₀ → log10, σ → sigma; anything else unknown becomes '?'."""
     text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: "^" + m.group().translate(_SUPERSCRIPTS), text)
+    text = re.sub(r"√(\w+)", r"sqrt(\1)", text).replace("··", "..")  # √n → sqrt(n); W_··k
     text = "".join(_ASCII.get(ch, ch) for ch in text)
     text = unicodedata.normalize("NFKD", text)  # subscript digits → digits, accents → base letters
     return text.encode("ascii", "replace").decode("ascii")
@@ -180,9 +183,9 @@ def fit(table: Table, width: int, txt=lambda s: s) -> list[Table]:
     while _width(columns, cells_of(columns), txt) > width and any(c.optional for c in columns):
         drop = max(c.optional for c in columns)  # all columns of one priority go together (every run's bar)
         columns = [c for c in columns if c.optional != drop]
-    dropped = [txt(c.label) for c in table.columns if c not in columns]
+    dropped = list(dict.fromkeys(txt(c.label) or "the bars" for c in table.columns if c not in columns))
     if dropped:  # said, never silent
-        them = "it" if len(dropped) == 1 else "them"
+        them = "it" if len(dropped) == 1 and dropped != ["the bars"] else "them"
         note = f"Not shown at this width: {', '.join(dropped)}; a wider terminal shows {them}."
         table = table._replace(notes=(*table.notes, note))
     if _width(columns, cells_of(columns), txt) <= width or len(columns) <= table.keep + 1:
@@ -219,7 +222,7 @@ def _table(console, table: Table, txt, box_style) -> None:
         drawn.add_row(*row)
     # Wider than the terminal only when one column's longest word is: then the terminal wraps the line, whole.
     console.print(drawn, width=max(console.width, sum(widths) + _frame(widths)), crop=False)
-    for note in table.notes:
+    for note in table.all_notes():
         _say(console, txt(note), "dim")
 
 
@@ -239,20 +242,21 @@ def _heatmap(console, h: Heatmap, width: int, term: Terminal, txt) -> None:
     columns = _sample(len(h.column_values), max(8, width - pad - 1))
     _say(console, txt(h.title), "bold")
     marks = curve_marks(h, columns)
+    zero = ZERO if term.unicode else "."  # not "*", which marks a curve
     grid = RichText(f"{txt(h.row_name):>{pad}}\n")
     for r, (label, row) in enumerate(zip(labels, h.values)):
         grid.append(f"{label:>{pad}} ")
         for c in columns:
             value, mark = row[c], marks.get((r, c))
             if value is None:
-                grid.append(txt(mark) if mark else ("·" if term.unicode else "."), style="dim")
+                grid.append(txt(mark) if mark else zero, style="dim")
                 continue
             grid.append(txt(mark) if mark else glyph(value, h.scale), style=_cell_style(value, h, term, bool(mark)))
         grid.append("\n")
     grid.append(" " * (pad + 1) + _axis([_tick(h.column_values[c]) for c in columns]) + "\n")
     grid.append(" " * (pad + 1) + f"{txt(h.column_name):^{len(columns)}}".rstrip())
     console.print(grid, crop=False, soft_wrap=True)
-    _say(console, txt(legend(h)), "")
+    _say(console, txt(legend(h).replace(ZERO, zero)), "")
     for note in h.notes:
         _say(console, txt(note), "dim")
 
@@ -306,7 +310,7 @@ def legend(h: Heatmap) -> str:
     text = f"Scale: one level = {level}. Digits: {lost} ({_glyph_meanings(DECAY_GLYPHS, s.down)})"
     if s.up >= 0:
         text += f"; letters: {gained} ({_glyph_meanings(GROWTH_GLYPHS, s.up)})"
-    return text + "; ·: exactly zero."
+    return text + f"; {ZERO}: exactly zero."
 
 
 def _glyph_meanings(glyphs: str, deepest: int) -> str:
@@ -406,7 +410,7 @@ def markdown(sections: list) -> str:
             header = [c.label.replace("|", "\\|") for c in section.columns]
             rule = ["---:" if c.align == "right" else "---" for c in section.columns]
             lines = [f"**{section.title}**", ""] + ["| " + " | ".join(r) + " |" for r in [header, rule, *rows]]
-            out.append("\n".join(lines + ["", *section.notes]).rstrip())
+            out.append("\n".join(lines + ["", *section.all_notes()]).rstrip())
         elif isinstance(section, Text) and section.style != "note" and "\n" in section.body:
             out.append(f"```\n{section.body}\n```")
         elif isinstance(section, Text):
@@ -460,12 +464,17 @@ def _latex_ascii(ch: str) -> str:
     return "".join(_LATEX_SPECIAL.get(c, c) for c in ascii_text(ch))
 
 
+def _latex_column(c: Column) -> str:
+    """r for numbers, l for short text, a wrapping paragraph column for long text (it would run off the page)."""
+    return r">{\raggedright\arraybackslash}p{0.4\linewidth}" if c.wrap else ("r" if c.align == "right" else "l")
+
+
 def latex(sections: list) -> str:
     """Each table as a booktabs tabular in a table float with its title as caption; text as paragraphs."""
     out = []
     for section in sections:
         if isinstance(section, Table):
-            spec = "".join("r" if c.align == "right" else "l" for c in section.columns)
+            spec = "".join(_latex_column(c) for c in section.columns)
             rows = [" & ".join(latex_text(c) for c in row) + r" \\" for row in section.cells()]
             out.append(
                 "\n".join(
@@ -480,7 +489,7 @@ def latex(sections: list) -> str:
                         *("    " + row for row in rows),
                         r"    \bottomrule",
                         r"  \end{tabular}",
-                        *(r"  \par\smallskip\footnotesize " + latex_text(note) for note in section.notes),
+                        *(r"  \par\smallskip\footnotesize " + latex_text(note) for note in section.all_notes()),
                         r"\end{table}",
                     ]
                 )
@@ -495,4 +504,4 @@ def latex(sections: list) -> str:
             out.append(
                 "\\begin{verbatim}\n" + terminal([section], Terminal(100, False, False)).rstrip() + "\n\\end{verbatim}"
             )
-    return "% needs \\usepackage{booktabs}\n" + "\n\n".join(out) + "\n"
+    return "% needs \\usepackage{booktabs,array}\n" + "\n\n".join(out) + "\n"

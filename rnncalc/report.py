@@ -21,6 +21,7 @@ class Column(NamedTuple):
     missing: str = "—"  # how None reads
     wrap: bool = False  # long text, may wrap between words
     optional: int = 0  # dropped at narrow widths, highest first; 0: never
+    legend: str = ""  # a note explaining this column, printed under the table only while it is shown
 
     def text(self, value: Any) -> str:
         return self.missing if value is None else self.fmt(value)
@@ -39,6 +40,10 @@ class Table(NamedTuple):
 
     def records(self) -> list[dict]:
         return [{c.key: row.get(c.key) for c in self.columns} for row in self.rows]
+
+    def all_notes(self) -> tuple[str, ...]:
+        """The notes printed under the table: its columns' legends (each once), then its own notes."""
+        return (*dict.fromkeys(c.legend for c in self.columns if c.legend), *self.notes)
 
 
 class Text(NamedTuple):

@@ -57,7 +57,7 @@ def test_the_lstm_lesson_full_against_carry():
     assert (full.burn_in, full.stationary, full.verdict, carry.verdict) == (500, True, "preserved", "vanishing")
     assert 10 ** -full.log10_norm[1] < 10
     assert notes(runs) == [
-        "f=0.99 full: the full path drops 7.14× at the first step: h_(T−1) reaches h_T only through the gates and "
+        "f=0.99 full: the full path drops 7.14× at the first step: h_{T−1} reaches h_T only through the gates and "
         "W_hh, not through the carry c.",
         "f=0.99 carry: the carry path keeps exactly f^s, tenfold less every 229 steps, whatever the weights: the "
         "gate alone sets how long the gradient survives along it.",

@@ -49,6 +49,13 @@ def test_commented_results_are_what_the_commands_print():
             assert printed == expected, command
 
 
+def test_the_expect_sample_is_what_the_command_prints():
+    sample = README.split("### `--expect N`")[1].split("```\n")[1]
+    done = subprocess.run(["rnncalc", "params", "-n", "128", "-m", "28", "-k", "10", "--expect", "20224"],
+                          capture_output=True, text=True, timeout=60, env=dict(ENV, COLUMNS="200"))  # fmt: skip
+    assert done.returncode == 3 and sample in done.stdout
+
+
 def test_the_python_examples_give_what_their_comments_say():
     namespace: dict = {}
     for block in PYTHON_BLOCKS:

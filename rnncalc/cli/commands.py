@@ -58,6 +58,16 @@ from .options import (
 )
 
 SimCell = choices("SimCell", SIMULATED)  # the cells gradflow simulates
+
+
+def Varied(name: str, what: str):
+    """A gradflow setting a run list varies (radius, forget, update): repeatable, its defaults shown."""
+    return Annotated[
+        Optional[list[float]],
+        typer.Option(parser=real(name), metavar="X", show_default=listed(VARIED_DEFAULTS[name]), help=what),
+    ]
+
+
 CARRIED = tuple(dict.fromkeys(c.carry.kept for c in CELLS.values() if c.carry))  # f, z, 1 − f: what a gate keeps
 
 Expect = Annotated[
@@ -286,10 +296,10 @@ def gates(
 
 GRADFLOW_HELP = f"""Why does a vanilla RNN forget? Simulate backpropagation through time.
 
-The loss is L = u·h_T (u a random unit vector); for every lag s = 0..T the norm ‖∂L/∂h_(T−s)‖ is computed in log
+The loss is L = u·h_T (u a random unit vector); for every lag s = 0..T the norm ‖∂L/∂h_{{T−s}}‖ is computed in log
 space (no underflow), as the geometric mean over --trials draws of inputs and u (the weights are drawn once per run).
 
-Vanilla RNN (--cell rnn): h_t = φ(W h_(t−1) + x_t), x_t ~ N(0, drive²·I), h_0 = 0, with W Gaussian N(0, 1/n) rescaled
+Vanilla RNN (--cell rnn): h_t = φ(W h_{{t−1}} + x_t), x_t ~ N(0, drive²·I), h_0 = 0, with W Gaussian N(0, 1/n) rescaled
 to spectral radius --radius (or orthogonal × radius). LSTM and GRU: PyTorch's cells with PyTorch's initialisation,
 the forget (update) gate held at --forget (--update) at every step; --path carry follows only the additive path
 (diag(f) or diag(z)), --path full the exact Jacobian, --path both runs both. Options of one cell are refused for
@@ -304,33 +314,9 @@ another. Cells: {listed(SIMULATED)}.
 )
 def gradflow(
     cell: Annotated[SimCell, typer.Option(metavar="CELL", help=f"{listed(SIMULATED)}.")] = SimCell.rnn,
-    radius: Annotated[
-        Optional[list[float]],
-        typer.Option(
-            parser=real("radius"),
-            metavar="X",
-            show_default=listed(VARIED_DEFAULTS["radius"]),
-            help=f"rnn: spectral radius of W, 0 to {MAX_RADIUS:g}; repeat for several runs.",
-        ),
-    ] = None,
-    forget: Annotated[
-        Optional[list[float]],
-        typer.Option(
-            parser=real("forget"),
-            metavar="X",
-            show_default=listed(VARIED_DEFAULTS["forget"]),
-            help="lstm: forget-gate value in [0, 1]; repeatable.",
-        ),
-    ] = None,
-    update: Annotated[
-        Optional[list[float]],
-        typer.Option(
-            parser=real("update"),
-            metavar="X",
-            show_default=listed(VARIED_DEFAULTS["update"]),
-            help="gru: update-gate value z in [0, 1]; repeatable.",
-        ),
-    ] = None,
+    radius: Varied("radius", f"rnn: spectral radius of W, 0 to {MAX_RADIUS:g}; repeat for several runs.") = None,
+    forget: Varied("forget", "lstm: forget-gate value in [0, 1]; repeatable.") = None,
+    update: Varied("update", "gru: update-gate value z in [0, 1]; repeatable.") = None,
     path: Annotated[
         Optional[list[Path]],
         typer.Option(metavar="PATH", show_default="full", help="lstm, gru: full, carry or both; repeatable."),

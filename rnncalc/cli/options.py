@@ -26,6 +26,7 @@ from ..choices import (
     RNN_DEFAULTS,
 )
 from ..errors import InvalidArgument
+from ..guard import DEFAULT_GIB, DEFAULT_SECONDS, ENV_MEMORY, ENV_SECONDS
 from ..output import Format
 
 
@@ -169,24 +170,19 @@ Plot = Annotated[
         metavar="FILE", help="Also write the picture to FILE: .png, .svg or .pdf (needs pip install 'rnncalc[plot]')."
     ),
 ]
-MaxSeconds = Annotated[
-    Optional[float],
-    typer.Option(
-        parser=real("max_seconds"),
-        metavar="S",
-        show_default="60, or RNNCALC_MAX_SECONDS",
-        help="Refuse a run estimated to take longer.",
-    ),
-]
-MaxMemory = Annotated[
-    Optional[float],
-    typer.Option(
-        parser=real("max_memory"),
-        metavar="GIB",
-        show_default="2, or RNNCALC_MAX_MEMORY",
-        help="Refuse a run estimated to need more memory, in GiB.",
-    ),
-]
+
+
+def _limit(name: str, metavar: str, default: str, env: str, what: str):
+    return Annotated[
+        Optional[float],
+        typer.Option(parser=real(name), metavar=metavar, show_default=f"{default}, or {env}", help=what),
+    ]
+
+
+MaxSeconds = _limit("max_seconds", "S", f"{DEFAULT_SECONDS:g}", ENV_SECONDS, "Refuse a run estimated to take longer.")
+MaxMemory = _limit(
+    "max_memory", "GIB", f"{DEFAULT_GIB:g}", ENV_MEMORY, "Refuse a run estimated to need more memory, in GiB."
+)
 
 # Output.
 FormatOpt = Annotated[

@@ -131,46 +131,36 @@ def radius(
     emit(report, fmt, quiet)
 
 
-@sweep.command("forget", epilog="Example: rnncalc sweep forget 0.5:0.99:0.01 --path carry")
-def forget(
-    values: Range("Forget-gate values f of the LSTM, in [0, 1]."),
-    path: GatedPath = OnePath.full,
-    drive: Drive = RUN_DEFAULTS["drive"],
-    hidden: SimHidden = RUN_DEFAULTS["hidden"],
-    steps: Steps = RUN_DEFAULTS["steps"],
-    trials: SweepTrials = SWEEP_TRIALS,
-    seed: Seed = RUN_DEFAULTS["seed"],
-    burn_in: GatedBurnIn = None,
-    plot: Plot = None,
-    max_seconds: MaxSeconds = None,
-    max_memory: MaxMemory = None,
-    fmt: FormatOpt = Format.table,
-    quiet: Quietly = False,
-) -> None:
-    """LSTM: log10 of the gradient norm over forget-gate value × lag."""
-    _lag("forget", values, path, plot, fmt, quiet, (max_seconds, max_memory),
-         hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)  # fmt: skip
+def _gated_sweep(parameter: str, values_help: str, title: str, example: str) -> None:
+    """`sweep forget` (LSTM) and `sweep update` (GRU): the same command for the gate each cell holds."""
+
+    def command(
+        values: object,  # its annotation is set below: a closure's name is not in scope for Typer
+        path: GatedPath = OnePath.full,
+        drive: Drive = RUN_DEFAULTS["drive"],
+        hidden: SimHidden = RUN_DEFAULTS["hidden"],
+        steps: Steps = RUN_DEFAULTS["steps"],
+        trials: SweepTrials = SWEEP_TRIALS,
+        seed: Seed = RUN_DEFAULTS["seed"],
+        burn_in: GatedBurnIn = None,
+        plot: Plot = None,
+        max_seconds: MaxSeconds = None,
+        max_memory: MaxMemory = None,
+        fmt: FormatOpt = Format.table,
+        quiet: Quietly = False,
+    ) -> None:
+        _lag(parameter, values, path, plot, fmt, quiet, (max_seconds, max_memory),
+             hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)  # fmt: skip
+
+    command.__annotations__["values"] = Range(values_help)
+    command.__doc__ = f"{title}: log10 of the gradient norm over {parameter}-gate value × lag."
+    sweep.command(parameter, epilog=f"Example: {example}")(command)
 
 
-@sweep.command("update", epilog="Example: rnncalc sweep update 0.5:0.99:0.01")
-def update(
-    values: Range("Update-gate values z of the GRU, in [0, 1]."),
-    path: GatedPath = OnePath.full,
-    drive: Drive = RUN_DEFAULTS["drive"],
-    hidden: SimHidden = RUN_DEFAULTS["hidden"],
-    steps: Steps = RUN_DEFAULTS["steps"],
-    trials: SweepTrials = SWEEP_TRIALS,
-    seed: Seed = RUN_DEFAULTS["seed"],
-    burn_in: GatedBurnIn = None,
-    plot: Plot = None,
-    max_seconds: MaxSeconds = None,
-    max_memory: MaxMemory = None,
-    fmt: FormatOpt = Format.table,
-    quiet: Quietly = False,
-) -> None:
-    """GRU: log10 of the gradient norm over update-gate value × lag."""
-    _lag("update", values, path, plot, fmt, quiet, (max_seconds, max_memory),
-         hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)  # fmt: skip
+_gated_sweep(
+    "forget", "Forget-gate values f of the LSTM, in [0, 1].", "LSTM", "rnncalc sweep forget 0.5:0.99:0.01 --path carry"
+)
+_gated_sweep("update", "Update-gate values z of the GRU, in [0, 1].", "GRU", "rnncalc sweep update 0.5:0.99:0.01")
 
 
 @sweep.command(

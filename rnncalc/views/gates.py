@@ -60,7 +60,7 @@ def gates_report(
                 "ratio_to_rnn": r.ratio_to_rnn,
                 "reason": r.reason,
                 "carry_jacobian": spec.carry.jacobian if spec.carry else None,
-                "carry_path": spec.carry.equation if spec.carry else f"none: ∂h_t/∂h_(t−1) = {spec.step_jacobian}",
+                "carry_path": spec.carry.equation if spec.carry else f"none: ∂h_t/∂h_{{t−1}} = {spec.step_jacobian}",
                 "retention": kept._asdict() if kept else None,
                 "full": kept.full if kept else None,
                 "carry": kept.carry if kept else None,
@@ -180,6 +180,6 @@ def _equations(spec: Cell) -> str:
     lines.append(
         f"  carry path: {spec.carry.equation}, Jacobian {spec.carry.jacobian}"
         if spec.carry
-        else f"  no carry path: ∂h_t/∂h_(t−1) = {spec.step_jacobian}"
+        else f"  no carry path: ∂h_t/∂h_{{t−1}} = {spec.step_jacobian}"
     )
     return "\n".join(lines)

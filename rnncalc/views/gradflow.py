@@ -117,7 +117,7 @@ def theory_lines(runs: list[Run]) -> list[tuple[str, list[float], int]]:
             label, rate = f"{run_label(r)}: mean-field theory", r.theory["mean_field"]
         elif c.path == "carry":
             symbol = CELLS[c.cell].carry.kept
-            label, rate = f"{symbol}^s theory, {symbol}={c.gate:g}", r.theory["carry_power"]
+            label, rate = f"{symbol}^s theory, {symbol}={c.gate:g} (exact: on the carry curve)", r.theory["carry_power"]
         else:
             continue
         if rate is not None and label not in lines:
@@ -128,9 +128,15 @@ def theory_lines(runs: list[Run]) -> list[tuple[str, list[float], int]]:
 def _lag_table(runs: list[Run], lags: list[int]) -> Table:
     shown = [x for r in runs for s in lags if (x := r.log10_norm[s]) is not None]
     scale = bar_scale(shown)
+    legend = (
+        f"Bars: the norm on a log scale, the same for every column, empty at {sci(scale.low)} and full at "
+        f"{sci(scale.high)} ({scale.block:g} decade{'s' if scale.block != 1 else ''} a block): equal norms, equal "
+        "bars."
+    )
     columns = [Column("lag", "Lag s", str, "right")]
     for i, r in enumerate(runs):
-        columns += [Column(f"v{i}", run_label(r), sci, "right", missing="0"), Column(f"b{i}", "", optional=1)]
+        value = Column(f"v{i}", run_label(r), sci, "right", missing="0")
+        columns += [value, Column(f"b{i}", "", optional=1, legend=legend)]
     rows = [
         {"lag": s}
         | {f"v{i}": r.log10_norm[s] for i, r in enumerate(runs)}
@@ -143,18 +149,13 @@ def _lag_table(runs: list[Run], lags: list[int]) -> Table:
         f"{' and '.join(quantities)} at lag s (s steps back from T) · {c.cell} · n={c.hidden}, T={c.steps}, "
         f"{c.trials} trials (geometric mean), drive {c.drive:g}, seed {c.seed}"
     )
-    note = (
-        f"Bars: the norm on a log scale, the same for every column, empty at {sci(scale.low)} and full at "
-        f"{sci(scale.high)} ({scale.block:g} decade{'s' if scale.block != 1 else ''} a block): equal norms, equal "
-        "bars."
-    )
-    return Table(title, tuple(columns), rows, notes=(note,))
+    return Table(title, tuple(columns), rows)
 
 
 _THEORY = {
     "radius_power": "ρ^s (exact only for linear orthogonal W)",
     "pascanu_bound": "(γ·σ_max)^s, an upper bound",
-    "mean_field": "mean field ½·log₁₀χ",
+    "mean_field": "mean field ½·log₁₀ χ",
     "carry_power": "gate^s (exact on the carry path)",
 }
 
@@ -179,7 +180,7 @@ def _summary(runs: list[Run], tol: float) -> Table:
         rows.append(
             row(
                 "σ_w = ‖W‖_F/√n (mean field)",
-                [f"{r.theory['sigma_w']:.4g}" if "sigma_w" in r.theory else "—" for r in runs],
+                [f"{r.theory['sigma_w']:#.4g}" if "sigma_w" in r.theory else "—" for r in runs],
             )
         )
     rows.append(row(f"horizon (norm < {tol:g})", ["never" if r.horizon is None else f"lag {r.horizon}" for r in runs]))
@@ -200,8 +201,8 @@ def _summary(runs: list[Run], tol: float) -> Table:
 _SYMBOLS = (
     "Symbols: ρ, the spectral radius of W (its largest |eigenvalue|); σ_max, its largest singular value; γ = "
     "sup|φ′|, 1 for tanh (the bound of Pascanu, Mikolov & Bengio 2013); mean field (Poole et al. 2016): q*, the "
-    "pre-activations' stationary variance, and χ = σ_w²·E[φ′(√q*·z)²], the factor by which one step scales the "
-    "squared gradient, so ½·log₁₀χ per step; σ_w, the weight scale of the W drawn."
+    "pre-activations' stationary variance, and χ = σ_w²·E[φ′(√(q*)·z)²], the factor by which one step scales the "
+    "squared gradient, so ½·log₁₀ χ per step; σ_w, the weight scale of the W drawn."
 )
 
 
@@ -272,7 +273,7 @@ def _gated_lesson(r: Run) -> list[str]:
     first = r.log10_norm[1]
     if CELLS[c.cell].carry.state != "h" and first is not None and first < -0.5:  # h reaches h only via the gates
         return [
-            f"{label}: the full path drops {10**-first:,.3g}× at the first step: h_(T−1) reaches h_T only "
+            f"{label}: the full path drops {10**-first:,.3g}× at the first step: h_{{T−1}} reaches h_T only "
             "through the gates and W_hh, not through the carry c."
         ]
     return []

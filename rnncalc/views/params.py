@@ -167,9 +167,12 @@ def why_they_differ(d: Description) -> tuple[str, ...]:
         weights = next(iter(counted.values())).weights
         biases = ", ".join(f"{c} {thousands(x.biases)}" for c, x in counted.items())
         rules = [BIAS_RULES[c] for c in counted]
+        k = d.count.output_size
+        biased = k and any(x.bias for x in counted.values())
+        head = f"; an output layer with biases adds k = {k:,} more" if biased else ""
         return (
             f"Why they differ: bias vectors only. All count the same {thousands(weights)} weights; "
-            f"biases: {biases}. " + _sentence(", ".join(rules[:-1]) + " and " + rules[-1]),
+            f"biases: {biases}. " + _sentence(", ".join(rules[:-1]) + " and " + rules[-1] + head),
         )
     return ("The conventions count different weights here (see each convention's tensors with --convention).",)
 

@@ -162,7 +162,7 @@ def bias_report(rows: list[BiasRow], steps: int) -> Report:
             Column("bias", "bias b", general, "right"),
             Column("forget", "f = σ(b)", lambda f: f"{f:.6g}", "right"),
             Column("log10_retained", f"f^{steps}", sci, "right"),
-            Column("timescale", "timescale −1/ln f", lambda t: f"{t:,.4g} steps", "right"),
+            Column("timescale", "timescale −1/ln f", lambda t: f"{t:#,.4g} steps", "right"),
         ),
         records,
         notes=(
