@@ -101,7 +101,6 @@ def terminal(sections: list, term: Terminal) -> str:
 
 
 def _text(console, section: Text, txt) -> None:
-
     style = {"note": "dim", "heading": "bold"}.get(section.style, "")
     _say(console, txt(section.body), style)
 
@@ -183,6 +182,7 @@ def fit(table: Table, width: int, txt=lambda s: s) -> list[Table]:
     while _width(columns, cells_of(columns), txt) > width and any(c.optional for c in columns):
         drop = max(c.optional for c in columns)  # all columns of one priority go together (every run's bar)
         columns = [c for c in columns if c.optional != drop]
+    # Named by their headers; a column without one is a run's bar.
     dropped = list(dict.fromkeys(txt(c.label) or "the bars" for c in table.columns if c not in columns))
     if dropped:  # said, never silent
         them = "it" if len(dropped) == 1 and dropped != ["the bars"] else "them"

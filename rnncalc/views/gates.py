@@ -128,8 +128,8 @@ def _retention_note(rows: list[GateCost], gate: float, seed: int) -> str:
 def _cost_notes(rows: list[GateCost], convention: str) -> tuple[str, ...]:
     notes = [
         "Blocks: one input matrix and one recurrent matrix each (and bias vectors, where the convention counts "
-        "them): the gates, plus the candidate that is "
-        f"not a gate ({_lstm_example()}), so the count grows with the blocks."
+        f"them): the gates, plus the candidate that is not a gate ({_lstm_example()}), so the count grows with "
+        "the blocks."
     ]
     missing = [r.cell for r in rows if r.params is None]
     if missing:
