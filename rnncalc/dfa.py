@@ -116,12 +116,22 @@ BUILTINS: dict[str, DFA] = {
 }
 
 
+def _unique_keys(pairs: list) -> dict:
+    """A JSON object whose keys are all different: a key given twice is an error, not "the last one wins"."""
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {shown(key)} appears twice in one object")
+        seen[key] = value
+    return seen
+
+
 def from_json(text: str, name: str = "file") -> DFA:
     """A DFA from its JSON text, checked completely; the first problem found is the error."""
     try:
         import json  # here: the command line reads the built-ins at start-up, and only a file needs json
 
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
     except (ValueError, RecursionError) as e:
         raise InvalidArgument("machine", f"{name} is not JSON: {e}") from None
     if not isinstance(data, dict):
@@ -197,22 +207,32 @@ def load(machine: str) -> DFA:
         )
     if machine in BUILTINS:
         return BUILTINS[machine]
-    from pathlib import Path
-
-    path = Path(machine)
-    if path.suffix.lower() != ".json":
+    if not machine.lower().endswith(".json"):
         raise InvalidArgument(
             "machine", f"unknown machine {shown(machine)}; choose {', '.join(BUILTINS)}, or a .json DFA file"
         )
+    return load_file(machine)
+
+
+def load_file(path: str) -> DFA:
+    """A DFA file: a regular file (never a device or a pipe, which could be endless or block), at most 1 MiB."""
+    import os
+    import stat
+
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidArgument("machine", f"{shown(machine)} is larger than {MAX_FILE_BYTES // 2**20} MiB")
-        text = path.read_text(encoding="utf-8")
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InvalidArgument("machine", f"{shown(path)} is not a regular file")
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        raise InvalidArgument("machine", f"cannot read {shown(machine)}: {e.strerror or e}") from None
+        raise InvalidArgument("machine", f"cannot read {shown(path)}: {e.strerror or e}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidArgument("machine", f"{shown(path)} is larger than {MAX_FILE_BYTES // 2**20} MiB")
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidArgument("machine", f"{shown(machine)} is not UTF-8 text") from None
-    return from_json(text, path.name)
+        raise InvalidArgument("machine", f"{shown(path)} is not UTF-8 text") from None
+    return from_json(text, os.path.basename(path))
 
 
 def minimal_states(dfa: DFA) -> int:

@@ -25,8 +25,8 @@ from typing import NamedTuple
 
 from .cells import CELLS
 from .choices import CONVENTIONS
-from .errors import check_int
-from .params import ParamCount, availability, count_params, default_bias, takes_layout
+from .errors import InvalidArgument, check_int
+from .params import MAX_LAYERS, ParamCount, availability, count_params, default_bias, takes_layout
 
 
 class Reading(NamedTuple):
@@ -77,7 +77,8 @@ def _readings(asked: ParamCount):
     if k:
         sizes.setdefault((n, k, m), ("input and output sizes swapped",))
     sizes.setdefault((m, n, k), ("hidden and input sizes swapped",))
-    layer_counts = dict.fromkeys([asked.layers, 1, asked.layers + 1] + ([asked.layers - 1] if asked.layers > 1 else []))
+    nearby = [asked.layers, 1, asked.layers + 1] + ([asked.layers - 1] if asked.layers > 1 else [])
+    layer_counts = dict.fromkeys(n for n in nearby if n <= MAX_LAYERS)
     seen = set()
     for (hidden, inputs, outputs), size_change in sizes.items():
         for convention, bias, head, both_ways, layers, layout in itertools.product(
@@ -102,7 +103,10 @@ def _readings(asked: ParamCount):
                 convention=convention,
                 reset_after=layout if takes_layout(asked.cell, convention) else None,
             )
-            count = count_params(asked.cell, hidden, inputs, outputs if head else 0, **options)
+            try:
+                count = count_params(asked.cell, hidden, inputs, outputs if head else 0, **options)
+            except InvalidArgument:  # a reading past a limit (a swapped size too large): not a network
+                continue
             key = tuple(t[:3] for t in count.tensors) + (convention,)
             if key in seen:
                 continue

@@ -404,17 +404,46 @@ def default_strength(h0: float) -> float:
     return float(math.ceil(h0) + 1)
 
 
+# Seconds per unit of the checks' work, measured on a 2-core machine (benchmarks/guard.py checks them, with
+# margin): per time step of a pass and symbol (the Python loop), per string-step (the DFA's own states, masks),
+# per strength × string-step (the network's step, plus n² multiply-adds), per exhaustive string and symbol held.
+PER_STEP = 4e-5
+PER_STRING_STEP = 3e-7
+PER_ROW_STEP = 1e-7
+PER_MAC = 4e-10
+PER_CODE = 3e-8
+
+
 def cost_of(dfa: DFA, length: int | None = None, random: int = RANDOM_STRINGS, search: bool = True) -> Budget:
-    """Seconds and bytes of the checks (and the search, 3 more passes of 32 strengths); `length` None: the
-    default. Names the argument to lower."""
+    """Seconds and bytes of the checks at one strength, and of the search's passes (one at the upper strength,
+    two rounds of 32 strengths on strings cut to 1,000 symbols, up to two of 33 on the full protocol).
+    `length` None: the default. Names the argument to lower."""
     default = default_length(dfa)
-    length = default if length is None else length
+    length = default if length is None else check_int("length", length, 0, MAX_EXHAUSTIVE_LENGTH)
+    check_int("random", random, 0, MAX_RANDOM)
     n, m = len(dfa.states) + 1, len(dfa.alphabet)
     strings = sum(m**k for k in range(length + 1))
-    passes = 1 + (96 if search else 0)  # strength-by-strength work of the search's three rounds
-    macs = passes * (strings * n * n + random * MAX_STRING / 2 * n * n)
-    seconds = macs / 2e9 + (1 + 3 * search) * (length + MAX_STRING) * 60e-6
-    memory = 8 * n * (strings * (1 + 32 * search) + random * 33) * 3 + 8 * random * MAX_STRING * 2
+
+    def one_pass(strengths: int, longest: int) -> float:
+        string_steps = random * longest / 2 + strings
+        rows = strengths * string_steps
+        return (
+            (longest + length) * m * PER_STEP
+            + string_steps * PER_STRING_STEP
+            + rows * (PER_ROW_STEP + n * n * PER_MAC)
+            + strings * length * PER_CODE * strengths
+        )
+
+    passes = [(1, MAX_STRING)] + ([(1, MAX_STRING), (32, 1000), (32, 1000), (33, MAX_STRING), (33, MAX_STRING)]
+                                  if search else [])  # fmt: skip
+    seconds = sum(one_pass(h, longest) for h, longest in passes)
+    widest = 33 if search else 1
+    memory = (
+        8 * random * MAX_STRING  # the random strings' symbols
+        + 8 * 8 * widest * (random + strings * m) * n  # activities and their copies, per strength
+        + 8 * 2 * strings * m * (length + 1)  # the exhaustive strings' symbols
+        + 2**25  # NumPy and the interpreter's own
+    )
     return Budget(seconds, int(memory), "length" if length > default else "random", "random")
 
 

@@ -110,11 +110,10 @@ def write(text: str, stream) -> None:
     data = text.encode(getattr(stream, "encoding", None) or "utf-8", "replace")
     with _ctrl_c_held():
         try:
-            target = getattr(stream, "buffer", None)
-            if target is not None:
+            fd = _descriptor(stream)
+            if fd is not None:
                 stream.flush()
-                target.write(data)
-                target.flush()
+                _write_all(fd, data)
             else:
                 stream.write(text)
                 stream.flush()
@@ -124,6 +123,23 @@ def write(text: str, stream) -> None:
         except (OSError, ValueError) as e:
             _silence(stream)
             raise OutputFailed(getattr(e, "strerror", None) or str(e)) from None
+
+
+def _descriptor(stream) -> int | None:
+    try:
+        return stream.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError: a StringIO
+        return None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Every byte, or an OSError: a disk filling up mid-way writes short once, then fails; never silently short."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written == 0:
+            raise OSError(28, "no byte could be written")
+        view = view[written:]
 
 
 class _ctrl_c_held:

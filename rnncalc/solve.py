@@ -55,9 +55,9 @@ def solve_hidden(budget: int, cell: str, input_size: int, output_size: int = 0, 
         raise InvalidArgument(
             "budget", f"{budget:,} is below the smallest {cell} here (hidden {lowest}: {total(lowest):,} parameters)"
         )
-    if total(MAX_SIZE) <= budget:
+    if total(MAX_SIZE + 1) <= budget:
         raise InvalidArgument("budget", f"{budget:,} fits more than {MAX_SIZE:,} hidden units; rnncalc stops there")
-    lo, hi = lowest, MAX_SIZE  # invariant: count(lo) ≤ budget < count(hi)
+    lo, hi = lowest, MAX_SIZE + 1  # invariant: count(lo) ≤ budget < count(hi); the polynomial holds past the limit
     while hi - lo > 1:
         mid = (lo + hi) // 2
         lo, hi = (mid, hi) if total(mid) <= budget else (lo, mid)

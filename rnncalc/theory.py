@@ -103,15 +103,17 @@ def mean_field(sigma_w: float, drive: float, activation: str) -> dict:
     """q*, χ and the predicted log10 change per step of a random RNN with weight scale σ_w."""
     if activation == "relu":
         # E[relu′(a)²] = ½ for a symmetric pre-activation; at drive 0 it is exactly 0 (the state stays at 0).
-        chi = sigma_w**2 / 2 if drive > 0 else 0.0
+        gain = 0.5 if drive > 0 else 0.0
         q = None if sigma_w**2 >= 2 else drive**2 / (1 - sigma_w**2 / 2)
     elif activation == "linear":
-        chi = sigma_w**2
+        gain = 1.0
         q = drive**2 / (1 - sigma_w**2) if sigma_w < 1 else (0.0 if drive == 0 else None)
     else:
         q = tanh_fixed_point(sigma_w, drive)
-        chi = sigma_w**2 * gaussian_mean(_sech_fourth, q)
-    return {"q_star": q, "chi": chi, "rate": 0.5 * math.log10(chi) if chi > 0 else None}
+        gain = gaussian_mean(_sech_fourth, q)
+    # The rate in logs: χ = σ_w²·gain underflows for σ_w below 1e-154, its logarithm does not.
+    rate = math.log10(sigma_w) + 0.5 * math.log10(gain) if sigma_w > 0 and gain > 0 else None
+    return {"q_star": q, "chi": sigma_w**2 * gain, "rate": rate}
 
 
 def rnn_theory(radius: float, unit_sigma_max: float, unit_scale: float, drive: float, activation: str) -> dict:

@@ -2,6 +2,7 @@
 
 import itertools
 import json
+import os
 import re
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rnncalc import InvalidArgument
-from rnncalc.dfa import BUILTINS, DFA, from_json, load, minimal_states
+from rnncalc.dfa import BUILTINS, DFA, from_json, load, load_file, minimal_states
 from rnncalc.fsm import analyse, check, construct, run, structure, threshold
 
 
@@ -147,6 +148,7 @@ BAD_FILES = [
     ('{"alphabet": ["a"], "states": [1], "start": 1, "accept": [], "delta": {}}', "non-empty strings"),
     ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": [], "delta": {"q": {"a": "q"}}, "x": 1}', "unknown key"),
     (json.dumps({"alphabet": ["a"], "states": [f"q{i}" for i in range(301)], "start": "q0", "accept": [], "delta": {}}), "at most 300"),
+    ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": [], "delta": {"q": {"a": "q", "a": "q"}}}', "appears twice"),
 ]  # fmt: skip
 
 
@@ -164,6 +166,14 @@ def test_files_that_cannot_be_read(tmp_path):
     (tmp_path / "latin.json").write_bytes(b"\xff\xfe")
     with pytest.raises(InvalidArgument, match="not UTF-8"):
         load(str(tmp_path / "latin.json"))
+    # Endless or blocking "files": refused before they are opened.
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    for name in ("pipe.json", "zero.json"):
+        with pytest.raises(InvalidArgument, match="not a regular file"):
+            load(str(tmp_path / name))
+    with pytest.raises(InvalidArgument, match="not a regular file"):
+        load_file("/dev/null")  # --dfa takes any name
 
 
 def test_strings_of_longer_symbols_are_space_separated():

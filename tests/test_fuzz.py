@@ -337,6 +337,40 @@ def test_plot_targets_that_cannot_be_written_are_refused_before_the_run(exe, tmp
         assert seconds < 5  # refused before the (long) run
 
 
+@pytest.mark.parametrize("answer", [["params", "-n", "128", "-m", "28", "-k", "10", "--expect", "20224"],
+                                    ["solve", "--budget", "100k", "--cell", "gru", "--in", "28", "--out", "10",
+                                     "--expect", "168"]])  # fmt: skip
+def test_a_wrong_answer_exits_3_even_when_the_reader_stops_early(exe, answer):
+    import os
+
+    read, write = os.pipe()
+    os.close(read)  # `… | head -c 0`: nobody reads
+    done = subprocess.run([exe, *answer], stdout=write, stderr=subprocess.PIPE, timeout=60)
+    os.close(write)
+    assert (done.returncode, done.stderr) == (3, b"")
+
+
+def test_a_disk_that_fills_up_mid_output_is_an_error_not_a_short_file(tmp_path, monkeypatch):
+    # The first write gets 10 bytes out, the next finds the disk full: that must fail, not pass as done.
+    import os
+
+    from rnncalc import output
+    from rnncalc.errors import OutputFailed
+
+    real_write, calls = os.write, []
+
+    def filling(fd, data):
+        calls.append(len(data))
+        if len(calls) > 1:
+            raise OSError(28, "No space left on device")
+        return real_write(fd, bytes(data[:10]))
+
+    monkeypatch.setattr(os, "write", filling)
+    with open(tmp_path / "out.json", "w") as stream, pytest.raises(OutputFailed, match="No space left"):
+        output.write("x" * 1000, stream)
+    assert calls[:2] == [1000, 990]
+
+
 def test_a_plot_file_gets_the_mode_any_new_file_would(tmp_path):
     import os
 

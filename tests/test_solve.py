@@ -89,3 +89,13 @@ def test_the_answer_fits_and_one_more_unit_does_not(cfg, budget):
         return
     assert count_params(cell, s.hidden, m, k, **cfg).total == s.result.total <= budget
     assert count_params(cell, s.hidden + 1, m, k, **cfg).total == s.next_total > budget
+
+
+def test_the_largest_hidden_size_is_an_answer_too():
+    # count(n) = n² + n·1 for an Elman RNN on one input: n = 10¹² fits exactly its own count and up to one
+    # below count(10¹² + 1); only a budget that fits 10¹² + 1 is refused.
+    n = MAX_SIZE
+    assert solve_hidden(n * n + n, "rnn", 1).hidden == n
+    assert solve_hidden((n + 1) ** 2 + (n + 1) - 1, "rnn", 1).hidden == n
+    with pytest.raises(InvalidArgument, match="fits more than"):
+        solve_hidden((n + 1) ** 2 + (n + 1), "rnn", 1)

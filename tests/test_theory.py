@@ -89,3 +89,11 @@ def test_orthogonal_w_has_sigma_w_equal_to_the_radius():
     run = simulate(RNNConfig(radius=1.3, init="orthogonal", hidden=32, steps=5))
     assert run.theory["sigma_w"] == pytest.approx(1.3, rel=1e-12)
     assert math.isclose(run.theory["radius_power"], math.log10(1.3))
+
+
+@pytest.mark.parametrize("sigma", [1e-150, 1e-161, 1e-200, 1e-300])
+def test_the_rate_holds_where_chi_itself_underflows(sigma):
+    # χ = σ_w²·E[sech⁴] is below the smallest float here; the rate ½·log₁₀ χ is not. At σ_w → 0, q* = drive².
+    drive = 0.1
+    exact = mp.log10(sigma) + mp.log10(reference_mean(lambda a: mp.sech(a) ** 4, drive**2)) / 2
+    assert mean_field(sigma, drive, "tanh")["rate"] == pytest.approx(float(exact), abs=1e-12)

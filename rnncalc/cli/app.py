@@ -151,6 +151,22 @@ def _root(
     """Calculator and analyser for recurrent neural networks."""
 
 
+def emit_answer(report, fmt, quiet: bool, right: bool | None) -> None:
+    """Emit a report that checks an answer: exit 3 when it is wrong, even if the reader closed the pipe early
+    (a grading script must never read a wrong answer as right)."""
+    from ..errors import OutputClosed
+    from ..output import emit
+
+    try:
+        emit(report, fmt, quiet)
+    except OutputClosed:
+        if right is False:
+            raise typer.Exit(EXIT_MISMATCH) from None
+        raise
+    if right is False:
+        raise typer.Exit(EXIT_MISMATCH)
+
+
 @contextmanager
 def progress_bar(seconds: float):
     """A callback taking the fraction done: a bar on a terminal's stderr when the work takes over ~1 s."""

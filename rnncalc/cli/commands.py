@@ -21,7 +21,7 @@ from ..choices import (
 from ..dfa import BUILTINS
 from ..errors import InvalidArgument, shown
 from ..output import Format, emit
-from .app import EXIT_MISMATCH, app, core_errors, progress_bar
+from .app import app, core_errors, emit_answer, progress_bar
 from .options import (
     ActivationOpt,
     Bias,
@@ -174,9 +174,7 @@ def params(
             report = cells_report(compare_cells(**{k: v for k, v in net.items() if k != "cell"}, **work))
         else:
             report = params_report(describe(**net, **work, batch=batch, dtype=dtype.value, expect=expect))
-    emit(report, fmt, quiet)
-    if expect is not None and not report.data["match"]:
-        raise typer.Exit(EXIT_MISMATCH)
+    emit_answer(report, fmt, quiet, None if expect is None else report.data["match"])
 
 
 @app.command(
@@ -226,9 +224,7 @@ def solve(
         else:
             answer = solve_hidden(budget, name, **shape)
             answers, check = {name: answer}, None if expect is None else check_hidden(expect, answer)
-    emit(solve_report(budget, answers, shape, check), fmt, quiet)
-    if check is not None and not check.match:
-        raise typer.Exit(EXIT_MISMATCH)
+    emit_answer(solve_report(budget, answers, shape, check), fmt, quiet, None if check is None else check.match)
 
 
 @app.command(
@@ -433,7 +429,7 @@ def fsm(
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the agreement (1.0: every string).")] = False,
 ) -> None:
-    from ..dfa import load
+    from ..dfa import load, load_file
     from ..fsm import analyse, cost_of
     from ..guard import Limits
     from ..plot import check_target, write
@@ -445,7 +441,7 @@ def fsm(
                 "give a MACHINE (a built-in name or a .json file) or --dfa FILE, one of them", param_hint="'MACHINE'"
             )
         target = None if plot is None else check_target(plot)
-        dfa = load(machine if machine is not None else dfa_file)
+        dfa = load(machine) if machine is not None else load_file(dfa_file)
         limits = Limits.resolve(max_seconds, max_memory)
         with progress_bar(cost_of(dfa, length, random, search).seconds) as tick:
             result = analyse(dfa, strength, length=length, random=random, seed=seed, classify=classify or (),
