@@ -7,6 +7,7 @@ limits; far above (ratio > 20) means reasonable runs are refused.
     python benchmarks/guard.py
 """
 
+import json
 import subprocess
 import sys
 
@@ -23,6 +24,8 @@ CASES = [
     ("lstm", {"hidden": 256, "steps": 500, "trials": 16}),
     ("gru", {"hidden": 128, "steps": 2000}),
     ("gru", {"hidden": 8, "steps": 50_000, "trials": 2}),
+    ("lstm", {"hidden": 1500, "steps": 100, "trials": 1, "forget": [0.99]}),  # one row: the matrix is streamed
+    ("gru", {"hidden": 2000, "steps": 100, "trials": 2, "update": [0.99]}),
 ]
 
 
@@ -40,6 +43,40 @@ def measure(cell: str, settings: dict) -> tuple[float, int]:
     return float(seconds), int(peak) - int(before)
 
 
+# rnncalc fsm: (machine, analyse's keywords); "ringN" is an N-state machine over {0, 1}.
+FSM_CASES = [
+    ("parity", {}),
+    ("tomita4", {}),
+    ("parity", {"random": 1000}),
+    ("parity", {"random": 4000, "search": False}),
+    ("parity", {"length": 16}),
+    ("ring30", {"random": 100}),
+    ("ring300", {"random": 30, "search": False}),
+    ("ring300", {"random": 0, "search": False, "classify": ["01" * 5000] * 3}),
+]
+FSM_RUN = """
+import json, resource, sys, time
+from rnncalc.dfa import BUILTINS, from_json
+from rnncalc.fsm import analyse, cost_of
+from rnncalc.guard import Limits
+
+name, kw = sys.argv[1], json.loads(sys.stdin.read())
+if name in BUILTINS:
+    dfa = BUILTINS[name]
+else:
+    states = [f"s{i}" for i in range(int(name[4:]))]
+    delta = {s: {"0": states[(i + 1) % len(states)], "1": states[2 * i % len(states)]} for i, s in enumerate(states)}
+    dfa = from_json(json.dumps({"alphabet": ["0", "1"], "states": states, "start": "s0", "accept": ["s0"],
+                                "delta": delta}))
+cost = cost_of(dfa, kw.get("length"), kw.get("random", 100), kw.get("search", True), kw.get("classify", ()))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+analyse(dfa, **kw, limits=Limits(1e9, 2**40))
+seconds = time.perf_counter() - start
+print(cost.seconds, cost.memory, seconds, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
+"""
+
+
 def main() -> None:
     print(f"{'run':60} {'est. s':>8} {'meas. s':>8} {'ratio':>6}  {'est. MiB':>9} {'meas. MiB':>9} {'ratio':>6}")
     for cell, settings in CASES:
@@ -51,6 +88,13 @@ def main() -> None:
         )
         print(f"{label:60} {cost.seconds:8.2f} {seconds:8.2f} {cost.seconds / seconds:6.1f}  "
               f"{cost.memory / 2**20:9.1f} {memory / 2**20:9.1f} {cost.memory / max(memory, 1):6.1f}")  # fmt: skip
+    for name, kw in FSM_CASES:
+        done = subprocess.run([sys.executable, "-c", FSM_RUN, name], input=json.dumps(kw), capture_output=True,
+                              text=True, check=True)  # fmt: skip
+        est_s, est_m, seconds, memory = map(float, done.stdout.split())
+        label = f"fsm {name} " + " ".join(f"{k}={v if k != 'classify' else f'{len(v)} strings'}" for k, v in kw.items())
+        print(f"{label:60} {est_s:8.2f} {seconds:8.2f} {est_s / seconds:6.1f}  "
+              f"{est_m / 2**20:9.1f} {memory / 2**20:9.1f} {est_m / max(memory, 1):6.1f}")  # fmt: skip
 
 
 if __name__ == "__main__":

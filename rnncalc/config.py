@@ -43,6 +43,7 @@ MAX_HIDDEN = 10**6
 MAX_STEPS = 10**9
 MAX_TRIALS = 10**9
 MAX_SEED = 2**63 - 1
+MAX_RUNS = 500  # runs in one call: a table of more is unreadable, and its text takes longer than the runs
 MIN_RADIUS = 1e-300  # a nonzero radius below this would leave float64's normal range
 
 
@@ -179,6 +180,8 @@ def run_list(cell: str, paths: Sequence[str] | None = None, **settings) -> list[
         if name not in settings_of(cell):
             config_for(cell, **{name: value})
     chosen = [{}] if paths is None else [{"path": p} for p in _expand(paths)]
+    if len(values or kind.defaults()) * len(chosen) > MAX_RUNS:
+        raise InvalidArgument(kind.varies, f"{len(values) * len(chosen):,} runs; at most {MAX_RUNS} in one call")
     return [config_for(cell, **settings, **{kind.varies: v}, **p) for v in values or kind.defaults() for p in chosen]
 
 
@@ -226,7 +229,8 @@ FLOP = 1 / 1e10
 ELEMENT = 1.5e-9
 STEP = {"rnn": 80e-6, "lstm": 300e-6, "gru": 250e-6}
 NORMAL = 25e-9
-CUBIC = 4e-9
+BANDWIDTH = 1e10  # bytes per second a matrix-vector product reads
+CUBIC = 1e-9
 POINT_SECONDS = 6e-6
 POINT_BYTES = 700  # a lag of one run: floats, lists, the JSON or CSV text
 RUN_SECONDS = 2e-3  # a run's summary and theory (the mean-field fixed point)
@@ -246,7 +250,9 @@ def estimate(configs: Sequence[Config]) -> Cost:
     rows = variants * cfg.trials  # vectors pushed through each step
     blocks, full = BLOCKS[cfg.cell], cfg.path == "full"
     products = (2 if cfg.cell != "rnn" else 1) + full  # forward recurrent (+ input projection), backward
-    per_step = rows * blocks * n * (n * products * FLOP + 12 * ELEMENT) + STEP[cfg.cell]
+    compute = rows * blocks * n * n * products * FLOP
+    streamed = products * 8 * blocks * n * n / BANDWIDTH  # few rows: each product reads the whole matrix
+    per_step = max(compute, streamed) + rows * blocks * n * 12 * ELEMENT + STEP[cfg.cell]
     setup = CUBIC * n**3 if cfg.cell == "rnn" else 4 * blocks * n * n * ELEMENT
     seconds = (
         setup
@@ -263,13 +269,18 @@ def estimate(configs: Sequence[Config]) -> Cost:
         + 16 * rows * (steps + 1)  # the log norms
         + variants * (steps + 1) * POINT_BYTES  # the result and its text
     )
-    # The option that drives the cost: the one furthest above its default.
+    # The option that drives the cost: the one furthest above its default; none above it: the limit itself.
     drivers = {
-        "hidden": (n / 64) ** 3,
-        "steps": steps / 100,
-        "burn_in": warm / 50,
-        "trials": cfg.trials / 8,
-        cfg.varies: variants,  # the number of grid values: name the list that makes them
+        "hidden": (n / RUN_DEFAULTS["hidden"]) ** 3,
+        "steps": steps / RUN_DEFAULTS["steps"],
+        "burn_in": warm / MIN_BURN_IN,
+        "trials": cfg.trials / RUN_DEFAULTS["trials"],
+        cfg.varies: variants / len(VARIED_DEFAULTS[cfg.varies]),  # the grid's values: name the list that makes them
     }
-    memory_drivers = {k: v for k, v in drivers.items() if k != "burn_in"} | {"hidden": n / 64}
-    return Cost(seconds, memory, max(drivers, key=drivers.get), max(memory_drivers, key=memory_drivers.get))
+    memory_drivers = {k: v for k, v in drivers.items() if k != "burn_in"} | {"hidden": n / RUN_DEFAULTS["hidden"]}
+
+    def culprit(ratios: dict, limit: str) -> str:
+        name = max(ratios, key=ratios.get)
+        return name if ratios[name] > 1 else limit
+
+    return Cost(seconds, memory, culprit(drivers, "max_seconds"), culprit(memory_drivers, "max_memory"))

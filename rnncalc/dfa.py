@@ -193,6 +193,8 @@ def _names(name: str, key: str, value, limit: int) -> tuple[str, ...]:
     for item in value:
         if not isinstance(item, str) or not item:
             raise InvalidArgument("machine", f"{name}: {key} must be non-empty strings, got {shown(item)}")
+        if not item.isprintable() or item != item.strip():  # no control characters for a terminal to obey
+            raise InvalidArgument("machine", f"{name}: {key} must be printable, without edge spaces; {shown(item)}")
     if len(set(value)) != len(value):
         repeated = next(v for v in value if value.count(v) > 1)
         raise InvalidArgument("machine", f"{name}: {shown(repeated)} appears twice in {key}")

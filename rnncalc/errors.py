@@ -27,7 +27,10 @@ class InvalidArgument(ValueError):
 
 def shown(value: object, limit: int = 40) -> str:
     """A value for an error message: its repr, cut to `limit` characters with its length said."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int past Python's 4,300-digit conversion limit
+        text = f"<an integer of about {int(value.bit_length() * 0.30103):,} digits>"
     if len(text) <= limit:
         return text
     return f"{text[: limit - 1]}… ({len(text):,} characters)"

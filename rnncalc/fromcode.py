@@ -52,6 +52,7 @@ _KERAS_DENSE = (
     "units activation use_bias kernel_initializer bias_initializer kernel_regularizer bias_regularizer "
     "activity_regularizer kernel_constraint bias_constraint name dtype trainable"
 ).split()
+MAX_CODE = 20_000
 _INPUT = ("shape", "batch_size", "dtype", "sparse", "ragged", "batch_shape", "name", "tensor", "optional")
 _NO_PARAMETERS = {"Dropout", "Activation", "SpatialDropout1D"}
 _DATA = ("torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.tensor", "np.", "numpy.")
@@ -76,12 +77,21 @@ def parse(code: str) -> dict:
     """
     if not isinstance(code, str) or not code.strip():
         _fail(f"give the constructor call, e.g. 'nn.LSTM(28, 128)', got {shown(code)}")
+    if len(code) > MAX_CODE:
+        _fail(f"{len(code):,} characters; at most {MAX_CODE:,} (the constructor calls, not a whole program)")
+    try:
+        code.encode("utf-8")
+    except UnicodeEncodeError:
+        _fail("not text: it holds bytes that are not UTF-8")
     try:
         tree = ast.parse(code.strip(), mode="exec")
+        reader = _Reader()
+        layers = reader.read(tree)
     except SyntaxError as e:
         _fail(f"not valid Python at line {e.lineno}, column {e.offset}: {e.msg}")
-    reader = _Reader()
-    return _network(reader.read(tree), reader.inputs)
+    except (RecursionError, MemoryError):  # the parser's own stack, not the machine's memory
+        _fail("nested too deeply to read; write the constructor calls plainly")
+    return _network(layers, reader.inputs)
 
 
 class _Reader:
@@ -91,6 +101,7 @@ class _Reader:
         self.names: dict[str, list[_Layer]] = {}
         self.layers: list[_Layer] = []
         self.inputs: list[_Layer] = []  # Input(shape=…) wherever it appears
+        self.built: list[_Layer] = []  # every layer constructed, in order
 
     def read(self, tree: ast.Module) -> list[_Layer]:
         for statement in tree.body:
@@ -98,12 +109,15 @@ class _Reader:
                 continue
             if isinstance(statement, ast.Assign):
                 value = self.value(statement.value, added=False)
-                if len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
-                    self.names[statement.targets[0].id] = value
+                target = _dotted(statement.targets[0]) if len(statement.targets) == 1 else None
+                if target is not None:  # rnn = …, self.rnn = …
+                    self.names[target] = value
             elif isinstance(statement, ast.Expr):
                 self.value(statement.value, added=True)
             else:
                 _fail(f"unsupported: {_source(statement)} (write the constructor calls)")
+        if any(layer.framework == "pytorch" for layer in self.built):
+            return self.built  # a torch module's parameters are every submodule built, applied or not
         if self.layers:
             return self.layers
         return [layer for group in self.names.values() for layer in group]  # built and named, never added
@@ -137,7 +151,9 @@ class _Reader:
             return self._keep([layer for item in items for layer in self.value(item, added=False)], True)
         if short == "Model":
             return []
-        return self._keep([self.layer(name, short, node)], added)
+        built = self.layer(name, short, node)
+        self.built.append(built)
+        return self._keep([built], added)
 
     def _keep(self, layers: list[_Layer], added: bool) -> list[_Layer]:
         if added:

@@ -412,15 +412,22 @@ PER_STRING_STEP = 3e-7
 PER_ROW_STEP = 1e-7
 PER_MAC = 4e-10
 PER_CODE = 3e-8
+PER_SYMBOL = 3e-5  # a classified string, one symbol at a time
+PER_MAC_ONE = 3e-9
 
 
-def cost_of(dfa: DFA, length: int | None = None, random: int = RANDOM_STRINGS, search: bool = True) -> Budget:
-    """Seconds and bytes of the checks at one strength, and of the search's passes (one at the upper strength,
-    two rounds of 32 strengths on strings cut to 1,000 symbols, up to two of 33 on the full protocol).
-    `length` None: the default. Names the argument to lower."""
+def cost_of(
+    dfa: DFA, length: int | None = None, random: int = RANDOM_STRINGS, search: bool = True, classify=()
+) -> Budget:
+    """Seconds and bytes of the checks at one strength, of the search's passes (one at the upper strength,
+    two rounds of 32 strengths on strings cut to 1,000 symbols, up to two of 33 on the full protocol), and of
+    the classified strings, run one symbol at a time. `length` None: the default. Names the argument to lower."""
     default = default_length(dfa)
     length = default if length is None else check_int("length", length, 0, MAX_EXHAUSTIVE_LENGTH)
     check_int("random", random, 0, MAX_RANDOM)
+    strings_read = [dfa.symbols(text) for text in classify]
+    if any(len(s) > MAX_STRING for s in strings_read):
+        raise InvalidArgument("classify", f"strings of at most {MAX_STRING:,} symbols")
     n, m = len(dfa.states) + 1, len(dfa.alphabet)
     strings = sum(m**k for k in range(length + 1))
 
@@ -436,15 +443,17 @@ def cost_of(dfa: DFA, length: int | None = None, random: int = RANDOM_STRINGS, s
 
     passes = [(1, MAX_STRING)] + ([(1, MAX_STRING), (32, 1000), (32, 1000), (33, MAX_STRING), (33, MAX_STRING)]
                                   if search else [])  # fmt: skip
-    seconds = sum(one_pass(h, longest) for h, longest in passes)
+    symbols = sum(map(len, strings_read)) + max([48, *map(len, strings_read)])  # classified, and the trace
+    seconds = sum(one_pass(h, longest) for h, longest in passes) + symbols * (PER_SYMBOL + n * n * PER_MAC_ONE)
     widest = 33 if search else 1
     memory = (
-        8 * random * MAX_STRING  # the random strings' symbols
-        + 8 * 8 * widest * (random + strings * m) * n  # activities and their copies, per strength
+        3 * 8 * random * MAX_STRING  # the random strings' symbols: drawn, then sorted longest first (a copy)
+        + 8 * 2 * widest * (random + strings * m) * n  # activities and a copy, per strength
         + 8 * 2 * strings * m * (length + 1)  # the exhaustive strings' symbols
         + 2**25  # NumPy and the interpreter's own
     )
-    return Budget(seconds, int(memory), "length" if length > default else "random", "random")
+    culprit = "length" if length > default else "classify" if len(strings_read) > random else "random"
+    return Budget(seconds, int(memory), culprit, "random")
 
 
 def analyse(
@@ -469,10 +478,8 @@ def analyse(
     length = default_length(dfa) if length is None else check_int("length", length, 0, MAX_EXHAUSTIVE_LENGTH)
     check_int("random", random, 0, MAX_RANDOM)
     check_int("seed", seed, 0, MAX_SEED)
+    within(cost_of(dfa, length, random, search, classify), limits)
     strings = [dfa.symbols(text) for text in classify]
-    if any(len(s) > MAX_STRING for s in strings):
-        raise InvalidArgument("classify", f"strings of at most {MAX_STRING:,} symbols")
-    within(cost_of(dfa, length, random, search), limits)
     checks = check(dfa, [strength], length, random, seed)[0]
     report(0.2 if search else 1.0)
     upper = max(strength, h0) * 1.5

@@ -17,6 +17,7 @@ from typing import NamedTuple, Sequence
 
 from .cells import BIDIRECTIONAL, CELL_NAMES, CELLS, Cell
 from .choices import TYPICAL_GATE
+from .config import MAX_STEPS
 from .errors import InvalidArgument, check_bool, check_choice, check_float, check_int, shown
 from .params import availability, count_params
 
@@ -107,6 +108,13 @@ def retention_configs(cell: str, steps: int, gate: float, seed: int) -> dict[str
     return runs
 
 
+def check_retention(steps: int, gate: float) -> None:
+    """The retention settings, refused the same way whether or not the simulation runs."""
+    check_int("steps", steps, 1, MAX_STEPS)
+    if not 0 < check_float("gate", gate, 0, 1) < 1:
+        raise InvalidArgument("gate", f"must be strictly between 0 and 1, got {gate}")
+
+
 def gate_retention(
     cells: Sequence[str] | str | None = None,
     *,
@@ -120,9 +128,7 @@ def gate_retention(
     from .gradflow import simulate_many
 
     names = chosen_cells(cells)
-    check_int("steps", steps, 1, 10**9)
-    if not 0 < check_float("gate", gate, 0, 1) < 1:
-        raise InvalidArgument("gate", f"must be strictly between 0 and 1, got {gate}")
+    check_retention(steps, gate)
     plans = {name: retention_configs(name, steps, gate, seed) for name in names}
     unique = list(dict.fromkeys(cfg for plan in plans.values() for cfg in plan.values()))
     measured = dict(zip(unique, simulate_many(unique, limits=limits, progress=progress))) if unique else {}

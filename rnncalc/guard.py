@@ -63,18 +63,22 @@ def check(cost: Cost, limits: Limits | None = None) -> None:
     limits = limits or Limits.resolve()
     if cost.seconds <= limits.seconds and cost.memory <= limits.memory:
         return
+    culprit = cost.time_culprit if cost.seconds > limits.seconds else cost.memory_culprit
+    advice = "raise it" if culprit in LIMITS else "lower it, or raise max_seconds / max_memory"
     raise InvalidArgument(
-        cost.time_culprit if cost.seconds > limits.seconds else cost.memory_culprit,
+        culprit,
         f"this would take about {duration(cost.seconds)} and {human_bytes(cost.memory)} "
-        f"(limits {duration(limits.seconds)}, {human_bytes(limits.memory)}); "
-        "lower it, or raise max_seconds / max_memory",
-        mentions=("max_seconds", "max_memory"),
+        f"(limits {duration(limits.seconds)}, {human_bytes(limits.memory)}); {advice}",
+        mentions=LIMITS,
     )
+
+
+LIMITS = ("max_seconds", "max_memory")  # the arguments that set the limits, named when nothing else drives the cost
 
 
 def duration(seconds: float) -> str:
     if seconds < 1:
-        return "under a second"
+        return f"{seconds:.2g} s"
     if seconds < 120:
         return f"{seconds:,.0f} s"
     if seconds < 7200:

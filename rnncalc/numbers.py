@@ -17,6 +17,7 @@ the argument it was given.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 
@@ -57,8 +58,11 @@ def parse_whole(name: str, text: str) -> int:
 def parse_real(name: str, text: str) -> float:
     """'0.9', '1e-3' → a float; 'nan', 'inf', '1e400' and '1e-400' are refused."""
     exact = _exact(name, text, _REAL, "0.9 or 1e-3")
-    value = float(exact) if abs(exact) < 2**1024 else float("inf")
-    if value in (float("inf"), float("-inf")):
+    try:
+        value = float(exact)  # rounds to the nearest float; past the largest one it overflows
+    except OverflowError:
+        value = math.inf
+    if math.isinf(value):
         raise InvalidArgument(name, f"{shown(text)} overflows: it is larger than any float (1.8e308)")
     if exact and abs(value) < sys.float_info.min:
         raise InvalidArgument(name, f"{shown(text)} underflows: the smallest positive value is 2.2e-308")

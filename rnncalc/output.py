@@ -118,10 +118,10 @@ def write(text: str, stream) -> None:
                 stream.write(text)
                 stream.flush()
         except BrokenPipeError:
-            _silence(stream)
+            silence(stream)
             raise OutputClosed() from None
         except (OSError, ValueError) as e:
-            _silence(stream)
+            silence(stream)
             raise OutputFailed(getattr(e, "strerror", None) or str(e)) from None
 
 
@@ -160,7 +160,7 @@ class _ctrl_c_held:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _silence(stream) -> None:
+def silence(stream) -> None:
     """Point the stream's descriptor at /dev/null, so the flush at exit cannot fail again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -23,10 +23,12 @@ SUFFIXES = (".png", ".svg", ".pdf")
 
 def check_target(text: str) -> Path:
     """The path a plot will be written to, or InvalidArgument('plot') saying why it cannot be."""
-    target = Path(text)
+    if text.endswith(("/", os.sep)):
+        raise InvalidArgument("plot", f"{shown(text)} names a folder; give a file name")
+    target = Path(os.path.realpath(text))  # through a link, to the file it names: the link stays a link
     if target.suffix.lower() not in SUFFIXES:
         raise InvalidArgument("plot", f"the file must end in {', '.join(SUFFIXES)}, got {shown(text)}")
-    if len(os.fsencode(target.name)) > 240:  # file systems stop at 255 bytes; leave room for the temporary name
+    if len(os.fsencode(target.name)) > 255:  # file systems stop at 255 bytes
         raise InvalidArgument("plot", f"the file name is too long ({len(target.name):,} characters)")
     try:
         _check_place(target, text)
@@ -46,6 +48,8 @@ def _check_place(target: Path, text: str) -> None:
             raise InvalidArgument("plot", f"{shown(text)} is a folder; give a file name inside it")
         if not stat.S_ISREG(mode):
             raise InvalidArgument("plot", f"{shown(text)} is not a regular file (a device or a pipe)")
+        if not os.access(target, os.W_OK):
+            raise InvalidArgument("plot", f"{shown(text)} is read-only")
     if not folder.is_dir():
         raise InvalidArgument("plot", f"no such folder: {shown(str(folder))}")
     # The only reliable test of a folder (root, ACLs, read-only or virtual file systems): write into it.
@@ -103,7 +107,7 @@ def _write(target: Path, figure) -> None:
     plt = _pyplot()
     draw = {Chart: _chart, Heatmap: _heatmap, Activations: _activations}[type(figure)]
     fig = draw(plt, figure)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)
+    handle, temporary = tempfile.mkstemp(prefix=".rnncalc-", suffix=target.suffix, dir=target.parent)
     os.close(handle)
     try:
         fig.savefig(temporary, format=target.suffix[1:].lower())

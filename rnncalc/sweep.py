@@ -24,6 +24,7 @@ from .errors import InvalidArgument, check_float, check_int, shown
 from .numbers import MAX_RANGE as MAX_VALUES
 
 MAX_BIAS = 100.0
+MAX_GRID = 10_000  # points of a radius × drive map (100 × 100): refused at once, before any is built
 PARAMETERS = {kind.varies: cell for cell, kind in CONFIGS.items()}  # radius → rnn, forget → lstm, update → gru
 
 
@@ -83,6 +84,8 @@ def lag_sweep(parameter: str, values: Sequence[float], *, tol=1e-6, limits=None,
 def phase_configs(radii: Sequence[float], drives: Sequence[float], **settings) -> list:
     """The grid a radius × drive map runs: drive-major, one configuration per radius and drive."""
     radii, drives = _values("radius", radii), _values("drive", drives)
+    if len(radii) * len(drives) > MAX_GRID:
+        raise InvalidArgument("drive", f"{len(radii):,} radii × {len(drives):,} drives; at most {MAX_GRID:,} points")
     if settings.get("activation", "tanh") != "tanh":
         raise InvalidArgument("activation", "the radius × drive sweep is for tanh RNNs")
     settings = dict(settings)

@@ -149,6 +149,8 @@ BAD_FILES = [
     ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": [], "delta": {"q": {"a": "q"}}, "x": 1}', "unknown key"),
     (json.dumps({"alphabet": ["a"], "states": [f"q{i}" for i in range(301)], "start": "q0", "accept": [], "delta": {}}), "at most 300"),
     ('{"alphabet": ["a"], "states": ["q"], "start": "q", "accept": [], "delta": {"q": {"a": "q", "a": "q"}}}', "appears twice"),
+    ('{"alphabet": ["\\u001b[31m"], "states": ["q"], "start": "q", "accept": [], "delta": {}}', "printable"),
+    ('{"alphabet": ["a"], "states": ["\\ud800"], "start": "q", "accept": [], "delta": {}}', "printable"),
 ]  # fmt: skip
 
 

@@ -22,8 +22,34 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-BAD_NUMBERS = ["nan", "inf", "-inf", "-1", "abc", "", "1e400", "0x10", "9" * 60, "1_000", "١٢٨", "1e-400"]
+BAD_NUMBERS = [
+    "nan",
+    "inf",
+    "-inf",
+    "-1",
+    "abc",
+    "",
+    "1e400",
+    "0x10",
+    "9" * 60,
+    "1_000",
+    "١٢٨",
+    "1e-400",
+    "1.7976931348623159e308",
+    "-1.8e308",
+]  # the last two: past the largest float, below 2¹⁰²⁴
 BAD_INTS = BAD_NUMBERS + ["0", "2.5"]
+
+
+@pytest.mark.parametrize("text", ["1.7976931348623159e308", "-1.8e308", "1e309", "1e-400"])
+def test_reals_beyond_float_are_refused_by_name(text):
+    from rnncalc import InvalidArgument
+    from rnncalc.numbers import parse_real
+
+    with pytest.raises(InvalidArgument, match="flows"):
+        parse_real("radius", text)
+
+
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 LIMITS = {"RNNCALC_MAX_SECONDS": "3", "RNNCALC_MAX_MEMORY": "0.5"}  # what is accepted stays small
 
@@ -325,7 +351,8 @@ def plot_targets(tmp_path):
     (tmp_path / "folder").mkdir()
     (tmp_path / "dangling.png").symlink_to(tmp_path / "missing" / "x.png")
     return [str(tmp_path / "folder"), "/dev/full", str(tmp_path / "dangling.png"),
-            str(tmp_path / "missing" / "x.png"), str(tmp_path / ("a" * 300 + ".png")), "/proc/rnncalc.png", str(tmp_path / "x.txt")]  # fmt: skip
+            str(tmp_path / "missing" / "x.png"), str(tmp_path / ("a" * 300 + ".png")), "/proc/rnncalc.png", str(tmp_path / "x.txt"),
+            str(tmp_path / "x.png") + "/"]  # fmt: skip
 
 
 def test_plot_targets_that_cannot_be_written_are_refused_before_the_run(exe, tmp_path):
@@ -386,6 +413,17 @@ def test_a_plot_file_gets_the_mode_any_new_file_would(tmp_path):
     assert written.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and written.stat().st_mode & 0o777 == 0o644
 
 
+def test_a_plot_through_a_link_writes_the_file_it_names(tmp_path):
+    from rnncalc import plot
+    from rnncalc.report import Chart
+
+    (tmp_path / "real.png").write_bytes(b"old")
+    (tmp_path / "link.png").symlink_to(tmp_path / "real.png")
+    plot.write(plot.check_target(str(tmp_path / "link.png")), Chart([("a", [0.0, -1.0])], "lag", "log"))
+    assert (tmp_path / "link.png").is_symlink() and (tmp_path / "real.png").read_bytes()[:4] == b"\x89PNG"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.png", "real.png"]
+
+
 def test_a_failed_plot_never_leaves_half_a_file(tmp_path, monkeypatch):
     # A full disk in the middle of savefig: the old picture stays whole and no temporary file is left.
     from matplotlib.figure import Figure
@@ -413,3 +451,27 @@ def test_ctrl_c_at_any_moment_exits_130_without_a_traceback(exe, seed):
     code, out, err, *_ = run_child(long_run, env={"RNNCALC_MAX_SECONDS": "600"}, interrupt_after=delay, exe=exe)
     assert code in (130, -2), (delay, code, err)  # -2: the signal came before Python could install its handler
     assert b"Traceback" not in err and out == b""
+
+
+def test_bare_commands_show_their_help_as_a_usage_mistake(exe):
+    for words, shown in (([], "params"), (["sweep"], "forget-bias")):
+        done = subprocess.run([exe, *words], capture_output=True, text=True, timeout=60)
+        assert (done.returncode, done.stdout) == (2, "") and "Usage:" in done.stderr and shown in done.stderr
+
+
+def test_help_meets_the_same_streams_as_data(exe):
+    full = subprocess.run([exe, "--help"], stdout=open("/dev/full", "w"), stderr=subprocess.PIPE, timeout=60)
+    assert full.returncode == 1 and full.stderr.decode().count("\n") == 1 and b"cannot write" in full.stderr
+    closed = subprocess.run([exe, "--version"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=60,
+                            preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert closed.returncode == 1 and b"standard output is closed" in closed.stderr
+    read, write = os.pipe()
+    os.close(read)  # `rnncalc --help | head -c 0`
+    piped = subprocess.run([exe, "--help"], stdout=write, stderr=subprocess.PIPE, timeout=60)
+    os.close(write)
+    assert (piped.returncode, piped.stderr) == (0, b"")
+
+
+def test_an_unknown_subcommand_lists_the_group_it_was_looked_up_in(exe):
+    done = subprocess.run([exe, "sweep", "nosuch", "1"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Commands: radius, forget, update, forget-bias" in done.stderr

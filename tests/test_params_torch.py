@@ -68,3 +68,21 @@ def test_the_documentation_examples_count_as_torch_does(torch, code):
 def test_torch_rejects_what_rnncalc_rejects(torch):
     with pytest.raises(ValueError):  # proj_size must be smaller than hidden_size in torch too
         torch.nn.LSTM(4, 8, proj_size=8)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "rnn = nn.LSTM(3, 4); head = nn.Linear(4, 2); y, _ = rnn(x)",  # a head built and not applied still counts
+        "self.rnn = nn.GRU(3, 4); self.fc = nn.Linear(4, 2)",  # a module's __init__
+        "m = nn.RNN(10, 20); nn.Linear(20, 5)",
+    ],
+)
+def test_every_module_built_counts_as_in_a_torch_module(torch, code):
+    # As a torch.nn.Module holding them would: its parameters are those of every submodule assigned to it.
+    namespace = {"nn": torch.nn, "x": torch.randn(2, 5, 3), "self": type("Holder", (), {})()}
+    exec(code, namespace)  # noqa: S102 - our own test code
+    held = [v for v in [*namespace.values(), *vars(namespace["self"]).values()] if isinstance(v, torch.nn.Module)]
+    built = len(held) + ("nn.Linear(20, 5)" in code)  # the bare nn.Linear(20, 5) is built, never named
+    expected = sum(p.numel() for m in held for p in m.parameters()) + (20 * 5 + 5) * ("nn.Linear(20, 5)" in code)
+    assert built == 2 and count_params(**read_network(code)).total == expected

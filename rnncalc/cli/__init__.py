@@ -1,15 +1,19 @@
 """The command line: options in, a core call, a view, the output layer. See :mod:`rnncalc.cli.app`.
 
-`main` is the console script. It loads nothing heavy before it can answer
-Ctrl-C, so an interrupt at any moment of start-up ends with exit 130 and no
-traceback, like one during a run.
+`main` is the console script. It answers Ctrl-C before it loads anything, so
+an interrupt at any moment after that ends with exit 130 and no traceback,
+even one Python swallows (raised in a callback during an import). Only the
+interpreter's own few milliseconds before `main` runs are beyond its reach.
 """
 
 import sys
 
+_interrupted: list[bool] = []  # set by Ctrl-C, even where Python swallows the KeyboardInterrupt it raises
+
 
 def main() -> None:
     try:
+        _catch_ctrl_c()
         _calm_environment()
         from .app import app, only
 
@@ -17,6 +21,23 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+def interrupted() -> bool:
+    """Whether Ctrl-C came, even if its KeyboardInterrupt was lost (raised inside a callback during an import)."""
+    return bool(_interrupted)
+
+
+def _catch_ctrl_c() -> None:
+    import signal
+
+    def on_ctrl_c(signum, frame):
+        _interrupted.append(True)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_ctrl_c)
+    default = sys.unraisablehook
+    sys.unraisablehook = lambda u: None if issubclass(u.exc_type, KeyboardInterrupt) else default(u)
 
 
 def _calm_environment() -> None:

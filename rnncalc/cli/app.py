@@ -9,6 +9,7 @@ exit 130  Ctrl-C
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -51,31 +52,90 @@ def say(message: str) -> None:
         pass
 
 
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF, errno.EPIPE}
+
+
+def raise_internal(e: Exception):
+    """A bug: one line and exit 1 (RNNCALC_DEBUG=1 shows the traceback)."""
+    if os.environ.get("RNNCALC_DEBUG"):
+        raise e
+    say(f"internal error: {type(e).__name__}: {e} (please report it with the command you ran)")
+    sys.exit(1)
+
+
+def _was_interrupted() -> bool:
+    from . import interrupted
+
+    return interrupted()
+
+
+def _flush_stdout() -> None:
+    """Help and --version are printed by Click: their last bytes leave here, inside the error handling."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    from ..output import silence
+
+    if sys.stdout is not None:
+        silence(sys.stdout)
+
+
+def _stderr_text(text: str) -> None:
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
 class OneLineErrors(TyperGroup):
     """Every failure as a single stderr line and a documented exit code, never a panel or a traceback."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         from ..errors import OutputClosed, OutputFailed, PlotFailed, PlotUnavailable
 
+        words = sys.argv[1:] if args is None else list(args)
+        if sys.stdout is None and (not words or {"--help", "-h", "--version"} & set(words)):
+            say("error: cannot write the output: standard output is closed")
+            sys.exit(1)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            _flush_stdout()
+            if _was_interrupted():  # a Ctrl-C whose KeyboardInterrupt Python swallowed
+                sys.exit(130)
         except _ClickException as e:
-            if type(e).__name__ == "NoArgsIsHelpError":  # bare `rnncalc`: Typer has printed the help
+            if type(e).__name__ == "NoArgsIsHelpError":  # bare `rnncalc` or `rnncalc sweep`: a usage mistake
+                _stderr_text(e.ctx.get_help())
                 sys.exit(2)
             message = e.format_message()
             if message.startswith("No such command"):
-                message += f" Commands: {', '.join(self.commands)} (see rnncalc --help)."
+                ctx = getattr(e, "ctx", None)  # the group the word was looked up in: rnncalc, or rnncalc sweep
+                group, where = (ctx.command, ctx.command_path) if ctx else (self, "rnncalc")
+                message += f" Commands: {', '.join(getattr(group, 'commands', self.commands))} (see {where} --help)."
             say(f"error: {message}")
             sys.exit(e.exit_code)
         except (typer.Abort, KeyboardInterrupt):
             sys.exit(130)
-        except OutputClosed:
+        except (OutputClosed, BrokenPipeError):
+            _silence_stdout()
             sys.exit(0)
+        except SystemExit as e:  # Click exits 1 on a closed pipe while printing help; the reader had what it wanted
+            if e.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+                sys.exit(0)
+            raise
         except (OutputFailed, PlotFailed) as e:
             say(f"error: cannot write the output: {e}" if isinstance(e, OutputFailed) else f"error: {e}")
             sys.exit(1)
         except PlotUnavailable as e:
             say(f"error: {e}")
+            sys.exit(1)
+        except OSError as e:  # help or a message that could not be written (a full disk, a closed stream)
+            if e.errno not in _OUTPUT_ERRNOS:
+                raise_internal(e)
+            _silence_stdout()
+            say(f"error: cannot write the output: {e.strerror or e}")
             sys.exit(1)
         except MemoryError:
             say("error: out of memory; lower --steps, --trials or --hidden, or --max-memory")
@@ -84,10 +144,7 @@ class OneLineErrors(TyperGroup):
             say(f"error: {e}")
             sys.exit(2)
         except Exception as e:  # a bug: say so in one line (RNNCALC_DEBUG=1 shows the traceback)
-            if os.environ.get("RNNCALC_DEBUG"):
-                raise
-            say(f"internal error: {type(e).__name__}: {e} (please report it with the command you ran)")
-            sys.exit(1)
+            raise_internal(e)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -125,11 +182,14 @@ def option_name(core_name: str, names: dict | None = None) -> str:
 
 
 @contextmanager
-def core_errors(names: dict | None = None):
-    """A core's refusal (InvalidArgument) as a usage error on the option the user typed (`names`: overrides)."""
+def core_errors(names: dict | None = None, sources: dict | None = None):
+    """A core's refusal (InvalidArgument) as a usage error on the option the user typed (`names`: overrides;
+    `sources`: arguments another option set, such as --from's sizes: named there, the argument said first)."""
     try:
         yield
     except InvalidArgument as e:
+        if sources and e.name in sources:
+            raise typer.BadParameter(f"{e.name} {e.message}", param_hint=f"'{sources[e.name]}'") from None
         message = e.message
         for mentioned in e.mentions:  # whole words only: a mention is an argument's name
             message = re.sub(rf"\b{re.escape(mentioned)}\b", option_name(mentioned, names), message)

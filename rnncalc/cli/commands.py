@@ -98,15 +98,18 @@ NETWORK = (
 )
 
 
-def _network(ctx: typer.Context, code: str | None, solving: bool = False, **given) -> dict:
+def _network(ctx: typer.Context, code: str | None, solving: bool = False, **given) -> tuple[dict, dict]:
     """The network from the options and --from: an option typed and set by --from must agree; sizes are required.
+    Also which arguments --from set, for core_errors to name.
 
     `solving` (solve): the hidden size is the answer, not an option.
     """
+    read = {}
     if code is not None:
         from ..fromcode import parse
 
-        for key, value in parse(code).items():
+        read = parse(code)
+        for key, value in read.items():
             typed = key in ctx.params and ctx.get_parameter_source(key).name == "COMMANDLINE"
             if typed and given[key] != value:
                 raise InvalidArgument(
@@ -120,7 +123,8 @@ def _network(ctx: typer.Context, code: str | None, solving: bool = False, **give
                 key,
                 f"is required: give {flag} (or --from with {'an Input shape' if key == 'input_size' else 'the layer'})",
             )
-    return {k: given[k] for k in NETWORK if k in given and not (k == "hidden" and solving)}
+    net = {k: given[k] for k in NETWORK if k in given and not (k == "hidden" and solving)}
+    return net, {k: "--from" for k in read}
 
 
 @app.command(
@@ -164,9 +168,10 @@ def params(
     from ..views.params import cells_report, params_report
 
     with core_errors():
-        net = _network(ctx, from_code, hidden=hidden, input_size=input_size, output_size=output_size, cell=cell.value,
-                       layers=layers, bidirectional=bidirectional, proj=proj, bias=bias, convention=convention.value,
-                       reset_after=reset_after)  # fmt: skip
+        net, read = _network(ctx, from_code, hidden=hidden, input_size=input_size, output_size=output_size,
+                             cell=cell.value, layers=layers, bidirectional=bidirectional, proj=proj, bias=bias,
+                             convention=convention.value, reset_after=reset_after)  # fmt: skip
+    with core_errors(sources=read):
         work = dict(seq_len=seq_len)
         if net["cell"] == "all":
             if expect is not None:
@@ -213,9 +218,10 @@ def solve(
     from ..views.solve import solve_report
 
     with core_errors():
-        net = _network(ctx, from_code, hidden=None, input_size=input_size, output_size=output_size, cell=cell.value,
-                       layers=layers, bidirectional=bidirectional, proj=proj, bias=bias, convention=convention.value,
-                       reset_after=reset_after, solving=True)  # fmt: skip
+        net, read = _network(ctx, from_code, hidden=None, input_size=input_size, output_size=output_size,
+                             cell=cell.value, layers=layers, bidirectional=bidirectional, proj=proj, bias=bias,
+                             convention=convention.value, reset_after=reset_after, solving=True)  # fmt: skip
+    with core_errors(sources=read):
         name, shape = net.pop("cell"), {k: v for k, v in net.items() if k != "hidden"}
         if name == "all":
             if expect is not None:
@@ -270,7 +276,7 @@ def gates(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only each cell's parameter count.")] = False,
 ) -> None:
     """What do the gates buy and cost? Gates, blocks, parameters, carry path and measured retention per cell."""
-    from ..gates import gate_costs, gate_retention
+    from ..gates import check_retention, gate_costs, gate_retention
     from ..guard import Limits
     from ..views.gates import gates_report
 
@@ -279,6 +285,7 @@ def gates(
         rows = gate_costs(
             hidden, input_size, output_size, convention=convention.value, cells=chosen, bidirectional=bidirectional
         )
+        check_retention(steps, gate)
         kept = None
         if retention:
             limits = Limits.resolve(max_seconds, max_memory)
@@ -443,7 +450,7 @@ def fsm(
         target = None if plot is None else check_target(plot)
         dfa = load(machine) if machine is not None else load_file(dfa_file)
         limits = Limits.resolve(max_seconds, max_memory)
-        with progress_bar(cost_of(dfa, length, random, search).seconds) as tick:
+        with progress_bar(cost_of(dfa, length, random, search, classify or ()).seconds) as tick:
             result = analyse(dfa, strength, length=length, random=random, seed=seed, classify=classify or (),
                              search=search, limits=limits, progress=tick)  # fmt: skip
     report = fsm_report(result)
