@@ -410,7 +410,7 @@ def default_strength(h0: float) -> float:
 PER_STEP = 4e-5
 PER_STRING_STEP = 3e-7
 PER_ROW_STEP = 1e-7
-PER_MAC = 4e-10
+PER_MAC = 6e-10
 PER_CODE = 3e-8
 PER_SYMBOL = 3e-5  # a classified string, one symbol at a time
 PER_MAC_ONE = 3e-9
