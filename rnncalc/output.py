@@ -17,8 +17,8 @@ import sys
 from enum import Enum
 
 from .errors import OutputClosed, OutputFailed
-from .render import Terminal, ascii_text, can_encode
 from .report import Report
+from .terminals import Terminal, ascii_text, can_encode
 
 MIN_COLUMNS, MAX_COLUMNS = 20, 1000  # a COLUMNS outside this is not a width: it is ignored
 

@@ -4,7 +4,7 @@ Pure functions from sections to strings; :mod:`rnncalc.output` decides which and
 writes. The terminal form fits the width: a table too wide first drops its
 optional columns (bars), then splits into parts that repeat its leading
 columns; cells never wrap inside a number. Where the output's encoding cannot
-carry Unicode, every piece of text is transliterated to ASCII first (n² → n^2,
+carry Unicode, every piece of text is transliterated to ASCII first (:mod:`rnncalc.terminals`: n² → n^2,
 σ → sigma, box drawing → +-|), so the same information arrives.
 """
 
@@ -12,54 +12,16 @@ from __future__ import annotations
 
 import io
 import math
-import re
 import textwrap
 import unicodedata
-from typing import Callable, NamedTuple
+from typing import Callable
 
 from .report import BOTH, Chart, Column, Heatmap, Table, Text
 from .scale import CAP, DECAY_GLYPHS, GROWTH_GLYPHS, colour, glyph
+from .terminals import SUPERSCRIPTS, Terminal, ascii_text
 
 MIN_WIDTH = 40
 ZERO = "·"  # a heatmap cell whose gradient is exactly zero
-
-
-class Terminal(NamedTuple):
-    width: int = 80
-    unicode: bool = True
-    colour: bool = False
-
-
-# ---- ASCII -----------------------------------------------------------------------------------
-
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-# A bar's last eighths become digits: ▌ → 4.
-_ASCII = {
-    "×": "x", "·": "*", "⊙": "*", "−": "-", "—": "-", "–": "-", "…": "...", "≤": "<=", "≥": ">=", "≈": "~",
-    "→": "->", "↦": "->", "‖": "|", "∂": "d", "∇": "grad", "√": "sqrt", "Σ": "sum", "σ": "sigma", "ρ": "rho",
-    "χ": "chi", "φ": "phi", "γ": "gamma", "ζ": "zeta", "τ": "tau", "δ": "delta", '′': "'", "ᵀ": "^T",
-    "⊇": "contains", "∈": "in", "±": "+/-", "◆": "X", "○": "o", "◉": "@", "●": "*", "∞": "inf", "\u0303": '~',
-    "Δ": "delta", "½": "1/2", "✓": "OK:", "✗": "NO:", "•": "-", '‘': "'", '’': "'", '“': '"', '”': '"', "█": "#",
-    "░": ".", "┤": "|", "└": "+", "─": "-", "│": "|", "▏": "1", "▎": "2", "▍": "3", "▌": "4", "▋": "5", "▊": "6",
-    "▉": "7",
-}  # fmt: skip
-
-
-def ascii_text(text: str) -> str:
-    """The same text in ASCII: n² → n^2, log₁₀ → log10, σ → sigma; anything else unknown becomes '?'."""
-    text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: "^" + m.group().translate(_SUPERSCRIPTS), text)
-    text = re.sub(r"√(\w+)", r"sqrt(\1)", text).replace("··", "..")  # √n → sqrt(n); W_··k
-    text = "".join(_ASCII.get(ch, ch) for ch in text)
-    text = unicodedata.normalize("NFKD", text)  # subscript digits → digits, accents → base letters
-    return text.encode("ascii", "replace").decode("ascii")
-
-
-def can_encode(encoding: str | None) -> bool:
-    try:
-        "─│²×⊙σ‖∂ρχ▁█▏·—≤…₁₀h̃".encode(encoding or "ascii")
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
 
 
 # ---- terminal --------------------------------------------------------------------------------
@@ -450,7 +412,7 @@ def latex_text(text: str) -> str:
         elif ch in _LATEX_UNICODE:
             out.append(_LATEX_UNICODE[ch])
         elif ch in "⁰¹²³⁴⁵⁶⁷⁸⁹":
-            out.append(r"\textsuperscript{" + ch.translate(_SUPERSCRIPTS) + "}")
+            out.append(r"\textsuperscript{" + ch.translate(SUPERSCRIPTS) + "}")
         elif ch in "₀₁₂₃₄₅₆₇₈₉":
             out.append(r"\textsubscript{" + unicodedata.normalize("NFKD", ch) + "}")
         elif ord(ch) < 128:

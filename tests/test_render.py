@@ -7,9 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rnncalc.output import Format, compose
-from rnncalc.render import Terminal, ascii_text, latex_text, markdown
+from rnncalc.render import latex_text, markdown
 from rnncalc.report import Column, Heatmap, Report, Table
 from rnncalc.scale import bar_eighths, bar_scale, decade_scale, glyph
+from rnncalc.terminals import Terminal, ascii_text
 from rnncalc.views.gradflow import bar
 
 values = st.floats(-300, 50, allow_nan=False)

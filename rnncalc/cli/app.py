@@ -36,7 +36,7 @@ _OPTION = {
 
 def say(message: str) -> None:
     """One line on stderr, readable on any terminal; nothing if stderr itself is gone."""
-    from ..render import ascii_text, can_encode
+    from ..terminals import ascii_text, can_encode
 
     message = " ".join(message.split())
     message = re.sub(r"\S{61,}", lambda m: m.group()[:57] + "…", message)  # a huge value is not echoed back whole

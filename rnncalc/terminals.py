@@ -1,0 +1,46 @@
+"""What a terminal can show, and the same text in ASCII where it cannot carry Unicode. Light: the output layer
+reads this for every format, the drawing (:mod:`rnncalc.render`, Rich) only for tables."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+
+class Terminal(NamedTuple):
+    width: int = 80
+    unicode: bool = True
+    colour: bool = False
+
+
+# ---- ASCII -----------------------------------------------------------------------------------
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# A bar's last eighths become digits: ▌ → 4.
+_ASCII = {
+    "×": "x", "·": "*", "⊙": "*", "−": "-", "—": "-", "–": "-", "…": "...", "≤": "<=", "≥": ">=", "≈": "~",
+    "→": "->", "↦": "->", "‖": "|", "∂": "d", "∇": "grad", "√": "sqrt", "Σ": "sum", "σ": "sigma", "ρ": "rho",
+    "χ": "chi", "φ": "phi", "γ": "gamma", "ζ": "zeta", "τ": "tau", "δ": "delta", '′': "'", "ᵀ": "^T",
+    "⊇": "contains", "∈": "in", "±": "+/-", "◆": "X", "○": "o", "◉": "@", "●": "*", "∞": "inf", "\u0303": '~',
+    "Δ": "delta", "½": "1/2", "✓": "OK:", "✗": "NO:", "•": "-", '‘': "'", '’': "'", '“': '"', '”': '"', "█": "#",
+    "░": ".", "┤": "|", "└": "+", "─": "-", "│": "|", "▏": "1", "▎": "2", "▍": "3", "▌": "4", "▋": "5", "▊": "6",
+    "▉": "7",
+}  # fmt: skip
+
+
+def ascii_text(text: str) -> str:
+    """The same text in ASCII: n² → n^2, log₁₀ → log10, σ → sigma; anything else unknown becomes '?'."""
+    text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: "^" + m.group().translate(SUPERSCRIPTS), text)
+    text = re.sub(r"√(\w+)", r"sqrt(\1)", text).replace("··", "..")  # √n → sqrt(n); W_··k
+    text = "".join(_ASCII.get(ch, ch) for ch in text)
+    text = unicodedata.normalize("NFKD", text)  # subscript digits → digits, accents → base letters
+    return text.encode("ascii", "replace").decode("ascii")
+
+
+def can_encode(encoding: str | None) -> bool:
+    try:
+        "─│²×⊙σ‖∂ρχ▁█▏·—≤…₁₀h̃".encode(encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
