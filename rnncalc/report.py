@@ -123,10 +123,6 @@ def sci(x: float | None, digits: int = 3) -> str:
     return f"{mantissa:.{digits - 1}f}e{exponent:+d}"
 
 
-def signed(x: float, digits: int = 4) -> str:
-    return f"{x:+.{digits}f}"
-
-
 def shape_text(shape: tuple[int, ...]) -> str:
     return "(" + ", ".join(thousands(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 
