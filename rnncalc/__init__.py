@@ -24,7 +24,9 @@ _API = {
     "describe": "network",
     "compare_cells": "network",
     "check_answer": ("expect", "check"),
-    "read_network": ("fromcode", "parse"),
+    "read_network": "fromcode",
+    "read_model": "fromcode",
+    "analyse_model": "modelreport",
     # rnncalc solve
     "solve_hidden": "solve",
     "solve_every_cell": "solve",

@@ -180,17 +180,19 @@ def test_from_reads_the_constructor(run, code, expected):
     [
         (("--from", "nn.LSTM(28, 128)", "--hidden", "64"), "--hidden"),  # a conflict names both
         (("--from", "nn.LSTM(28, 128)", "--convention", "keras"), "--convention"),
-        (("--from", "nn.LSTM(28, n)"), "not a literal value: n"),  # the first unsupported token
-        (("--from", "nn.Conv1d(3, 4, 5)"), "nn.Conv1d"),
-        (("--from", "import os; os.system('true')"), "os.system"),
+        (("--from", "nn.LSTM(28, n)"), "--set n=VALUE"),  # an open name: where it is, and what answers it
+        (("--from", "nn.Transformer(64)"), "nn.Transformer is not a module rnncalc counts"),
+        (("--from", "import os; os.system('true')"), "no model found"),
         (("--from", "layers.LSTM(64)"), "--in"),  # Keras needs the input size
+        (("--from", "Sequential([LSTM(64)])"), "'from keras.layers import LSTM' or 'from torch.nn import LSTM'"),
+        (("--from", "nn.LSTM(28, 128)", "--layers", "2"), "--layers"),  # the code says the model
         (("--from", "nn.LSTM(28, 128"), "not valid Python"),
     ],
 )
 def test_from_refuses_what_it_cannot_read_in_one_line(run, args, named):
     code, out, err = run("params", *args)
     assert (code, out) == (2, "") and err.count("\n") == 1 and named in err
-    assert "--from" in err or named in ("--in", "--hidden", "--convention")
+    assert "--from" in err or named in ("--in", "--hidden", "--convention", "--layers")
 
 
 def test_gradflow_json_names_what_each_run_measures(run):

@@ -88,10 +88,11 @@ def test_the_documentation_examples_count_as_keras_does(keras, code, input_size)
     exec(code, namespace)  # noqa: S102 - the docs' own example
     layer = next(v for k, v in namespace.items() if k != "keras" and not k.startswith("__"))
     layer.build((None, 10, input_size))
-    network = read_network(code)
-    assert count_params(**network, input_size=input_size).total == layer.count_params()
+    network = read_network(code, input_size=input_size)
+    assert count_params(**network).total == layer.count_params()
 
 
+IMPORTS = "from keras import Input, Sequential\nfrom keras.layers import Bidirectional, Dense, LSTM\n"
 BIDIRECTIONAL_DOCS = """model = Sequential([
     Input(shape=(5, 10)),
     Bidirectional(LSTM(10, return_sequences=True)),
@@ -118,4 +119,5 @@ def test_the_bidirectional_documentation_examples_count_as_keras_does(keras, cod
     names = {n: getattr(keras.layers, n) for n in ("Input", "Bidirectional", "LSTM", "Dense")}
     namespace = {"Sequential": keras.Sequential, **names, "Input": keras.Input}
     exec(code.replace("model.compile(loss='categorical_crossentropy', optimizer='rmsprop')", ""), namespace)  # noqa: S102
-    assert count_params(**read_network(code)).total == namespace["model"].count_params()
+    # The docstring leaves its imports out; rnncalc reads the framework from them, so they are written here.
+    assert count_params(**read_network(IMPORTS + code)).total == namespace["model"].count_params()

@@ -21,7 +21,7 @@ from ..choices import (
 from ..dfa import BUILTINS
 from ..errors import InvalidArgument, shown
 from ..output import Format, emit
-from .app import app, core_errors, emit_answer, progress_bar
+from .app import app, core_errors, emit_answer, option_name, progress_bar
 from .options import (
     ActivationOpt,
     Bias,
@@ -79,7 +79,16 @@ From = Annotated[
     typer.Option(
         "--from",
         metavar="CODE",
-        help="Read the network from the PyTorch or Keras constructor you wrote, e.g. 'nn.LSTM(28, 128, num_layers=2)'.",
+        help="Read the model from the PyTorch or Keras code you wrote: the code itself ('nn.LSTM(28, 128)'), "
+        "a file (model.py), a class or function in it (model.py:Net), or - for standard input.",
+    ),
+]
+Sets = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--set",
+        metavar="NAME=VALUE",
+        help="With --from: a value the code leaves open, e.g. --set vocab_size=10000 (repeatable).",
     ),
 ]
 
@@ -98,17 +107,18 @@ NETWORK = (
 )
 
 
-def _network(ctx: typer.Context, code: str | None, solving: bool = False, **given) -> tuple[dict, dict]:
+def _network(ctx: typer.Context, source: tuple | None, solving: bool = False, **given) -> tuple[dict, dict]:
     """The network from the options and --from: an option typed and set by --from must agree; sizes are required.
     Also which arguments --from set, for core_errors to name.
 
     `solving` (solve): the hidden size is the answer, not an option.
     """
     read = {}
-    if code is not None:
-        from ..fromcode import parse
+    if source is not None:
+        from ..fromcode import read_network
 
-        read = parse(code)
+        code, entry, values = source
+        read = read_network(code, entry, values, given.get("input_size"))
         for key, value in read.items():
             typed = key in ctx.params and ctx.get_parameter_source(key).name == "COMMANDLINE"
             if typed and given[key] != value:
@@ -125,6 +135,40 @@ def _network(ctx: typer.Context, code: str | None, solving: bool = False, **give
             )
     net = {k: given[k] for k in NETWORK if k in given and not (k == "hidden" and solving)}
     return net, {k: "--from" for k in read}
+
+
+def _source(code: str | None, sets: list[str] | None) -> tuple | None:
+    """--from's code, the entry it names and --set's values; --set without --from is a mistake."""
+    from .source import parse_sets, read_source
+
+    if code is None:
+        if sets:
+            raise typer.BadParameter("answers names in --from's code; give --from too", param_hint="'--set'")
+        return None
+    return (*read_source(code), parse_sets(sets))
+
+
+SHAPE_OPTIONS = (
+    "hidden",
+    "output_size",
+    "cell",
+    "layers",
+    "bidirectional",
+    "proj",
+    "bias",
+    "convention",
+    "reset_after",
+)
+
+
+def _refuse_shape_options(ctx: typer.Context) -> None:
+    """With --from the code says the model; an option that would say it too is refused, not silently ignored."""
+    for key in SHAPE_OPTIONS:
+        if ctx.get_parameter_source(key).name == "COMMANDLINE":
+            raise typer.BadParameter(
+                "--from reads the model from the code; give a value the code leaves open with --set NAME=VALUE",
+                param_hint=f"'{option_name(key)}'",
+            )
 
 
 @app.command(
@@ -155,6 +199,7 @@ def params(
     ] = DType.float32,
     expect: Expect = None,
     from_code: From = None,
+    sets: Sets = None,
     fmt: FormatOpt = Format.table,
     quiet: Quiet = False,
 ) -> None:
@@ -164,14 +209,28 @@ def params(
     tensor, with the reason they differ; what the sequence length changes (compute, memory). --expect N checks
     an answer and names the reading of the question that gives N.
     """
+    with core_errors():
+        source = _source(from_code, sets)
+    if source is not None:
+        _refuse_shape_options(ctx)
+        from ..fromcode import read_model
+        from ..modelreport import analyse_model
+        from ..views.model import model_report
+
+        code, entry, values = source
+        with core_errors():
+            model = read_model(code, entry, values, input_size)
+            report = model_report(analyse_model(model, seq_len, batch, dtype.value, expect))
+        emit_answer(report, fmt, quiet, None if expect is None else report.data["match"])
+        return
     from ..network import compare_cells, describe
     from ..views.params import cells_report, params_report
 
     with core_errors():
-        net, read = _network(ctx, from_code, hidden=hidden, input_size=input_size, output_size=output_size,
-                             cell=cell.value, layers=layers, bidirectional=bidirectional, proj=proj, bias=bias,
-                             convention=convention.value, reset_after=reset_after)  # fmt: skip
-    with core_errors(sources=read):
+        net, _ = _network(ctx, None, hidden=hidden, input_size=input_size, output_size=output_size,
+                          cell=cell.value, layers=layers, bidirectional=bidirectional, proj=proj, bias=bias,
+                          convention=convention.value, reset_after=reset_after)  # fmt: skip
+    with core_errors():
         work = dict(seq_len=seq_len)
         if net["cell"] == "all":
             if expect is not None:
@@ -210,6 +269,7 @@ def solve(
         ),
     ] = None,
     from_code: From = None,
+    sets: Sets = None,
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the hidden size(s).")] = False,
 ) -> None:
@@ -218,7 +278,7 @@ def solve(
     from ..views.solve import solve_report
 
     with core_errors():
-        net, read = _network(ctx, from_code, hidden=None, input_size=input_size, output_size=output_size,
+        net, read = _network(ctx, _source(from_code, sets), hidden=None, input_size=input_size, output_size=output_size,
                              cell=cell.value, layers=layers, bidirectional=bidirectional, proj=proj, bias=bias,
                              convention=convention.value, reset_after=reset_after, solving=True)  # fmt: skip
     with core_errors(sources=read):

@@ -1,0 +1,499 @@
+"""What a call does in the static reader: Python's builtins, the code's own functions and classes, the framework
+constructors, and the few methods that change a model (``add``, ``append``, ``add_module``, ``build``…)."""
+
+from __future__ import annotations
+
+import ast
+
+from . import keras as K
+from . import pytorch as T
+from .interpreter import (
+    MAX_DEPTH,
+    NO_DEFAULT,
+    Interpreter,
+    Method,
+    Scope,
+    Super,
+    _bounded,
+    _Parameter,
+    _plain,
+    _Return,
+    _source,
+)
+from .values import Class, Function, Instance, Ref, Refusal, TensorShape, Unknown
+
+_DATA_LIBRARIES = frozenset(
+    "torch numpy math random os sys json re time argparse collections functools itertools typing dataclasses "
+    "pathlib logging pandas tensorflow jax builtins string copy warnings pickle tqdm matplotlib sklearn scipy "
+    "datetime io glob shutil csv yaml".split()
+)
+_TENSOR_MAKERS = frozenset("zeros ones randn rand empty Tensor FloatTensor full normal".split())
+_PLAIN_METHODS = {
+    list: {"append", "extend", "insert", "pop", "index", "count", "copy"},
+    dict: {"items", "keys", "values", "get", "update", "setdefault", "copy", "pop"},
+    str: {"format", "join", "upper", "lower", "replace", "strip", "split", "startswith", "endswith"},
+    tuple: {"index", "count"},
+}
+_KERAS_POSITIONAL = {
+    **dict.fromkeys(K.RECURRENT, ("units", "activation", "recurrent_activation", "use_bias")),
+    "Dense": ("units", "activation", "use_bias"),
+    "Embedding": ("input_dim", "output_dim"),
+    "Conv1D": ("filters", "kernel_size", "strides", "padding"),
+    "Bidirectional": ("layer", "merge_mode", "weights", "backward_layer"),
+    "TimeDistributed": ("layer",),
+    "Dropout": ("rate", "noise_shape", "seed"),
+    "SpatialDropout1D": ("rate",),
+    "Activation": ("activation",),
+    "RepeatVector": ("n",),
+    "Reshape": ("target_shape",),
+    "Concatenate": ("axis",),
+    "MultiHeadAttention": ("num_heads", "key_dim", "value_dim"),
+    "LayerNormalization": ("axis", "epsilon", "center", "scale"),
+    "BatchNormalization": ("axis", "momentum", "epsilon", "center", "scale"),
+    **dict.fromkeys(K.POOLING, ("pool_size", "strides", "padding")),
+    "Input": ("shape", "batch_size", "dtype"),
+    "InputLayer": ("shape", "batch_size", "dtype"),
+}
+
+
+def call(reader: Interpreter, function, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+    if isinstance(function, Ref):
+        return _framework(reader, function.path, args, kwargs, node, scope)
+    if isinstance(function, Function):
+        return call_function(reader, function, args, kwargs, node)
+    if isinstance(function, Class):
+        return instantiate(reader, function, args, kwargs, node)
+    if isinstance(function, Method):
+        return _method(reader, function, args, kwargs, node)
+    if isinstance(function, (K.KerasLayer, K.KerasModel)):
+        return apply_keras(reader, function, args, kwargs, node)
+    if isinstance(function, Unknown) and function.settable and function.what in _LAYER_NAMES:
+        name = function.what
+        keras_home = "keras" if name in ("Sequential", "Model", "Input") else "keras.layers"
+        where = [f"'from {keras_home} import {name}'"] * (name in K.KNOWN or name in ("Sequential", "Model")) + [
+            f"'from torch.nn import {name}'"
+        ] * (name in T.SIGNATURES or name in T.PARAMETER_FREE or name in T.CONTAINERS)
+        raise Refusal(f"{name} is not imported, so its framework is not known: add {' or '.join(where)}", node)
+    return reader.unknown_call(function, node)
+
+
+_LAYER_NAMES = K.KNOWN | set(T.SIGNATURES) | T.PARAMETER_FREE | set(T.CONTAINERS) | {"Model"}
+
+
+def call_function(reader: Interpreter, f: Function, args: list, kwargs: dict, node: ast.AST):
+    """Run the code's own function (or method) with its arguments bound; a parameter left open is unknown."""
+    if reader.depth >= MAX_DEPTH:
+        raise Refusal(f"calls nest more than {MAX_DEPTH} deep", node)
+    a = f.node.args
+    scope = Scope(f.scope, owner=f.owner, instance=f.bound)
+    positional = [*a.posonlyargs, *a.args]
+    given = ([f.bound] if f.bound is not None else []) + list(args)
+    kwargs = dict(kwargs)
+    first_default = len(positional) - len(f.defaults)
+    for i, parameter in enumerate(positional):
+        if i < len(given):
+            value = given[i]
+        elif parameter.arg in kwargs:
+            value = kwargs.pop(parameter.arg)
+        elif i >= first_default:
+            value = f.defaults[i - first_default]
+        else:
+            value = Unknown(parameter.arg, parameter, settable=True)
+        scope.vars[parameter.arg] = value.named(parameter.arg) if isinstance(value, Unknown) else value
+    if a.vararg:
+        scope.vars[a.vararg.arg] = tuple(given[len(positional) :])
+    for parameter, default in zip(a.kwonlyargs, f.kw_defaults):
+        value = kwargs.pop(parameter.arg, default)
+        scope.vars[parameter.arg] = Unknown(parameter.arg, parameter, settable=True) if value is NO_DEFAULT else value
+    if a.kwarg:
+        scope.vars[a.kwarg.arg] = kwargs
+    reader.depth += 1
+    try:
+        reader.run(f.node.body, scope)
+    except _Return as r:
+        return r.value
+    finally:
+        reader.depth -= 1
+    return None
+
+
+def instantiate(reader: Interpreter, klass: Class, args: list, kwargs: dict, node: ast.AST):
+    base = klass.framework_base() or ""
+    if base.startswith("keras"):
+        raise Refusal(
+            f"{klass.name} subclasses {base}: Keras makes its weights when call() first runs, which rnncalc does "
+            "not do; write the layers as a Sequential or functional model",
+            node,
+        )
+    if base.startswith("torch.nn"):
+        obj = T.TorchModule(klass.name, getattr(node, "lineno", 0), klass=klass)
+    else:
+        obj = Instance(klass)
+    init = klass.lookup("__init__")
+    if isinstance(init, Function):
+        call_function(reader, _bind(init, obj), args, kwargs, node)
+    return obj
+
+
+def _bind(f: Function, instance) -> Function:
+    from dataclasses import replace
+
+    return replace(f, bound=instance)
+
+
+# Framework names ----------------------------------------------------------------------------------
+
+
+def _framework(reader: Interpreter, path: str, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+    if path.startswith("builtins."):
+        return _builtin(reader, path[9:], args, kwargs, node, scope)
+    parts = path.split(".")
+    if path == "collections.OrderedDict":
+        return _ordered_dict(args, node)
+    if parts[:2] == ["torch", "nn"] and len(parts) == 3:
+        return _torch_module(reader, parts[2], args, kwargs, node)
+    if path == "torch.nn.Embedding.from_pretrained":
+        return T.from_pretrained(args[0] if args else kwargs.get("embeddings"), node.lineno)
+    if path in (
+        "torch.nn.utils.weight_norm",
+        "torch.nn.utils.spectral_norm",
+        "torch.nn.utils.parametrizations.weight_norm",
+    ):
+        return T.TorchModule(
+            "?", node.lineno, pending=f"line {node.lineno}: {path} changes the parameters; not counted"
+        )
+    if len(parts) == 2 and parts[0] == "torch" and parts[1] in _TENSOR_MAKERS:
+        return _tensor(args, kwargs)
+    if parts[0] == "keras":
+        return _keras(reader, parts, args, kwargs, node)
+    outside = parts[0] not in _DATA_LIBRARIES  # another library's object may hold parameters
+    return Unknown(_source(node.func) + "(…)", node, builds=outside)  # data, devices, functions: nothing to count
+
+
+def _tensor(args: list, kwargs: dict):
+    sizes = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
+    sizes = kwargs.get("size", sizes)
+    if sizes and all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in sizes):
+        return TensorShape(tuple(sizes))
+    return Unknown("a tensor's shape", None)
+
+
+def _ordered_dict(args: list, node: ast.AST):
+    if not args:
+        return {}
+    pairs = args[0]
+    if isinstance(pairs, dict):
+        return dict(pairs)
+    if isinstance(pairs, (list, tuple)) and all(isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
+        return {k: v for k, v in pairs}
+    return Unknown("OrderedDict(…)", node)
+
+
+def _torch_module(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast.Call):
+    line = node.lineno
+    if name in T.CONTAINERS:
+        module = T.TorchModule(name, line, kind=T.CONTAINERS[name])
+        items = args
+        if name == "Sequential" and len(args) == 1 and isinstance(args[0], dict):
+            for key, value in args[0].items():
+                reader.register(module, str(key), value, node)
+            return module
+        if name != "Sequential":
+            items = args[0] if args else []
+            if isinstance(items, Unknown):
+                return T.TorchModule(name, line, pending=f"line {line}: the modules of this {name} are not known")
+        if name == "ModuleDict":
+            pairs = items.items() if isinstance(items, dict) else items
+            for key, value in pairs:
+                reader.register(module, str(key), value, node)
+        else:
+            for value in items:
+                reader.register(module, str(len(module.children)), value, node)
+        return module
+    if name == "Parameter":
+        size = T.parameter(args[0] if args else kwargs.get("data"), line)
+        return _Parameter(size, None) if isinstance(size, int) else _Parameter(0, size)
+    if name == "Module":
+        return T.TorchModule("Module", line)
+    if name in T.SIGNATURES:
+        return T.build(name, _arguments(f"nn.{name}", T.SIGNATURES[name], args, kwargs, node), line)
+    if name in T.PARAMETER_FREE:
+        return T.TorchModule(name, line)
+    if name[:1].isupper():
+        return T.TorchModule(
+            name, line, pending=f"line {line}: nn.{name} is not a module rnncalc counts (it counts {T.counted_types()})"
+        )
+    return Unknown(f"nn.{name}(…)", node)
+
+
+def _arguments(call: str, names: tuple, args: list, kwargs: dict, node: ast.AST) -> dict:
+    """Arguments by name, as the signature orders them; what the framework would reject is refused."""
+    if len(args) > len(names):
+        raise Refusal(f"{call} takes at most {len(names)} positional arguments, got {len(args)}", node)
+    values = dict(zip(names, args))
+    for key, value in kwargs.items():
+        if key not in names:
+            raise Refusal(f"{call} has no argument {key!r}", node)
+        if key in values:
+            raise Refusal(f"{call} got {key!r} twice", node)
+        values[key] = value
+    return values
+
+
+def _keras(reader: Interpreter, parts: list, args: list, kwargs: dict, node: ast.Call):
+    name = parts[-1]
+    line = node.lineno
+    if name == "Sequential":
+        model = K.KerasModel("sequential", line, name=kwargs.get("name"))
+        for layer in args[0] if args and isinstance(args[0], (list, tuple)) else kwargs.get("layers") or []:
+            _add(model, layer, node)
+        reader.keras_models.append(model)
+        return model
+    if name in ("Model", "Functional"):
+        inputs = args[0] if args else kwargs.get("inputs")
+        outputs = args[1] if len(args) > 1 else kwargs.get("outputs")
+        model = K.KerasModel(
+            "functional", line, inputs=_tensors(inputs), outputs=_tensors(outputs), name=kwargs.get("name")
+        )
+        reader.keras_models.append(model)
+        return model
+    if name in K.FUNCTIONS:  # layers.concatenate([a, b], axis=-1)
+        layer = _new_layer(reader, K.FUNCTIONS[name], [], {k: v for k, v in kwargs.items() if k == "axis"}, node)
+        return apply_keras(reader, layer, args[:1], {}, node)
+    if name == "Input":
+        a = _arguments(
+            "Input",
+            ("shape", "batch_size", "dtype", "sparse", "batch_shape", "name", "tensor", "optional", "ragged"),
+            args,
+            kwargs,
+            node,
+        )
+        shape = a.get("shape", (a["batch_shape"][1:] if isinstance(a.get("batch_shape"), (tuple, list)) else None))
+        return K.KerasTensor(_shape(shape, node))
+    if name[:1].isupper() and (len(parts) == 2 or parts[1] == "layers"):
+        return _new_layer(reader, name, args, kwargs, node)
+    return Unknown(".".join(parts) + "(…)", node)
+
+
+def _shape(shape, node: ast.AST):
+    if isinstance(shape, int) and not isinstance(shape, bool):
+        return (shape,)
+    if isinstance(shape, (tuple, list)):
+        return tuple(shape)
+    if isinstance(shape, Unknown):
+        return ("unknown", shape)
+    raise Refusal("Input needs shape=(timesteps, features)", node)
+
+
+def _new_layer(reader: Interpreter, kind: str, args: list, kwargs: dict, node: ast.Call) -> K.KerasLayer:
+    names = _KERAS_POSITIONAL.get(kind, ())
+    if len(args) > len(names):
+        if names or kind not in K.KNOWN:
+            raise Refusal(f"{kind} takes at most {len(names)} positional arguments here, got {len(args)}", node)
+    values = dict(zip(names, args)) | kwargs
+    name = values.get("name") if isinstance(values.get("name"), str) else K.default_name(kind, reader.names)
+    layer = K.KerasLayer(kind, node.lineno, values, name)
+    if kind in ("Bidirectional", "TimeDistributed"):
+        inner = values.get("layer")
+        if not isinstance(inner, K.KerasLayer):
+            raise Refusal(f"{kind} wraps a layer, got {_source(node)}", node)
+        layer.inner, inner.wrapped = inner, True
+        backward = values.get("backward_layer")
+        if isinstance(backward, K.KerasLayer):
+            layer.backward, backward.wrapped = backward, True
+    layer.declared_input = K.declared_shape(kind, values)
+    if kind == "InputLayer":
+        shape = values.get("shape", values.get("input_shape"))
+        layer.declared_input = _shape(shape, node)
+    reader.keras_layers.append(layer)
+    return layer
+
+
+def _tensors(value) -> list:
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in _tensors(v)]
+    return [value]
+
+
+def _add(model: K.KerasModel, item, node: ast.AST) -> None:
+    if isinstance(item, K.KerasTensor) and item.layer is None:  # keras.Input(…) as the first entry
+        model.declared_input = item.shape
+    elif isinstance(item, K.KerasLayer) and item.type == "InputLayer":
+        model.declared_input = item.declared_input
+    elif isinstance(item, (K.KerasLayer, K.KerasModel)):
+        model.layers.append(item)
+    else:
+        raise Refusal(f"Sequential holds layers; this is {_source(node)}", node)
+
+
+def apply_keras(reader: Interpreter, layer, args: list, kwargs: dict, node: ast.AST):
+    """A layer called on tensors: built on their shapes, giving the tensors it outputs."""
+    inputs = _tensors(args[0]) if args else []
+    for key in ("query", "value", "key", "inputs"):
+        if key in kwargs:
+            inputs += _tensors(kwargs[key])
+    if len(args) > 1 and isinstance(layer, K.KerasLayer) and layer.type == "MultiHeadAttention":
+        inputs += _tensors(args[1:3])
+    if not inputs or not all(isinstance(t, K.KerasTensor) for t in inputs):
+        return Unknown(_source(node), node)  # applied to data, not to a model's tensors
+    shapes = [t.shape for t in inputs]
+    followed = [t for k, v in kwargs.items() if k not in ("query", "value", "key", "inputs") for t in _tensors(v)]
+    inputs = inputs + [t for t in followed if isinstance(t, K.KerasTensor)]  # initial_state=…: part of the graph
+    if isinstance(layer, K.KerasModel):
+        output = sequential_output(layer, shapes[0]) if layer.kind == "sequential" else None
+        layer.called = True
+    else:
+        output = K.build(layer, shapes)
+    if isinstance(output, list):
+        return [K.KerasTensor(s, layer, inputs) for s in output]
+    return K.KerasTensor(output, layer, inputs)
+
+
+def sequential_output(model: K.KerasModel, shape):
+    """Build a Sequential's layers in turn on `shape`; the last output (None where a layer could not be built)."""
+    for layer in model.layers:
+        if shape is None:
+            K.build(layer, [None])
+            continue
+        shape = sequential_output(layer, shape) if isinstance(layer, K.KerasModel) else K.build(layer, [shape])
+        if isinstance(shape, list):
+            shape = shape[0]
+    return shape
+
+
+# Methods ------------------------------------------------------------------------------------------
+
+
+def _method(reader: Interpreter, m: Method, args: list, kwargs: dict, node: ast.Call):
+    owner, name = m.owner, m.name
+    if isinstance(owner, T.TorchModule):
+        return _module_method(reader, owner, name, args, node)
+    if isinstance(owner, K.KerasModel):
+        if name == "add" and args:
+            _add(owner, args[0], node)
+        elif name == "build" and args and isinstance(args[0], (tuple, list)):
+            owner.declared_input = tuple(args[0])[1:]
+        elif name == "pop" and owner.layers:
+            owner.layers.pop()
+        return None
+    for kind, names in _PLAIN_METHODS.items():
+        if isinstance(owner, kind) and name in names and all(_plain(a) for a in args):
+            try:
+                result = getattr(owner, name)(*args, **kwargs)
+            except (TypeError, ValueError, KeyError, IndexError):
+                return Unknown(_source(node), node)
+            if isinstance(owner, list):
+                _bounded(len(owner), node)
+            return result
+    if isinstance(owner, list) and name in ("append", "extend", "insert"):
+        getattr(owner, name)(*args)
+        _bounded(len(owner), node)
+        return None
+    return Unknown(_source(node.func) + "(…)", node)
+
+
+def _module_method(reader: Interpreter, module: T.TorchModule, name: str, args: list, node: ast.Call):
+    if name in ("add_module", "register_module", "register_parameter") and len(args) == 2:
+        reader.register(module, str(args[0]), args[1], node)
+        return None
+    if name == "append" and args and module.kind in ("list", "sequential"):
+        reader.register(module, str(len(module.children)), args[0], node)
+        return module
+    if name == "extend" and args and module.kind in ("list", "sequential"):
+        items = args[0]
+        if isinstance(items, Unknown) or not isinstance(items, (list, tuple, T.TorchModule)):
+            module.pending = f"line {node.lineno}: the modules added here are not known"
+            return module
+        reader._extend(module, list(reader.items(items, node)), node)
+        return module
+    if name == "insert" and len(args) == 2 and module.kind == "list":
+        reader.register(module, str(len(module.children)), args[1], node)
+        return None
+    if name == "update" and args and module.kind == "dict" and isinstance(args[0], dict):
+        for key, value in args[0].items():
+            reader.register(module, str(key), value, node)
+        return None
+    if name in ("keys", "values", "items") and module.kind == "dict":
+        return list(getattr(module.children, name)())
+    if name in T.SELF_RETURNING:
+        return module
+    return Unknown(_source(node.func) + "(…)", node)
+
+
+# Builtins -----------------------------------------------------------------------------------------
+
+
+def _builtin(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+    if name == "super":
+        return _super(args, scope, node)
+    if name == "setattr" and len(args) == 3:
+        reader.set_attribute(args[0], str(args[1]), args[2], node)
+        return None
+    if name == "getattr" and len(args) in (2, 3) and isinstance(args[1], str):
+        value = reader.attribute(args[0], args[1], node)
+        return args[2] if len(args) == 3 and isinstance(value, Method) else value
+    if name == "print":
+        return None
+    if name == "len":
+        value = args[0] if args else None
+        if isinstance(value, (tuple, list, str, dict, range)):
+            return len(value)
+        if isinstance(value, T.TorchModule) and value.kind != "module":
+            return len(value.children)
+        return Unknown(_source(node), node, settable=False)
+    if any(isinstance(a, Unknown) for a in [*args, *kwargs.values()]):
+        return next(a for a in [*args, *kwargs.values()] if isinstance(a, Unknown))
+    if not all(_plain(a) or isinstance(a, range) for a in [*args, *kwargs.values()]):
+        return Unknown(_source(node), node)
+    try:
+        if name == "range":
+            r = range(*args)
+            _bounded(len(r), node)
+            return r
+        if name in ("list", "tuple", "sorted", "reversed", "enumerate", "zip", "set"):
+            result = list(_PY[name](*args, **kwargs))
+            _bounded(len(result), node)
+            return tuple(result) if name == "tuple" else result
+        if name in _PY:
+            return _PY[name](*args, **kwargs)
+    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+        return Unknown(_source(node), node)
+    return Unknown(_source(node), node)
+
+
+def _super(args: list, scope: Scope, node: ast.AST):
+    if len(args) == 2 and isinstance(args[0], Class):
+        return Super(args[0], args[1])
+    while scope is not None and scope.owner is None:
+        scope = scope.parent
+    if scope is None:
+        return Unknown("super()", node)
+    return Super(scope.owner, scope.instance)
+
+
+_PY = {
+    "int": int,
+    "float": float,
+    "str": str,
+    "bool": bool,
+    "dict": dict,
+    "min": min,
+    "max": max,
+    "sum": sum,
+    "abs": abs,
+    "round": round,
+    "divmod": divmod,
+    "any": any,
+    "all": all,
+    "list": list,
+    "tuple": tuple,
+    "sorted": sorted,
+    "reversed": reversed,
+    "enumerate": enumerate,
+    "zip": zip,
+    "set": lambda *a: list(dict.fromkeys(*a)),  # a set's size is all a count can need
+    "isinstance": lambda *a: Unknown("isinstance(…)", None),
+    "hasattr": lambda *a: Unknown("hasattr(…)", None),
+}

@@ -1,0 +1,761 @@
+"""The static reader: follows model code the way Python would, without running anything it does not understand.
+
+It holds one idea, the evaluation of Python's statements and expressions over the
+values of :mod:`.values`, which is why it runs past the usual module size.
+
+It follows imports (to decide the framework of every name), assignments, arithmetic,
+tuples, lists, dicts, comprehensions, ``if`` on known conditions, ``for`` over known
+ranges, the code's own functions and classes (``__init__``, ``super().__init__``, helper
+methods) and the framework constructors of :mod:`.pytorch` and :mod:`.keras`. Nothing
+else is called: any other call gives an :class:`~.values.Unknown`, and a block it cannot
+decide is refused if it would build layers. The work is bounded (steps, sizes, depth).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from . import keras as K
+from . import pytorch as T
+from .values import Class, Function, Instance, Ref, Refusal, Unknown
+
+MAX_STEPS = 200_000  # statements and calls followed: far above any model definition
+MAX_DEPTH = 60  # nested calls of the code's own functions
+MAX_ITEMS = 100_000  # the longest list, string or range it builds
+MAX_BITS = 256  # integers past 2²⁵⁶ are not sizes
+_DEFAULT_NAMES = {  # what pasted snippets mean by these names when they import nothing
+    "nn": "torch.nn",
+    "torch": "torch",
+    "F": "torch.nn.functional",
+    "keras": "keras",
+    "layers": "keras.layers",
+    "tf": "tensorflow",
+    "np": "numpy",
+}
+NO_DEFAULT = object()  # a keyword-only parameter without a default
+_BUILTIN_VALUES = {"True": True, "False": False, "None": None, "__name__": "__main__"}
+
+
+def canonical(path: str) -> str:
+    """One spelling per framework name: tf.keras.layers.LSTM and keras.layers.recurrent.LSTM are keras.layers.LSTM."""
+    for old in ("tensorflow.python.keras", "tensorflow.keras"):
+        if path == old or path.startswith(old + "."):
+            path = "keras" + path[len(old) :]
+    parts = path.split(".")
+    if parts[:2] == ["keras", "models"] and len(parts) == 3:
+        return f"keras.{parts[2]}"
+    if parts[:2] == ["keras", "layers"] and len(parts) > 3:
+        return f"keras.layers.{parts[-1]}"
+    if parts[:3] == ["torch", "nn", "modules"] and len(parts) > 3:
+        return f"torch.nn.{parts[-1]}"
+    return path
+
+
+class Method:
+    """A method of a value the reader knows, waiting for its call."""
+
+    __slots__ = ("owner", "name")
+
+    def __init__(self, owner, name: str):
+        self.owner, self.name = owner, name
+
+
+class Super:
+    __slots__ = ("klass", "instance")
+
+    def __init__(self, klass: Class, instance):
+        self.klass, self.instance = klass, instance
+
+
+class _Break(Exception):
+    pass
+
+
+class _Continue(Exception):
+    pass
+
+
+class _Return(Exception):
+    def __init__(self, value):
+        self.value = value
+
+
+class Scope:
+    def __init__(self, parent: Scope | None = None, owner: Class | None = None, instance=None):
+        self.vars: dict = {}
+        self.parent = parent
+        self.owner = owner  # the class whose method runs here, and its self: for super()
+        self.instance = instance
+
+    def find(self, name: str):
+        scope = self
+        while scope is not None:
+            if name in scope.vars:
+                return True, scope.vars[name]
+            scope = scope.parent
+        return False, None
+
+
+class Interpreter:
+    def __init__(self, pinned: dict):
+        self.pinned = pinned  # --set NAME=VALUE: wins over every assignment and argument
+        self.steps = 0
+        self.depth = 0
+        self.names: dict[str, int] = {}  # Keras's layer name counters
+        self.keras_layers: list[K.KerasLayer] = []  # every layer built, in order
+        self.keras_models: list[K.KerasModel] = []
+        self.torch_modules: list[T.TorchModule] = []
+        self.notes: list[str] = []
+        self.globals = Scope()
+        self.top: list[tuple[str, object]] = []  # module-level values, named as the code names them
+        self.pasted: T.TorchModule | None = None  # the self of pasted __init__ lines
+
+    # Statements ---------------------------------------------------------------------------------
+
+    def run(self, body: list, scope: Scope) -> None:
+        for statement in body:
+            self.statement(statement, scope)
+
+    def _tick(self, node: ast.AST) -> None:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise Refusal(f"the code takes more than {MAX_STEPS:,} steps to follow; point --from at the model", node)
+
+    def statement(self, node: ast.stmt, scope: Scope) -> None:
+        self._tick(node)
+        handler = getattr(self, f"_s_{type(node).__name__}", None)
+        if handler is not None:
+            handler(node, scope)
+        # anything else (pass, assert, global, del, raise inside a branch not taken…) changes nothing counted
+
+    def _s_Import(self, node: ast.Import, scope: Scope) -> None:
+        for alias in node.names:
+            if alias.asname:
+                scope.vars[alias.asname] = Ref(canonical(alias.name))
+            else:
+                top = alias.name.split(".")[0]
+                scope.vars[top] = Ref(canonical(top))
+
+    def _s_ImportFrom(self, node: ast.ImportFrom, scope: Scope) -> None:
+        for alias in node.names:
+            if alias.name != "*":
+                scope.vars[alias.asname or alias.name] = Ref(canonical(f"{node.module or ''}.{alias.name}"))
+
+    def _s_Expr(self, node: ast.Expr, scope: Scope) -> None:
+        value = self.eval(node.value, scope)
+        if scope is self.globals and isinstance(value, T.TorchModule):
+            self.top.append((value.type.lower(), value))
+
+    def _s_Assign(self, node: ast.Assign, scope: Scope) -> None:
+        value = self.eval(node.value, scope)
+        for target in node.targets:
+            self.assign(target, value, scope)
+
+    def _s_AnnAssign(self, node: ast.AnnAssign, scope: Scope) -> None:
+        if node.value is not None:
+            self.assign(node.target, self.eval(node.value, scope), scope)
+
+    def _s_AugAssign(self, node: ast.AugAssign, scope: Scope) -> None:
+        current = self.eval(_load(node.target), scope)
+        value = self.eval(node.value, scope)
+        if isinstance(current, T.TorchModule) and current.kind == "list" and isinstance(value, list):
+            self._extend(current, value, node)
+            return
+        self.assign(node.target, self.binary(node.op, current, value, node), scope)
+
+    def _s_FunctionDef(self, node: ast.FunctionDef, scope: Scope) -> None:
+        function = Function(node, scope)
+        function.defaults = [self.eval(d, scope) for d in node.args.defaults]
+        function.kw_defaults = [NO_DEFAULT if d is None else self.eval(d, scope) for d in node.args.kw_defaults]
+        scope.vars[node.name] = function
+
+    _s_AsyncFunctionDef = _s_FunctionDef
+
+    def _s_ClassDef(self, node: ast.ClassDef, scope: Scope) -> None:
+        bases = [self.eval(b, scope) for b in node.bases]
+        klass = Class(node, node.name, [b for b in bases if isinstance(b, (Class, Ref))])
+        body = Scope(scope)
+        self.run(node.body, body)
+        klass.attrs = body.vars
+        for value in klass.attrs.values():
+            if isinstance(value, Function):
+                value.owner = klass
+        scope.vars[node.name] = klass
+
+    def _s_Return(self, node: ast.Return, scope: Scope) -> None:
+        raise _Return(None if node.value is None else self.eval(node.value, scope))
+
+    def _s_Break(self, node, scope) -> None:
+        raise _Break
+
+    def _s_Continue(self, node, scope) -> None:
+        raise _Continue
+
+    def _s_With(self, node: ast.With, scope: Scope) -> None:
+        self.run(node.body, scope)
+
+    def _s_Try(self, node: ast.Try, scope: Scope) -> None:
+        self.run(node.body, scope)
+        self.run(node.orelse, scope)
+        self.run(node.finalbody, scope)
+
+    def _s_If(self, node: ast.If, scope: Scope) -> None:
+        condition = self.eval(node.test, scope)
+        if isinstance(condition, Unknown):
+            self.undecided(node, [node.body, node.orelse], condition, scope)
+        else:
+            self.run(node.body if self.truth(condition, node.test) else node.orelse, scope)
+
+    def _s_For(self, node: ast.For, scope: Scope) -> None:
+        items = self.eval(node.iter, scope)
+        if isinstance(items, Unknown) or not _iterable(items):
+            self.undecided(node, [node.body, node.orelse], _unknown_of(items, node.iter), scope)
+            return
+        for item in list(self.items(items, node.iter)):
+            self.assign(node.target, item, scope)
+            try:
+                self.run(node.body, scope)
+            except _Break:
+                return
+            except _Continue:
+                continue
+        self.run(node.orelse, scope)
+
+    def _s_While(self, node: ast.While, scope: Scope) -> None:
+        self.undecided(node, [node.body, node.orelse], Unknown(_source(node.test), node.test), scope)
+
+    def undecided(self, node: ast.stmt, blocks: list, why: Unknown, scope: Scope) -> None:
+        """A block whose running depends on what only running the code tells: refused if it would build layers,
+        else passed over with every name it assigns unknown."""
+        for block in blocks:
+            for statement in block:
+                for inner in ast.walk(statement):
+                    if _builds(inner, scope, self):
+                        answer = f"; give it with --set {why.what}=VALUE" if why.settable else ""
+                        raise Refusal(
+                            f"whether (or how often) this block runs depends on {why.what}, which is not known "
+                            f"without running the code, and it builds layers{answer}",
+                            node,
+                        )
+                    if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+                        scope.vars[inner.id] = Unknown(inner.id, inner, settable=True)
+
+    # Assignment ---------------------------------------------------------------------------------
+
+    def assign(self, target: ast.expr, value, scope: Scope) -> None:
+        if isinstance(target, ast.Name):
+            if isinstance(value, Unknown):
+                value = value.named(target.id)  # --set NAME answers it from here on
+            if target.id not in self.pinned:
+                scope.vars[target.id] = value
+                if scope is self.globals:
+                    self.top.append((target.id, value))
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            self._unpack(target, value, scope)
+        elif isinstance(target, ast.Attribute):
+            self.set_attribute(self.eval(target.value, scope), target.attr, value, target)
+        elif isinstance(target, ast.Subscript):
+            self.set_item(self.eval(target.value, scope), self.eval(target.slice, scope), value, target)
+        elif isinstance(target, ast.Starred):
+            self.assign(target.value, value, scope)
+
+    def _unpack(self, target: ast.Tuple | ast.List, value, scope: Scope) -> None:
+        names = target.elts
+        if isinstance(value, (tuple, list)) and not any(isinstance(n, ast.Starred) for n in names):
+            if len(value) == len(names):
+                for name, item in zip(names, value):
+                    self.assign(name, item, scope)
+                return
+        for name in names:  # unknown, or a shape we do not split: every name unknown
+            self.assign(name, Unknown(_source(name), name), scope)
+
+    def set_attribute(self, owner, name: str, value, node: ast.AST) -> None:
+        if isinstance(owner, T.TorchModule):
+            self.register(owner, name, value, node)
+        elif isinstance(owner, (Instance, Class)):
+            owner.attrs[name] = value
+
+    def register(self, owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
+        """What nn.Module.__setattr__ does: modules and parameters are registered, the rest kept as attributes."""
+        owner.children.pop(name, None)
+        owner.attrs.pop(name, None)
+        if isinstance(value, T.TorchModule):
+            owner.children[name] = value
+        elif isinstance(value, _Parameter):
+            owner.children[name] = T.TorchModule("Parameter", node.lineno, own=value.size, pending=value.pending)
+        elif isinstance(value, Unknown) and value.builds:
+            owner.children[name] = T.TorchModule(
+                "?",
+                node.lineno,
+                pending=f"line {node.lineno}: rnncalc cannot tell whether self.{name} holds parameters: "
+                f"{value.via or value.what} comes from outside the code",
+            )
+        else:
+            if isinstance(value, list) and any(isinstance(v, T.TorchModule) for v in value):
+                self.notes.append(
+                    f"line {node.lineno}: self.{name} is a plain list, so PyTorch does not register its modules "
+                    "and their parameters are not counted (nn.ModuleList would register them)"
+                )
+            owner.attrs[name] = value
+
+    def set_item(self, owner, key, value, node: ast.AST) -> None:
+        if isinstance(owner, T.TorchModule) and owner.kind in ("dict", "list", "sequential"):
+            self.register(owner, str(key), value, node)
+        elif isinstance(owner, dict) and _hashable(key):
+            owner[key] = value
+        elif isinstance(owner, list) and isinstance(key, int) and -len(owner) <= key < len(owner):
+            owner[key] = value
+
+    # Expressions --------------------------------------------------------------------------------
+
+    def eval(self, node: ast.expr, scope: Scope):
+        handler = getattr(self, f"_e_{type(node).__name__}", None)
+        if handler is None:
+            return Unknown(_source(node), node)
+        return handler(node, scope)
+
+    def _e_Constant(self, node: ast.Constant, scope: Scope):
+        if isinstance(node.value, str) and len(node.value) > MAX_ITEMS:
+            return Unknown("a long string", node)
+        return node.value
+
+    def _e_Name(self, node: ast.Name, scope: Scope):
+        if node.id in self.pinned:
+            return self.pinned[node.id]
+        found, value = scope.find(node.id)
+        if found:
+            return value
+        if node.id in _BUILTIN_VALUES:
+            return _BUILTIN_VALUES[node.id]
+        if node.id in _BUILTINS:
+            return _BUILTINS[node.id]
+        if node.id in _DEFAULT_NAMES:
+            return Ref(_DEFAULT_NAMES[node.id])
+        return Unknown(node.id, node, settable=True)
+
+    def _e_Attribute(self, node: ast.Attribute, scope: Scope):
+        dotted = _dotted(node)
+        if dotted in self.pinned:
+            return self.pinned[dotted]
+        return self.attribute(self.eval(node.value, scope), node.attr, node)
+
+    def attribute(self, owner, name: str, node: ast.AST):
+        if isinstance(owner, Ref):
+            return Ref(canonical(f"{owner.path}.{name}"))
+        if isinstance(owner, Unknown):
+            dotted = _dotted(node)
+            return Unknown(dotted or _source(node), node, settable=owner.settable and dotted is not None)
+        if isinstance(owner, T.TorchModule):
+            if name in owner.children:
+                return owner.children[name]
+            if name in owner.attrs:
+                return owner.attrs[name]
+        if isinstance(owner, Instance) and name in owner.attrs:
+            return owner.attrs[name]
+        if isinstance(owner, (Instance, T.TorchModule)):
+            klass = owner.klass if isinstance(owner, Instance) else getattr(owner, "klass", None)
+            found = klass.lookup(name) if klass else None
+            if isinstance(found, Function):
+                return _bound(found, owner)
+            if found is not None:
+                return found
+        if isinstance(owner, Class):
+            found = owner.lookup(name)
+            if found is not None:
+                return found
+        if isinstance(owner, Super):
+            return self.super_attribute(owner, name, node)
+        if isinstance(owner, K.KerasLayer) and name in owner.args:
+            return owner.args[name]
+        if isinstance(owner, K.KerasTensor) and name == "shape" and owner.shape is not None:
+            return (None,) + tuple(owner.shape)
+        return Method(owner, name)
+
+    def super_attribute(self, proxy: Super, name: str, node: ast.AST):
+        parents = list(proxy.klass.mro())[1:]
+        for klass in parents:
+            if name in klass.attrs and isinstance(klass.attrs[name], Function):
+                return _bound(klass.attrs[name], proxy.instance)
+        return Method(None, "framework")  # nn.Module.__init__ and the like: nothing to count
+
+    def _e_Subscript(self, node: ast.Subscript, scope: Scope):
+        owner, key = self.eval(node.value, scope), self.eval(node.slice, scope)
+        try:
+            if isinstance(owner, (tuple, list, str)) and isinstance(key, (int, slice)) and not isinstance(key, bool):
+                return owner[key]
+            if isinstance(owner, dict) and _hashable(key) and key in owner:
+                return owner[key]
+            if isinstance(owner, T.TorchModule) and owner.kind != "module":
+                return list(owner.children.values())[key] if isinstance(key, int) else owner.children[str(key)]
+            if isinstance(owner, K.KerasTensor):
+                return Unknown(_source(node), node)
+        except (IndexError, KeyError, TypeError, ValueError):
+            pass
+        return Unknown(_source(node), node, builds=isinstance(owner, Unknown) and owner.builds)
+
+    def _e_Slice(self, node: ast.Slice, scope: Scope):
+        parts = [None if p is None else self.eval(p, scope) for p in (node.lower, node.upper, node.step)]
+        if all(p is None or (isinstance(p, int) and not isinstance(p, bool)) for p in parts):
+            return slice(*parts)
+        return Unknown(_source(node), node)
+
+    def _e_Tuple(self, node, scope):
+        return tuple(self._elements(node.elts, scope))
+
+    def _e_List(self, node, scope):
+        return self._elements(node.elts, scope)
+
+    def _e_Set(self, node, scope):
+        values = self._elements(node.elts, scope)
+        return (
+            list(dict.fromkeys(v for v in values if _hashable(v)))
+            if all(map(_hashable, values))
+            else Unknown(_source(node), node)
+        )
+
+    def _elements(self, nodes: list, scope: Scope) -> list:
+        out = []
+        for element in nodes:
+            if isinstance(element, ast.Starred):
+                value = self.eval(element.value, scope)
+                out += list(self.items(value, element)) if _iterable(value) else [value]
+            else:
+                out.append(self.eval(element, scope))
+        _bounded(len(out), nodes[0] if nodes else None)
+        return out
+
+    def _e_Dict(self, node: ast.Dict, scope: Scope):
+        out = {}
+        for key, value in zip(node.keys, node.values):
+            if key is None:
+                spread = self.eval(value, scope)
+                if isinstance(spread, dict):
+                    out.update(spread)
+                continue
+            k = self.eval(key, scope)
+            if _hashable(k):
+                out[k] = self.eval(value, scope)
+        return out
+
+    def _e_JoinedStr(self, node: ast.JoinedStr, scope: Scope):
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value))
+                continue
+            v = self.eval(value.value, scope)
+            if not isinstance(v, (int, float, str)) or value.format_spec is not None:
+                return Unknown(_source(node), node)
+            parts.append(str(v))
+        return "".join(parts)
+
+    def _e_BinOp(self, node: ast.BinOp, scope: Scope):
+        return self.binary(node.op, self.eval(node.left, scope), self.eval(node.right, scope), node)
+
+    def _e_UnaryOp(self, node: ast.UnaryOp, scope: Scope):
+        value = self.eval(node.operand, scope)
+        if isinstance(node.op, ast.Not):
+            return value if isinstance(value, Unknown) else not self.truth(value, node)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) or isinstance(value, bool):
+            return {ast.USub: lambda v: -v, ast.UAdd: lambda v: +v, ast.Invert: lambda v: ~v}[type(node.op)](value)
+        return _unknown_of(value, node)
+
+    def _e_BoolOp(self, node: ast.BoolOp, scope: Scope):
+        is_and = isinstance(node.op, ast.And)
+        value = None
+        for operand in node.values:
+            value = self.eval(operand, scope)
+            if isinstance(value, Unknown):
+                return value
+            if self.truth(value, operand) != is_and:
+                return value
+        return value
+
+    def _e_Compare(self, node: ast.Compare, scope: Scope):
+        left = self.eval(node.left, scope)
+        for op, right_node in zip(node.ops, node.comparators):
+            right = self.eval(right_node, scope)
+            for side in (left, right):
+                if isinstance(side, Unknown):
+                    return side
+            if not _plain(left) or not _plain(right):
+                if isinstance(op, (ast.Is, ast.IsNot)):
+                    result = (left is right) == isinstance(op, ast.Is)
+                else:
+                    return Unknown(_source(node), node)
+            else:
+                try:
+                    result = _COMPARE[type(op)](left, right)
+                except TypeError:
+                    return Unknown(_source(node), node)
+            if not result:
+                return False
+            left = right
+        return True
+
+    def _e_IfExp(self, node: ast.IfExp, scope: Scope):
+        test = self.eval(node.test, scope)
+        if isinstance(test, Unknown):
+            return test
+        return self.eval(node.body if self.truth(test, node.test) else node.orelse, scope)
+
+    def _e_Lambda(self, node, scope):
+        return Unknown("a lambda", node)
+
+    def _e_ListComp(self, node: ast.ListComp, scope: Scope):
+        return self._comprehension(node, scope)
+
+    _e_GeneratorExp = _e_ListComp
+
+    def _comprehension(self, node, scope: Scope):
+        inner = Scope(scope, scope.owner, scope.instance)
+        out: list = []
+
+        def walk(generators):
+            if not generators:
+                out.append(self.eval(node.elt, inner))
+                _bounded(len(out), node)
+                return
+            first = generators[0]
+            items = self.eval(first.iter, inner)
+            if isinstance(items, Unknown) or not _iterable(items):
+                raise _Undecided(_unknown_of(items, first.iter))
+            for item in list(self.items(items, first.iter)):
+                self._tick(node)
+                self.assign(first.target, item, inner)
+                conditions = [self.eval(c, inner) for c in first.ifs]
+                if any(isinstance(c, Unknown) for c in conditions):
+                    raise _Undecided(next(c for c in conditions if isinstance(c, Unknown)))
+                if all(self.truth(c, node) for c in conditions):
+                    walk(generators[1:])
+
+        try:
+            walk(node.generators)
+        except _Undecided as u:
+            if any(_builds(n, scope, self) for n in ast.walk(node.elt)):
+                raise Refusal(
+                    f"how many layers this builds depends on {u.unknown.what}, which is not known", node
+                ) from None
+            return u.unknown
+        return out
+
+    def _e_DictComp(self, node, scope):
+        return Unknown(_source(node), node)
+
+    def _e_Starred(self, node, scope):
+        return self.eval(node.value, scope)
+
+    def _e_NamedExpr(self, node: ast.NamedExpr, scope: Scope):
+        value = self.eval(node.value, scope)
+        self.assign(node.target, value, scope)
+        return value
+
+    def _e_Call(self, node: ast.Call, scope: Scope):
+        self._tick(node)
+        function = self.eval(node.func, scope)
+        args = self._elements(node.args, scope)
+        kwargs = {}
+        for keyword in node.keywords:
+            value = self.eval(keyword.value, scope)
+            if keyword.arg is not None:
+                kwargs[keyword.arg] = value
+            elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
+                kwargs.update(value)
+            else:
+                return self.unknown_call(function, node)
+        from .calls import call
+
+        return call(self, function, args, kwargs, node, scope)
+
+    def unknown_call(self, function, node: ast.Call) -> Unknown:
+        """A call the reader does not follow: its result may hold parameters unless it is data from a framework."""
+        data = isinstance(function, (Ref, Method)) or isinstance(function, Unknown) and not function.builds
+        return Unknown(_source(node.func) + "(…)", node, builds=not data and not isinstance(function, T.TorchModule))
+
+    # Helpers ------------------------------------------------------------------------------------
+
+    def truth(self, value, node: ast.AST) -> bool:
+        if isinstance(value, (bool, int, float, str, tuple, list, dict)) or value is None:
+            return bool(value)
+        return True
+
+    def items(self, value, node: ast.AST):
+        if isinstance(value, range):
+            _bounded(len(value), node)
+            return iter(value)
+        if isinstance(value, dict):
+            return iter(list(value))
+        if isinstance(value, T.TorchModule):
+            return iter(list(value.children.values()))
+        return iter(value)
+
+    def binary(self, op: ast.operator, left, right, node: ast.AST):
+        for side in (left, right):
+            if isinstance(side, Unknown):
+                return Unknown(side.what, side_node(side, node), settable=side.settable)
+        if isinstance(left, (T.TorchModule, K.KerasTensor)) or isinstance(right, (T.TorchModule, K.KerasTensor)):
+            return Unknown(_source(node), node)
+        kind = type(op)
+        if kind is ast.Pow and _number(left) and _number(right):
+            if abs(right) > 1024 or (
+                isinstance(left, int) and abs(left) > 1 and abs(right) * abs(left).bit_length() > 4 * MAX_BITS
+            ):
+                raise Refusal("a number too large to be a size", node)
+        if kind is ast.Mult and isinstance(left, (str, list, tuple)) != isinstance(right, (str, list, tuple)):
+            length = (len(left) if isinstance(left, (str, list, tuple)) else len(right)) * (
+                right if isinstance(left, (str, list, tuple)) else left
+            )
+            if not isinstance(length, int):
+                return Unknown(_source(node), node)
+            _bounded(length, node)
+        try:
+            result = _BINARY[kind](left, right)
+        except (TypeError, ZeroDivisionError, ValueError, OverflowError, KeyError):
+            return Unknown(_source(node), node)
+        if isinstance(result, int) and result.bit_length() > 4 * MAX_BITS:
+            raise Refusal("a number too large to be a size", node)
+        if isinstance(result, (str, list, tuple)):
+            _bounded(len(result), node)
+        return result
+
+    def _extend(self, module: T.TorchModule, values: list, node: ast.AST) -> None:
+        for value in values:
+            self.register(module, str(len(module.children)), value, node)
+
+
+class _Undecided(Exception):
+    def __init__(self, unknown: Unknown):
+        self.unknown = unknown
+
+
+class _Parameter:
+    """nn.Parameter(tensor): its size (or why it is not known)."""
+
+    def __init__(self, size: int, pending: str | None = None):
+        self.size, self.pending = size, pending
+
+
+def _bound(function: Function, instance) -> Function:
+    static = any(_dotted(d) == "staticmethod" for d in function.node.decorator_list)
+    return function if static else replace(function, bound=instance)
+
+
+def side_node(u: Unknown, node: ast.AST):
+    return _Where(u.line, u.column) if u.line else node
+
+
+class _Where:
+    def __init__(self, line: int, column: int):
+        self.lineno, self.col_offset = line, column - 1
+
+
+def _unknown_of(value, node: ast.AST) -> Unknown:
+    return value if isinstance(value, Unknown) else Unknown(_source(node), node)
+
+
+def _load(target: ast.expr) -> ast.expr:
+    copy = ast.parse(ast.unparse(target), mode="eval").body
+    return ast.copy_location(copy, target)
+
+
+def _plain(value) -> bool:
+    return value is None or isinstance(value, (bool, int, float, str, tuple, list, dict))
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _hashable(value) -> bool:
+    return isinstance(value, (bool, int, float, str, tuple)) or value is None
+
+
+def _iterable(value) -> bool:
+    return isinstance(value, (range, tuple, list, dict, str)) or (
+        isinstance(value, T.TorchModule) and value.kind != "module"
+    )
+
+
+def _bounded(length: int, node) -> None:
+    if length > MAX_ITEMS:
+        raise Refusal(f"builds a sequence of {length:,} items; rnncalc follows at most {MAX_ITEMS:,}", node)
+
+
+def _dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return None if base is None else f"{base}.{node.attr}"
+    return None
+
+
+def _source(node: ast.AST) -> str:
+    text = ast.unparse(node)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _builds(node: ast.AST, scope: Scope, reader: Interpreter) -> bool:
+    """Whether a statement in a block not run could build or register layers."""
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+        return True  # self.x = …
+    if not isinstance(node, ast.Call):
+        return False
+    name = _dotted(node.func)
+    if name is None:
+        return isinstance(node.func, ast.Call)  # LSTM(64)(x)
+    last = name.rsplit(".", 1)[-1]
+    if last in ("add", "append", "extend", "insert", "add_module", "register_module", "register_parameter"):
+        return True
+    head = name.split(".")[0]
+    found, value = scope.find(head)
+    if not found:
+        value = Ref(_DEFAULT_NAMES[head]) if head in _DEFAULT_NAMES else None
+    if isinstance(value, Class) or isinstance(value, Function):
+        return True
+    if isinstance(value, Ref):
+        path = canonical(value.path + name[len(head) :])
+        final = path.rsplit(".", 1)[-1]
+        return (path.startswith("torch.nn.") and final[:1].isupper()) or (
+            path.startswith("keras") and (final in K.KNOWN or final in ("Sequential", "Model"))
+        )
+    return False
+
+
+def _truediv(a, b):
+    return a / b
+
+
+_BINARY = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: _truediv,
+    ast.FloorDiv: lambda a, b: a // b,
+    ast.Mod: lambda a, b: a % b,
+    ast.Pow: lambda a, b: a**b,
+    ast.LShift: lambda a, b: a << b if b <= MAX_BITS else 1 / 0,
+    ast.RShift: lambda a, b: a >> b,
+    ast.BitOr: lambda a, b: a | b,
+    ast.BitAnd: lambda a, b: a & b,
+}
+_COMPARE = {
+    ast.Eq: lambda a, b: a == b,
+    ast.NotEq: lambda a, b: a != b,
+    ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b,
+    ast.Gt: lambda a, b: a > b,
+    ast.GtE: lambda a, b: a >= b,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+    ast.Is: lambda a, b: a is b,
+    ast.IsNot: lambda a, b: a is not b,
+}
+_BUILTINS = {
+    name: Ref(f"builtins.{name}")
+    for name in (
+        "range len int float str bool list tuple dict min max sum abs round enumerate zip print isinstance super "
+        "setattr getattr hasattr sorted reversed any all divmod set"
+    ).split()
+}

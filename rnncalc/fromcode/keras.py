@@ -1,0 +1,365 @@
+"""Keras layers as the reader builds them: a layer's weights are made when it first meets an input shape.
+
+Shapes leave out the batch axis: ``(None, 28)`` is a sequence of any length with 28
+features. Counts are ``layer.count_params()`` of the built layer (non-trainable weights
+such as BatchNormalization's moving statistics included, as ``model.count_params()`` does);
+the recurrent ones come from :func:`rnncalc.params.count_params` (the Keras convention).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from math import prod
+
+from .values import Pending, Refusal, Unknown, need
+
+RECURRENT = {"SimpleRNN": "rnn", "LSTM": "lstm", "GRU": "gru"}
+SAME_SHAPE = frozenset(
+    "Dropout SpatialDropout1D GaussianNoise GaussianDropout AlphaDropout Activation Masking ActivityRegularization "
+    "ReLU LeakyReLU ELU Softmax Identity".split()
+)
+MERGES = frozenset("Add Subtract Multiply Average Maximum Minimum".split())
+POOLING = frozenset("MaxPooling1D AveragePooling1D MaxPool1D AvgPool1D".split())
+GLOBAL_POOLING = frozenset("GlobalAveragePooling1D GlobalMaxPooling1D GlobalAvgPool1D GlobalMaxPool1D".split())
+FUNCTIONS = {"concatenate": "Concatenate", **{m.lower(): m for m in MERGES}}  # layers.concatenate([a, b])
+
+
+@dataclass(eq=False)
+class KerasLayer:
+    type: str
+    line: int
+    args: dict  # evaluated arguments, by Keras's names
+    name: str  # name= or the name Keras gives it
+    inner: KerasLayer | None = None  # Bidirectional, TimeDistributed
+    backward: KerasLayer | None = None
+    declared_input: tuple | None = None  # input_shape= / input_dim= on the layer
+    built: bool = False
+    params: int = 0
+    output: object = None  # a shape, or a list of shapes (return_state, merge_mode=None)
+    recurrent: dict | None = None  # count_params arguments
+    pending: str | None = None
+    wrapped: bool = False  # inside Bidirectional or TimeDistributed: counted there
+
+
+@dataclass(eq=False)
+class KerasTensor:
+    shape: tuple | None  # None: not known
+    layer: KerasLayer | None = None  # the layer that made it (None: an Input)
+    inputs: list = field(default_factory=list)  # the tensors that layer read
+
+
+@dataclass(eq=False)
+class KerasModel:
+    """A Sequential (its layers in order) or a functional Model (the layers between its inputs and outputs)."""
+
+    kind: str  # sequential or functional
+    line: int
+    layers: list = field(default_factory=list)
+    inputs: list = field(default_factory=list)
+    outputs: list = field(default_factory=list)
+    declared_input: tuple | None = None  # Input in the list, or model.build(shape)
+    name: str | None = None
+    called: bool = False  # used as a layer of another model
+
+
+def default_name(kind: str, names: dict[str, int]) -> str:
+    """The name Keras gives an unnamed layer: snake_case of its class, numbered from the second on."""
+    base = (
+        re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", kind)
+        .lower()
+        .replace("simple_r_n_n", "simple_rnn")
+    )
+    number = names.get(base, 0)
+    names[base] = number + 1
+    return base if number == 0 else f"{base}_{number}"
+
+
+def declared_shape(kind: str, args: dict) -> tuple | None:
+    """The input a layer states: input_shape=(T, m), or input_dim=m (with input_length=T for a recurrent layer,
+    as Keras 2 read it); an Embedding's input_dim is its vocabulary, and input_length its steps."""
+    recurrent = kind in NEEDS_SEQUENCE_INPUT
+    if kind == "Embedding" and "input_shape" not in args:
+        return (args["input_length"],) if "input_length" in args else None
+    if "input_shape" in args:
+        shape = args["input_shape"]
+        if isinstance(shape, Unknown):
+            return _unknown_shape(shape)
+        if isinstance(shape, int) and not isinstance(shape, bool):
+            shape = (shape,)
+        if not isinstance(shape, (tuple, list)):
+            raise Refusal(f"input_shape must be a tuple, got {shape!r}")
+        return tuple(shape)
+    if "batch_input_shape" in args and isinstance(args["batch_input_shape"], (tuple, list)):
+        return tuple(args["batch_input_shape"])[1:]
+    if "input_dim" in args:
+        length = args.get("input_length")
+        return (length, args["input_dim"]) if recurrent else (args["input_dim"],)
+    return None
+
+
+def _unknown_shape(u: Unknown):
+    return ("unknown", u)
+
+
+def dims(shape: tuple, purpose: str) -> tuple:
+    """A shape's dimensions, each a whole number or None (any length); an unknown one defers the count."""
+    if len(shape) == 2 and shape[0] == "unknown":
+        raise Pending(shape[1], purpose)
+    out = []
+    for d in shape:
+        if d is None:
+            out.append(None)
+        else:
+            out.append(need(d, purpose, low=0))
+    return tuple(out)
+
+
+def build(layer: KerasLayer, shapes: list) -> object:
+    """Build `layer` on input `shapes` (a list, one per input): its parameters, and the output shape."""
+    if layer.built:
+        return layer.output
+    layer.built = True
+    try:
+        if any(s is None for s in shapes):
+            if layer.type != "Embedding":
+                _features(layer, ())  # refused: says where the input size could come from
+            shapes = [(None,)]
+        layer.params, layer.output = _BUILDERS.get(layer.type, _unsupported)(layer, shapes)
+    except Pending as p:
+        layer.pending, layer.output = str(p), None
+    except Refusal as r:
+        layer.pending, layer.output = f"line {layer.line}: {r}", None
+    return layer.output
+
+
+def _one(layer: KerasLayer, shapes: list) -> tuple:
+    if len(shapes) != 1:
+        raise Refusal(f"{layer.type} takes one input, got {len(shapes)}")
+    return dims(shapes[0], f"{layer.type}'s input shape")
+
+
+def _features(layer: KerasLayer, shape: tuple) -> int:
+    if not shape or shape[-1] is None:
+        raise Refusal(
+            f"the input size of {layer.type} ({layer.name}) is not in the code: give the first layer "
+            "input_shape=(timesteps, features), start with keras.Input(shape=…), or give --in"
+        )
+    return shape[-1]
+
+
+def _bias(layer: KerasLayer) -> bool:
+    return need(layer.args.get("use_bias", True), f"{layer.type}'s use_bias", bool)
+
+
+def _dense(layer: KerasLayer, shapes: list):
+    shape = _one(layer, shapes)
+    units = need(layer.args.get("units"), "Dense's units", low=1)
+    return _features(layer, shape) * units + units * _bias(layer), shape[:-1] + (units,)
+
+
+def _recurrent(layer: KerasLayer, shapes: list):
+    from ..params import KERAS_RESET_AFTER, count_params
+
+    shape = _one(layer, shapes)
+    if len(shape) != 2:
+        raise Refusal(f"{layer.type} ({layer.name}) reads sequences (timesteps, features); its input is {shape}")
+    cell = RECURRENT[layer.type]
+    units = need(layer.args.get("units"), f"{layer.type}'s units", low=1)
+    net = dict(cell=cell, convention="keras", hidden=units, input_size=_features(layer, shape), bias=_bias(layer))
+    if cell == "gru":
+        net["reset_after"] = need(layer.args.get("reset_after", KERAS_RESET_AFTER), "GRU's reset_after", bool)
+    layer.recurrent = net
+    return count_params(**net).total, _sequence_output(layer, shape[0], units)
+
+
+def _sequence_output(layer: KerasLayer, steps, width: int, directions: int = 1):
+    a = layer.args
+    out = (steps, width) if need(a.get("return_sequences", False), "return_sequences", bool) else (width,)
+    if not need(a.get("return_state", False), "return_state", bool):
+        return out
+    states = 2 if layer.type == "LSTM" or (layer.inner and layer.inner.type == "LSTM") else 1
+    return [out] + [(width // directions,)] * states * directions
+
+
+def _bidirectional(layer: KerasLayer, shapes: list):
+    inner = layer.inner
+    mode = layer.args.get("merge_mode", "concat")
+    if mode not in ("concat", "sum", "ave", "mul", None):
+        raise Refusal(f"Bidirectional's merge_mode must be concat, sum, ave, mul or None, got {mode!r}")
+    forward_output = build(inner, shapes)
+    backward = layer.backward or inner
+    if layer.backward:
+        build(layer.backward, shapes)
+    for part in (inner, backward):
+        if part.pending:
+            raise Refusal(part.pending)
+    units = inner.recurrent["hidden"]
+    layer.recurrent = inner.recurrent | {"bidirectional": True}
+    single = forward_output[0] if isinstance(forward_output, list) else forward_output
+    steps = single[0] if len(single) == 2 else None
+    width = 2 * units if mode == "concat" else units
+    out = _sequence_output(inner, steps, width) if mode is not None else None
+    if mode is None:
+        out = [single, single]
+    elif isinstance(out, list):  # return_state: the output, then each direction's states
+        out = [out[0]] + out[1:] * 2
+    return inner.params + backward.params, out
+
+
+def _time_distributed(layer: KerasLayer, shapes: list):
+    shape = _one(layer, shapes)
+    if len(shape) < 2:
+        raise Refusal(f"TimeDistributed reads sequences; its input is {shape}")
+    inner = build(layer.inner, [shape[1:]])
+    if layer.inner.pending:
+        raise Refusal(layer.inner.pending)
+    return layer.inner.params, (shape[0],) + tuple(inner)
+
+
+def _embedding(layer: KerasLayer, shapes: list):
+    shape = dims(shapes[0], "Embedding's input shape") if shapes and shapes[0] is not None else (None,)
+    rows = need(layer.args.get("input_dim"), "Embedding's input_dim", low=1)
+    width = need(layer.args.get("output_dim"), "Embedding's output_dim", low=1)
+    return rows * width, shape + (width,)
+
+
+def _normalization(layer: KerasLayer, shapes: list):
+    shape = _one(layer, shapes)
+    if layer.args.get("axis", -1) not in (-1, len(shape)):
+        raise Refusal(f"{layer.type} over an axis other than the last is not counted")
+    width = _features(layer, shape)
+    flags = [need(layer.args.get(k, True), f"{layer.type}'s {k}", bool) for k in ("center", "scale")]
+    moving = 2 if layer.type == "BatchNormalization" else 0  # moving mean and variance: weights, not trained
+    return width * (sum(flags) + moving), shape
+
+
+def _conv1d(layer: KerasLayer, shapes: list):
+    shape = _one(layer, shapes)
+    if len(shape) != 2:
+        raise Refusal(f"Conv1D reads (steps, channels); its input is {shape}")
+    a = layer.args
+    filters = need(a.get("filters"), "Conv1D's filters", low=1)
+    kernel = _single(a.get("kernel_size"), "Conv1D's kernel_size")
+    stride = _single(a.get("strides", 1), "Conv1D's strides")
+    dilation = _single(a.get("dilation_rate", 1), "Conv1D's dilation_rate")
+    groups = need(a.get("groups", 1), "Conv1D's groups", low=1)
+    channels = _features(layer, shape)
+    params = kernel * (channels // groups) * filters + filters * _bias(layer)
+    return params, (_length(shape[0], kernel, stride, dilation, a.get("padding", "valid")), filters)
+
+
+def _single(value, purpose: str) -> int:
+    if isinstance(value, (tuple, list)) and len(value) == 1:
+        value = value[0]
+    return need(value, purpose, low=1)
+
+
+def _length(steps, kernel: int, stride: int, dilation: int, padding) -> int | None:
+    if steps is None:
+        return None
+    if padding in ("same", "causal"):  # padded so that every step (or stride) gives one output
+        return -(-steps // stride)
+    return max(0, (steps - dilation * (kernel - 1) - 1) // stride + 1)
+
+
+def _pooling(layer: KerasLayer, shapes: list):
+    shape = _one(layer, shapes)
+    size = _single(layer.args.get("pool_size", 2), f"{layer.type}'s pool_size")
+    stride = _single(layer.args.get("strides") or size, f"{layer.type}'s strides")
+    return 0, (_length(shape[0], size, stride, 1, layer.args.get("padding", "valid")),) + shape[1:]
+
+
+def _global_pooling(layer: KerasLayer, shapes: list):
+    return 0, _one(layer, shapes)[-1:]
+
+
+def _flatten(layer: KerasLayer, shapes: list):
+    shape = _one(layer, shapes)
+    if None in shape:
+        raise Refusal(f"Flatten ({layer.name}) needs every dimension of its input, but the input is {shape}")
+    return 0, (prod(shape),)
+
+
+def _repeat(layer: KerasLayer, shapes: list):
+    return 0, (need(layer.args.get("n"), "RepeatVector's n", low=1),) + _one(layer, shapes)
+
+
+def _reshape(layer: KerasLayer, shapes: list):
+    _one(layer, shapes)
+    target = layer.args.get("target_shape")
+    if not isinstance(target, (tuple, list)):
+        raise Refusal("Reshape needs target_shape as a tuple")
+    return 0, tuple(need(d, "Reshape's target_shape") for d in target)
+
+
+def _same(layer: KerasLayer, shapes: list):
+    return 0, _one(layer, shapes)
+
+
+def _concatenate(layer: KerasLayer, shapes: list):
+    parts = [dims(s, "Concatenate's inputs") for s in shapes]
+    axis = layer.args.get("axis", -1)
+    if axis != -1 or len({len(p) for p in parts}) != 1:
+        raise Refusal("Concatenate is counted along the last axis of inputs of one rank")
+    if any(p[-1] is None for p in parts):
+        raise Refusal("Concatenate's inputs need known feature sizes")
+    return 0, parts[0][:-1] + (sum(p[-1] for p in parts),)
+
+
+def _merge(layer: KerasLayer, shapes: list):
+    return 0, dims(shapes[0], f"{layer.type}'s inputs")
+
+
+def _attention(layer: KerasLayer, shapes: list):
+    if layer.args.get("use_scale", False) or layer.args.get("score_mode", "dot") != "dot":
+        raise Refusal("Attention with use_scale or score_mode='concat' is not counted")
+    return 0, dims(shapes[0], "Attention's query")
+
+
+def _multi_head(layer: KerasLayer, shapes: list):
+    a = layer.args
+    heads = need(a.get("num_heads"), "MultiHeadAttention's num_heads", low=1)
+    key_dim = need(a.get("key_dim"), "MultiHeadAttention's key_dim", low=1)
+    value_dim = key_dim if a.get("value_dim") is None else need(a["value_dim"], "MultiHeadAttention's value_dim")
+    query, value = (dims(s, "MultiHeadAttention's inputs") for s in shapes[:2])
+    key = dims(shapes[2], "MultiHeadAttention's key") if len(shapes) > 2 else value
+    width = query[-1] if a.get("output_shape") is None else need(a["output_shape"], "output_shape")
+    bias = _bias(layer)
+    projections = heads * key_dim * (query[-1] + key[-1]) + heads * value_dim * value[-1]
+    out = heads * value_dim * width
+    params = projections + out + bias * (2 * heads * key_dim + heads * value_dim + width)
+    return params, query[:-1] + (width,)
+
+
+def _unsupported(layer: KerasLayer, shapes: list):
+    raise Refusal(f"{layer.type} is not a layer rnncalc counts ({counted_types()})")
+
+
+_BUILDERS = {
+    **dict.fromkeys(RECURRENT, _recurrent),
+    "Dense": _dense,
+    "Bidirectional": _bidirectional,
+    "TimeDistributed": _time_distributed,
+    "Embedding": _embedding,
+    "LayerNormalization": _normalization,
+    "BatchNormalization": _normalization,
+    "Conv1D": _conv1d,
+    "Flatten": _flatten,
+    "RepeatVector": _repeat,
+    "Reshape": _reshape,
+    "Concatenate": _concatenate,
+    "Attention": _attention,
+    "MultiHeadAttention": _multi_head,
+    **dict.fromkeys(SAME_SHAPE, _same),
+    **dict.fromkeys(MERGES, _merge),
+    **dict.fromkeys(POOLING, _pooling),
+    **dict.fromkeys(GLOBAL_POOLING, _global_pooling),
+}
+KNOWN = frozenset(_BUILDERS) | {"Input", "InputLayer"}
+NEEDS_SEQUENCE_INPUT = frozenset(RECURRENT) | {"Bidirectional"}
+
+
+def counted_types() -> str:
+    named = sorted(set(_BUILDERS) - SAME_SHAPE - MERGES - POOLING - GLOBAL_POOLING)
+    return ", ".join(named) + ", pooling, merging and parameter-free layers"

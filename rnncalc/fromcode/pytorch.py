@@ -1,0 +1,225 @@
+"""PyTorch modules as the reader builds them: each with exactly the parameters ``module.parameters()`` yields.
+
+Counts of the recurrent modules come from :func:`rnncalc.params.count_params` (the
+PyTorch convention, checked tensor by tensor against torch), the rest from the
+modules' documented shapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import prod
+
+from .values import Pending, Refusal, TensorShape, Unknown, need
+
+
+@dataclass(eq=False)
+class TorchModule:
+    type: str  # LSTM, Linear, or the name of the code's own nn.Module class
+    line: int
+    own: int = 0  # parameters held directly (nn.Parameter attributes, or a layer's weights)
+    children: dict = field(default_factory=dict)  # registered submodules, in registration order
+    attrs: dict = field(default_factory=dict)  # everything else set on it
+    features: int | None = None  # output features, where the constructor fixes them
+    recurrent: dict | None = None  # count_params arguments of an RNN/LSTM/GRU or a cell
+    pending: str | None = None  # why its count cannot be known: refused if the total needs it
+    kind: str = "module"  # module, list, dict, sequential
+    klass: object = None  # the code's own class, for its methods
+
+
+SIGNATURES = {  # PyTorch's own positional order
+    "RNN": "input_size hidden_size num_layers nonlinearity bias batch_first dropout bidirectional device dtype",
+    "LSTM": "input_size hidden_size num_layers bias batch_first dropout bidirectional proj_size device dtype",
+    "GRU": "input_size hidden_size num_layers bias batch_first dropout bidirectional device dtype",
+    "RNNCell": "input_size hidden_size bias nonlinearity device dtype",
+    "LSTMCell": "input_size hidden_size bias device dtype",
+    "GRUCell": "input_size hidden_size bias device dtype",
+    "Embedding": "num_embeddings embedding_dim padding_idx max_norm norm_type scale_grad_by_freq sparse _weight "
+    "_freeze device dtype",
+    "Linear": "in_features out_features bias device dtype",
+    "Bilinear": "in1_features in2_features out_features bias device dtype",
+    "LayerNorm": "normalized_shape eps elementwise_affine bias device dtype",
+    "BatchNorm1d": "num_features eps momentum affine track_running_stats device dtype",
+    "BatchNorm2d": "num_features eps momentum affine track_running_stats device dtype",
+    "Conv1d": "in_channels out_channels kernel_size stride padding dilation groups bias padding_mode device dtype",
+    "Conv2d": "in_channels out_channels kernel_size stride padding dilation groups bias padding_mode device dtype",
+    "MultiheadAttention": "embed_dim num_heads dropout bias add_bias_kv add_zero_attn kdim vdim batch_first "
+    "device dtype",
+    "PReLU": "num_parameters init device dtype",
+}
+SIGNATURES = {name: tuple(text.split()) for name, text in SIGNATURES.items()}
+RECURRENT = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru", "RNNCell": "rnn", "LSTMCell": "lstm", "GRUCell": "gru"}
+PARAMETER_FREE = frozenset(
+    "Dropout Dropout1d Dropout2d AlphaDropout ReLU ReLU6 LeakyReLU ELU SELU CELU GELU SiLU Mish Tanh Sigmoid Hardtanh "
+    "Hardswish Hardsigmoid Softmax LogSoftmax Softplus Softsign Tanhshrink Threshold GLU Flatten Unflatten Identity "
+    "MaxPool1d MaxPool2d AvgPool1d AvgPool2d AdaptiveAvgPool1d AdaptiveAvgPool2d AdaptiveMaxPool1d AdaptiveMaxPool2d "
+    "ConstantPad1d ZeroPad2d Upsample CrossEntropyLoss NLLLoss MSELoss L1Loss BCELoss BCEWithLogitsLoss CTCLoss "
+    "SmoothL1Loss KLDivLoss CosineSimilarity PairwiseDistance".split()
+)
+SELF_RETURNING = frozenset(
+    "to cuda cpu float double half bfloat16 train eval requires_grad_ apply share_memory".split()
+)
+CONTAINERS = {"Sequential": "sequential", "ModuleList": "list", "ModuleDict": "dict"}
+
+
+def counted_types() -> str:
+    return (
+        ", ".join(sorted(SIGNATURES)) + ", containers (Sequential, ModuleList, ModuleDict) and parameter-free modules"
+    )
+
+
+def build(name: str, args: dict, line: int) -> TorchModule:
+    """The module `torch.nn.<name>(**args)` builds; a count waiting on an unknown value is kept as pending."""
+    module = TorchModule(name, line)
+    if name in PARAMETER_FREE:
+        return module
+    try:
+        module.own, module.features, module.recurrent = _BUILDERS[name](name, args)
+    except Pending as p:
+        module.pending = str(p)
+    return module
+
+
+def _recurrent(name: str, a: dict):
+    from ..params import count_params
+
+    cell = RECURRENT[name]
+    hidden = need(_arg(name, a, "hidden_size"), f"nn.{name}'s hidden_size", low=1)
+    inputs = need(_arg(name, a, "input_size"), f"nn.{name}'s input_size", low=1)
+    if name in ("RNN", "RNNCell") and not isinstance(a.get("nonlinearity", "tanh"), Unknown):
+        if a.get("nonlinearity", "tanh") not in ("tanh", "relu"):
+            raise Refusal(f"nn.{name}'s nonlinearity must be 'tanh' or 'relu', got {a['nonlinearity']!r}")
+    net = dict(
+        cell=cell,
+        convention="pytorch",
+        hidden=hidden,
+        input_size=inputs,
+        layers=need(a.get("num_layers", 1), f"nn.{name}'s num_layers", low=1),
+        bidirectional=need(a.get("bidirectional", False), f"nn.{name}'s bidirectional", bool),
+        proj=need(a.get("proj_size", 0), f"nn.{name}'s proj_size"),
+        bias=need(a.get("bias", True), f"nn.{name}'s bias", bool),
+    )
+    if net["proj"] and net["proj"] >= hidden:
+        raise Refusal(f"nn.LSTM's proj_size ({net['proj']}) must be smaller than hidden_size ({hidden})")
+    width = (net["proj"] or hidden) * (2 if net["bidirectional"] else 1)
+    return count_params(**net).total, width, net
+
+
+def _arg(name: str, a: dict, argument: str):
+    if argument not in a:
+        raise Refusal(f"nn.{name} needs {argument}")
+    return a[argument]
+
+
+def _linear(name: str, a: dict):
+    n_in = need(_arg(name, a, "in_features"), "nn.Linear's in_features")
+    n_out = need(_arg(name, a, "out_features"), "nn.Linear's out_features")
+    return n_in * n_out + n_out * need(a.get("bias", True), "nn.Linear's bias", bool), n_out, None
+
+
+def _bilinear(name: str, a: dict):
+    sizes = [need(_arg(name, a, k), f"nn.Bilinear's {k}") for k in SIGNATURES[name][:3]]
+    return prod(sizes) + sizes[2] * need(a.get("bias", True), "nn.Bilinear's bias", bool), sizes[2], None
+
+
+def _embedding(name: str, a: dict):
+    if not isinstance(a.get("_weight"), (type(None), TensorShape)):
+        raise Pending(Unknown("_weight", None), "nn.Embedding's size")
+    rows = need(_arg(name, a, "num_embeddings"), "nn.Embedding's num_embeddings")
+    dim = need(_arg(name, a, "embedding_dim"), "nn.Embedding's embedding_dim")
+    return rows * dim, dim, None
+
+
+def _layer_norm(name: str, a: dict):
+    shape = _arg(name, a, "normalized_shape")
+    dims = shape if isinstance(shape, (tuple, list)) else (shape,)
+    size = prod(need(d, "nn.LayerNorm's normalized_shape") for d in dims)
+    affine = need(a.get("elementwise_affine", True), "nn.LayerNorm's elementwise_affine", bool)
+    bias = need(a.get("bias", True), "nn.LayerNorm's bias", bool)
+    return size * affine * (1 + bias), need(dims[-1], "nn.LayerNorm's normalized_shape"), None
+
+
+def _batch_norm(name: str, a: dict):
+    features = need(_arg(name, a, "num_features"), f"nn.{name}'s num_features")
+    return 2 * features * need(a.get("affine", True), f"nn.{name}'s affine", bool), features, None
+
+
+def _conv(name: str, a: dict):
+    channels_in = need(_arg(name, a, "in_channels"), f"nn.{name}'s in_channels")
+    channels_out = need(_arg(name, a, "out_channels"), f"nn.{name}'s out_channels")
+    groups = need(a.get("groups", 1), f"nn.{name}'s groups", low=1)
+    kernel = _arg(name, a, "kernel_size")
+    dims = 1 if name == "Conv1d" else 2
+    sizes = kernel if isinstance(kernel, (tuple, list)) else (kernel,) * dims
+    if len(sizes) != dims or channels_in % groups or channels_out % groups:
+        raise Refusal(f"nn.{name}: kernel_size and groups do not fit the channels")
+    weights = channels_out * (channels_in // groups) * prod(need(k, f"nn.{name}'s kernel_size") for k in sizes)
+    return weights + channels_out * need(a.get("bias", True), f"nn.{name}'s bias", bool), channels_out, None
+
+
+def _attention(name: str, a: dict):
+    embed = need(_arg(name, a, "embed_dim"), "nn.MultiheadAttention's embed_dim", low=1)
+    heads = need(_arg(name, a, "num_heads"), "nn.MultiheadAttention's num_heads", low=1)
+    if embed % heads:
+        raise Refusal(f"nn.MultiheadAttention's embed_dim ({embed}) must be divisible by num_heads ({heads})")
+    kdim = embed if a.get("kdim") is None else need(a["kdim"], "nn.MultiheadAttention's kdim")
+    vdim = embed if a.get("vdim") is None else need(a["vdim"], "nn.MultiheadAttention's vdim")
+    bias = need(a.get("bias", True), "nn.MultiheadAttention's bias", bool)
+    bias_kv = need(a.get("add_bias_kv", False), "nn.MultiheadAttention's add_bias_kv", bool)
+    in_projection = embed * (embed + kdim + vdim) + 3 * embed * bias
+    out_projection = embed * embed + embed * bias
+    return in_projection + out_projection + 2 * embed * bias_kv, embed, None
+
+
+def _prelu(name: str, a: dict):
+    return need(a.get("num_parameters", 1), "nn.PReLU's num_parameters", low=1), None, None
+
+
+_BUILDERS = {
+    **dict.fromkeys(RECURRENT, _recurrent),
+    "Linear": _linear,
+    "Bilinear": _bilinear,
+    "Embedding": _embedding,
+    "LayerNorm": _layer_norm,
+    "BatchNorm1d": _batch_norm,
+    "BatchNorm2d": _batch_norm,
+    "Conv1d": _conv,
+    "Conv2d": _conv,
+    "MultiheadAttention": _attention,
+    "PReLU": _prelu,
+}
+
+
+def from_pretrained(weights, line: int) -> TorchModule:
+    """``nn.Embedding.from_pretrained(weights)``: the table is the tensor given."""
+    module = TorchModule("Embedding", line)
+    if isinstance(weights, TensorShape) and len(weights.shape) == 2:
+        module.own, module.features = prod(weights.shape), weights.shape[1]
+    else:
+        module.pending = (
+            "nn.Embedding.from_pretrained: the size of the pretrained table is not known without running the code"
+        )
+    return module
+
+
+def parameter(value, line: int) -> int | str:
+    """The size of ``nn.Parameter(tensor)``, or why it is not known."""
+    if isinstance(value, TensorShape):
+        return prod(value.shape)
+    return f"line {line}: the size of nn.Parameter(…) is not known without running the code"
+
+
+def registered(module: TorchModule):
+    """Its submodules in PyTorch's order, each once (a module registered twice counts once, as parameters() does)."""
+    return module.children.items()
+
+
+def total(module: TorchModule, seen: set | None = None) -> int:
+    """sum(p.numel() for p in module.parameters()): each module's parameters once, however often it is registered."""
+    seen = set() if seen is None else seen
+    if id(module) in seen:
+        return 0
+    seen.add(id(module))
+    if module.pending:
+        raise Refusal(module.pending)
+    return module.own + sum(total(child, seen) for child in module.children.values())

@@ -1,0 +1,153 @@
+"""The values the static reader works with: what the code would hold, as far as it can be known without running it.
+
+A value is a plain Python value (numbers, strings, tuples, lists, dicts), a framework
+name (:class:`Ref`), a module or layer built by the code (:mod:`.torch`, :mod:`.keras`),
+a class or function the code defines, or :class:`Unknown`: what only running the code
+would tell. An unknown value is harmless until a count needs it; then :func:`need`
+refuses, naming where it came from and the ``--set`` that would answer it.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from ..errors import InvalidArgument
+
+
+class Unknown:
+    """What only running the code would tell: a free name, a call rnncalc does not follow, a branch it cannot decide."""
+
+    __slots__ = ("what", "line", "column", "settable", "builds", "via")
+
+    def __init__(self, what: str, node: ast.AST | None, settable: bool = False, builds: bool = False):
+        self.what = what  # the name or source text it stands for
+        self.line = getattr(node, "lineno", 0)
+        self.column = getattr(node, "col_offset", -1) + 1
+        self.settable = settable  # a plain name: --set what=VALUE answers it
+        self.builds = builds  # the result of a call rnncalc does not follow: it may hold parameters
+        self.via = ""  # what the name was given, when that is not a name itself: len(tokens)
+
+    def named(self, name: str) -> Unknown:
+        """The same unknown, held by a name the user can set (a variable or a parameter)."""
+        if self.settable and self.what == name:
+            return self
+        named = Unknown(name, None, settable=True, builds=self.builds)
+        named.line, named.column = self.line, self.column
+        named.via = self.via or ("" if self.settable else self.what)
+        return named
+
+    def where(self) -> str:
+        return f"line {self.line}, column {self.column}" if self.line else "the code"
+
+
+class Refusal(Exception):
+    """Raised inside the reader; becomes one InvalidArgument on `code` at the top."""
+
+    def __init__(self, message: str, node: ast.AST | None = None):
+        line = getattr(node, "lineno", None)
+        where = f"line {line}, column {node.col_offset + 1}: " if line else ""
+        super().__init__(where + message)
+
+
+def unknown_message(u: Unknown, purpose: str) -> str:
+    answer = f"; give it with --set {u.what}=VALUE" if u.settable else ""
+    via = f" (it is {u.via})" if u.via else ""
+    return f"{u.where()}: {purpose} needs {u.what}{via}, which is not known without running the code{answer}"
+
+
+class Pending(Exception):
+    """A count that waits on an unknown value: kept with the module, refused only if the total needs it."""
+
+    def __init__(self, unknown: Unknown, purpose: str):
+        super().__init__(unknown_message(unknown, purpose))
+        self.unknown = unknown
+
+
+def need(value, purpose: str, kind=int, low: int = 0):
+    """`value` as a whole number (or `kind`) for `purpose`; an unknown one defers the count (:class:`Pending`)."""
+    if isinstance(value, Unknown):
+        raise Pending(value, purpose)
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Refusal(f"{purpose} must be a whole number, got {_shown(value)}")
+        if value < low:
+            raise Refusal(f"{purpose} must be at least {low}, got {value}")
+        return value
+    if kind is bool:
+        if not isinstance(value, (bool, int)) or isinstance(value, int) and value not in (0, 1):
+            raise Refusal(f"{purpose} must be True or False, got {_shown(value)}")
+        return bool(value)
+    if not isinstance(value, kind):
+        raise Refusal(f"{purpose}: unexpected value {_shown(value)}")
+    return value
+
+
+def _shown(value) -> str:
+    from ..errors import shown
+
+    return shown(value)
+
+
+def refuse(message: str) -> InvalidArgument:
+    return InvalidArgument("code", message)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A name in a framework, e.g. ``torch.nn.LSTM`` or ``keras.layers.Dense``, written canonically."""
+
+    path: str
+
+
+@dataclass(eq=False)
+class TensorShape:
+    """A tensor the code makes (``torch.zeros(3, 4)``): only its shape matters, for ``nn.Parameter`` and friends."""
+
+    shape: tuple
+
+
+@dataclass(eq=False)
+class Function:
+    node: ast.FunctionDef
+    scope: object  # the Scope it was defined in
+    bound: object = None  # self, for a method
+    owner: object = None  # the Class defining it, for super()
+    defaults: list = field(default_factory=list)
+    kw_defaults: list = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Class:
+    node: ast.ClassDef
+    name: str
+    bases: list  # Class or Ref values
+    attrs: dict = field(default_factory=dict)  # class-level assignments and methods
+
+    def lookup(self, name: str):
+        for klass in self.mro():
+            if name in klass.attrs:
+                return klass.attrs[name]
+        return None
+
+    def mro(self):
+        yield self
+        for base in self.bases:
+            if isinstance(base, Class):
+                yield from base.mro()
+
+    def framework_base(self) -> str | None:
+        """The framework class it extends: torch.nn.Module, keras.Model, keras.layers.Layer, or None."""
+        for klass in self.mro():
+            for base in klass.bases:
+                if isinstance(base, Ref):
+                    return base.path
+        return None
+
+
+@dataclass(eq=False)
+class Instance:
+    """An object of a plain class the code defines (a config, say): its attributes."""
+
+    klass: Class
+    attrs: dict = field(default_factory=dict)

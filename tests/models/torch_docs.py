@@ -1,0 +1,6 @@
+rnn = nn.LSTM(10, 20, 2)
+input = torch.randn(5, 3, 10)
+h0 = torch.randn(2, 3, 20)
+c0 = torch.randn(2, 3, 20)
+output, (hn, cn) = rnn(input, (h0, c0))
+x = torch.zeros(5, 3, 10).to(device)
