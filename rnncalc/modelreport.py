@@ -102,7 +102,8 @@ def check_model(expected: int, model: Model) -> ModelCheck:
     from .errors import check_int
 
     check_int("expected", expected, 0, 10**40)
-    readings = sorted(set(_readings(model)), key=lambda r: (r.changes, r.description))
+    readings = list({r.total: r for r in sorted(_readings(model), key=_plausible, reverse=True)}.values())
+    readings.sort(key=_plausible)
     exact = [r for r in readings if r.total == expected and r.changes]
     nearest = (
         []
@@ -114,13 +115,23 @@ def check_model(expected: int, model: Model) -> ModelCheck:
     return ModelCheck(expected, model.total, expected == model.total, exact, nearest)
 
 
+def _plausible(r: Reading) -> tuple:
+    """Fewest changes first; among equals, the course formula before a framework's convention."""
+    return r.changes, "course formula" not in r.description, r.description
+
+
 def _readings(model: Model):
     top = min((r.depth for r in model.modules), default=0)
     groups: dict[str, int] = {}
+    counts: dict[str, int] = {}
     for row in model.modules:
         base = row.type.split("(")[0].split(" ")[0]
         if row.depth == top and base in _GROUPS and row.params:
             groups[_GROUPS[base]] = groups.get(_GROUPS[base], 0) + row.params
+            counts[_GROUPS[base]] = counts.get(_GROUPS[base], 0) + 1
+    for plural, singular in (("the linear layers", "the output layer"), ("the dense layers", "the output layer")):
+        if counts.get(plural) == 1:
+            groups[singular] = groups.pop(plural)
     recurrent = sum(r.params for r in model.recurrent)
     alternatives = {"": recurrent}
     for convention in ("textbook", "pytorch", "keras"):

@@ -94,7 +94,7 @@ def test_csv_has_a_row_per_module(run):
     [
         (TOTAL, 0, None),
         (TOTAL - EMBEDDING, 3, "without the embedding"),
-        (LSTM, 3, "without the embedding, without the linear layers"),
+        (LSTM, 3, "without the embedding, without the output layer"),
         (TOTAL - 2 * 4 * 64 * 2, 3, "the recurrent layers under the course formula (weights only)"),
     ],
 )

@@ -69,14 +69,23 @@ def parse_sets(items: list[str] | None) -> dict:
     a tuple such as (None, 28), or a string."""
     values: dict = {}
     for item in items or []:
-        name, sep, text = item.partition("=")
+        name, sep, text = item.rpartition("=")
         name, text = name.strip(), text.strip()
-        if not sep or not name or not all(part.isidentifier() for part in name.split(".")):
+        if not sep or not name or not _expression(name):
             raise typer.BadParameter(f"write NAME=VALUE (e.g. vocab_size=10000), got {item!r}", param_hint="'--set'")
         if name in values:
             raise typer.BadParameter(f"{name} is set twice", param_hint="'--set'")
         values[name] = _value(name, text)
     return values
+
+
+def _expression(text: str) -> bool:
+    try:
+        return len(text) <= 200 and isinstance(
+            ast.parse(text, mode="eval").body, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)
+        )
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
 
 
 def _value(name: str, text: str):

@@ -116,9 +116,19 @@ def _values(values) -> dict:
         return {}
     if not isinstance(values, dict):
         raise InvalidArgument("values", f"must be a dict of names to values, got {shown(values)}")
+    out = {}
     for name, value in values.items():
-        if not isinstance(name, str) or not all(part.isidentifier() for part in name.split(".")):
-            raise InvalidArgument("values", f"{shown(name)} is not a Python name")
+        try:
+            key = (
+                ast.unparse(ast.parse(name.strip(), mode="eval"))
+                if isinstance(name, str) and len(name) <= 200
+                else None
+            )
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            key = None
+        if key is None:
+            raise InvalidArgument("values", f"{shown(name)} is not a Python name or expression")
         if not (value is None or isinstance(value, (bool, int, float, str, tuple))):
             raise InvalidArgument("values", f"{name}: give a number, True/False, None, a string or a tuple")
-    return dict(values)
+        out[key] = value
+    return out

@@ -442,7 +442,7 @@ def _builtin(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast
             return len(value)
         if isinstance(value, T.TorchModule) and value.kind != "module":
             return len(value.children)
-        return Unknown(_source(node), node, settable=False)
+        return Unknown(ast.unparse(node), node, settable=len(ast.unparse(node)) <= 100)
     if any(isinstance(a, Unknown) for a in [*args, *kwargs.values()]):
         return next(a for a in [*args, *kwargs.values()] if isinstance(a, Unknown))
     if not all(_plain(a) or isinstance(a, range) for a in [*args, *kwargs.values()]):

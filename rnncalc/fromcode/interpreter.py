@@ -100,6 +100,7 @@ class Scope:
 class Interpreter:
     def __init__(self, pinned: dict):
         self.pinned = pinned  # --set NAME=VALUE: wins over every assignment and argument
+        self.expressions = any(not all(p.isidentifier() for p in k.split(".")) for k in pinned)
         self.steps = 0
         self.depth = 0
         self.names: dict[str, int] = {}  # Keras's layer name counters
@@ -232,7 +233,7 @@ class Interpreter:
             for statement in block:
                 for inner in ast.walk(statement):
                     if _builds(inner, scope, self):
-                        answer = f"; give it with --set {why.what}=VALUE" if why.settable else ""
+                        answer = f"; give it with {set_hint(why.what)}" if why.settable else ""
                         raise Refusal(
                             f"whether (or how often) this block runs depends on {why.what}, which is not known "
                             f"without running the code, and it builds layers{answer}",
@@ -310,6 +311,10 @@ class Interpreter:
     # Expressions --------------------------------------------------------------------------------
 
     def eval(self, node: ast.expr, scope: Scope):
+        if self.expressions and isinstance(node, (ast.Call, ast.Subscript)):
+            text = ast.unparse(node)
+            if text in self.pinned:  # --set 'len(vocab)=10000'
+                return self.pinned[text]
         handler = getattr(self, f"_e_{type(node).__name__}", None)
         if handler is None:
             return Unknown(_source(node), node)
@@ -392,7 +397,7 @@ class Interpreter:
                 return Unknown(_source(node), node)
         except (IndexError, KeyError, TypeError, ValueError):
             pass
-        return Unknown(_source(node), node, builds=isinstance(owner, Unknown) and owner.builds)
+        return Unknown(ast.unparse(node), node, settable=True, builds=isinstance(owner, Unknown) and owner.builds)
 
     def _e_Slice(self, node: ast.Slice, scope: Scope):
         parts = [None if p is None else self.eval(p, scope) for p in (node.lower, node.upper, node.step)]

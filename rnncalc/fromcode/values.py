@@ -34,7 +34,7 @@ class Unknown:
             return self
         named = Unknown(name, None, settable=True, builds=self.builds)
         named.line, named.column = self.line, self.column
-        named.via = self.via or ("" if self.settable else self.what)
+        named.via = self.via or (self.what if self.what != name else "")
         return named
 
     def where(self) -> str:
@@ -50,8 +50,13 @@ class Refusal(Exception):
         super().__init__(where + message)
 
 
+def set_hint(what: str) -> str:
+    """The --set that answers `what`, quoted for the shell where it is an expression such as len(vocab)."""
+    return f"--set {what}=VALUE" if all(p.isidentifier() for p in what.split(".")) else f"--set '{what}=VALUE'"
+
+
 def unknown_message(u: Unknown, purpose: str) -> str:
-    answer = f"; give it with --set {u.what}=VALUE" if u.settable else ""
+    answer = f"; give it with {set_hint(u.what)}" if u.settable else ""
     via = f" (it is {u.via})" if u.via else ""
     return f"{u.where()}: {purpose} needs {u.what}{via}, which is not known without running the code{answer}"
 

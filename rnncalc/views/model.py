@@ -10,7 +10,7 @@ from ..report import Column, Report, Table, Text, thousands
 
 MODULES = (
     Column("path", "Module"),
-    Column("type", "Type", optional=2),
+    Column("type", "Type", missing="", optional=2),
     Column("output", "Output", missing="", optional=1),
     Column("params", "Params", thousands, "right"),
 )
@@ -115,10 +115,10 @@ def _recurrent_table(r: ModelReport) -> Table:
 
 
 def _next_steps(r: ModelReport) -> str:
-    lines = ["Each recurrent layer further:"]
+    lines = ["More on each recurrent layer:"]
     for layer in r.layers:
-        lines.append(f"  {layer.path}: {layer.tensors}")
-        lines.append(f"  {' ' * len(layer.path)}  {layer.gradflow}")
+        lines += [f"  {layer.path}, tensor by tensor:", f"    {layer.tensors}"]
+        lines += [f"  {layer.path}, its gradient through time:", f"    {layer.gradflow}"]
     return "\n".join(lines)
 
 
