@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from . import keras as K
 from . import pytorch as T
-from .values import Class, Function, Instance, Ref, Refusal, Unknown
+from .values import Class, Function, Instance, Ref, Refusal, Unknown, set_hint
 
 MAX_STEPS = 200_000  # statements and calls followed: far above any model definition
 MAX_DEPTH = 60  # nested calls of the code's own functions
