@@ -13,9 +13,9 @@ import io
 import json
 import os
 import random
-import resource
 import signal
 import subprocess
+import sys
 import time
 
 import pytest
@@ -279,20 +279,44 @@ ENCODINGS = [
 ]  # fmt: skip
 
 
-def run_child(args, env=None, stdout=subprocess.PIPE, interrupt_after=None, exe="rnncalc"):
-    """Run the console script; returns (exit, stdout, stderr, seconds, peak memory in bytes).
+# Runs the command and reports its peak memory (wait4's rusage) on the pipe whose fd is its first argument. The launcher is a fresh, small
+# interpreter: a child forked straight from the test process would start its peak at the test process's size
+# (torch and Keras loaded by the oracle tests), whatever it used itself.
+LAUNCHER = """
+import os, signal, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+os.write(int(sys.argv[1]), str(usage.ru_maxrss).encode())
+sys.exit(os.waitstatus_to_exitcode(status) % 256)
+"""
 
-    The peak is RUSAGE_CHILDREN's: the largest of every child so far, so an upper bound on this one's.
+
+def run_child(args, env=None, stdout=subprocess.PIPE, interrupt_after=None, exe="rnncalc"):
+    """Run the console script; returns (exit, stdout, stderr, seconds, peak memory in bytes): the command's own.
+
+    With `interrupt_after`, the signal goes to the command itself, started directly; its peak is not measured.
     """
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [exe, *args], stdout=stdout, stderr=subprocess.PIPE, env={**os.environ, **LIMITS, **(env or {})}
-    )
     if interrupt_after is not None:
+        proc = subprocess.Popen(
+            [exe, *args], stdout=stdout, stderr=subprocess.PIPE, env={**os.environ, **LIMITS, **(env or {})}
+        )
         time.sleep(interrupt_after)
         proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        return proc.returncode, out or b"", err, time.perf_counter() - start, None
+    report, write_end = os.pipe()
+    proc = subprocess.Popen(
+        [sys.executable, "-S", "-c", LAUNCHER, str(write_end), exe, *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **LIMITS, **(env or {})},
+        pass_fds=(write_end,),
+    )
+    os.close(write_end)
     out, err = proc.communicate(timeout=30)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    with os.fdopen(report, "rb") as f:
+        peak = int(f.read() or 0) * 1024
     return proc.returncode, out or b"", err, time.perf_counter() - start, peak
 
 
