@@ -52,7 +52,9 @@ class Refusal(Exception):
 
 def set_hint(what: str) -> str:
     """The --set that answers `what`, quoted for the shell where it is an expression such as len(vocab)."""
-    return f"--set {what}=VALUE" if all(p.isidentifier() for p in what.split(".")) else f"--set '{what}=VALUE'"
+    if all(p.isidentifier() for p in what.split(".")):
+        return f"--set {what}=VALUE"
+    return f"--set '{what}=VALUE'" if "'" not in what else f'--set "{what}=VALUE"'
 
 
 def unknown_message(u: Unknown, purpose: str) -> str:
