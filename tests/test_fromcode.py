@@ -184,3 +184,25 @@ def test_a_file_that_is_not_there_or_not_text_is_one_line(run, tmp_path):
 def test_hostile_code_is_refused_quickly(run, code):
     status, out, err = run("params", "--from", code)
     assert status == 2 and out == "" and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "code,message",
+    [
+        # tied weights: PyTorch counts the shared tensor once; rnncalc refuses rather than count it twice
+        (
+            "class LM(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.emb = nn.Embedding(50, 8)\n"
+            "        self.out = nn.Linear(8, 50)\n        self.out.weight = self.emb.weight\nm = LM()",
+            "line 6: nn.Linear's weight is replaced here (tied or shared weights)",
+        ),
+        # a module handed to the constructor and called in forward: not 0 parameters, but unknown
+        (
+            "class Pair(nn.Module):\n    def __init__(self, encoder):\n        super().__init__()\n        self.encoder = encoder\n"
+            "    def forward(self, x):\n        return self.encoder(x)",
+            "line 4: self.encoder is a module given to the constructor (encoder), not built in the code",
+        ),
+    ],
+)
+def test_what_would_be_a_silently_wrong_count_is_refused(run, code, message):
+    status, out, err = run("params", "--from", code)
+    assert (status, out) == (2, "") and message in err, err

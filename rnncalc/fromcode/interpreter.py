@@ -281,6 +281,21 @@ class Interpreter:
         """What nn.Module.__setattr__ does: modules and parameters are registered, the rest kept as attributes."""
         owner.children.pop(name, None)
         owner.attrs.pop(name, None)
+        if owner.klass is None and owner.type in T.SIGNATURES and name.startswith(("weight", "bias")):
+            owner.pending = (
+                f"line {node.lineno}: nn.{owner.type}'s {name} is replaced here (tied or shared weights); "
+                "rnncalc does not follow parameters shared between modules, so it does not count this model"
+            )
+            return
+        if isinstance(value, Unknown) and owner.klass is not None and _called(owner.klass, name):
+            owner.children[name] = T.TorchModule(
+                "?",
+                node.lineno,
+                pending=f"line {node.lineno}: self.{name} is a module given to the constructor ({value.what}), "
+                "not built in the code: point --from at code that builds it (e.g. model = "
+                f"{owner.klass.name}(…) with its parts)",
+            )
+            return
         if isinstance(value, T.TorchModule):
             owner.children[name] = value
         elif isinstance(value, _Parameter):
@@ -639,6 +654,15 @@ class _Parameter:
 
     def __init__(self, size: int, pending: str | None = None):
         self.size, self.pending = size, pending
+
+
+def _called(klass: Class, name: str) -> bool:
+    """Whether the class calls self.<name>(…) somewhere: what it holds there is a module."""
+    for node in ast.walk(klass.node):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == name:
+            if isinstance(node.func.value, ast.Name) and node.func.value.id == "self":
+                return True
+    return False
 
 
 def _bound(function: Function, instance) -> Function:
