@@ -18,7 +18,8 @@ CASES = [
     ("torch_sentiment.py", "net", {}),
     ("torch_seq2seq.py", "model", {}),
     ("torch_charrnn.py", "net", {}),
-    ("torch_cells.py", "torch.nn.ModuleList([seq, decoder])", {}),
+    ("torch_cells.py", "seq", {"entry": "seq"}),  # the file builds two models: each is named
+    ("torch_cells.py", "decoder", {"entry": "decoder"}),
     ("torch_stack.py", "model", {}),
     ("torch_conv_attention.py", "model", {}),
     ("torch_docs.py", "rnn", {}),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import stat
 import sys
 
 import typer
@@ -42,6 +43,8 @@ def _stdin() -> str:
 def _file(path: str) -> str:
     if os.path.isdir(path):
         raise typer.BadParameter(f"{path} is a folder; give the model's .py file", param_hint="'--from'")
+    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or a device: never read
+        raise typer.BadParameter(f"{path} is not a regular file", param_hint="'--from'")
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_FILE + 1)

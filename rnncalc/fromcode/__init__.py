@@ -26,7 +26,8 @@ from __future__ import annotations
 import ast
 import textwrap
 
-from ..errors import InvalidArgument, shown
+from ..errors import InvalidArgument, check_int, shown
+from ..params import MAX_SIZE
 from .interpreter import Interpreter
 from .model import Model, ModuleRow, RecurrentLayer, single_network, summarise
 from .pytorch import TorchModule
@@ -51,6 +52,8 @@ def read_model(code: str, entry: str | None = None, values: dict | None = None, 
     """
     text = _text(code)
     values = _values(values)
+    if input_size is not None:
+        check_int("input_size", input_size, 1, MAX_SIZE)
     try:
         tree = ast.parse(text, mode="exec")
     except SyntaxError as e:
@@ -62,7 +65,11 @@ def read_model(code: str, entry: str | None = None, values: dict | None = None, 
         reader.globals.vars["self"] = reader.pasted = TorchModule("the pasted module", 1)
     try:
         reader.run(tree.body, reader.globals)
-        return summarise(reader, entry, input_size)
+        model = summarise(reader, entry, input_size)
+        unread = [name for name in values if name not in reader.read_pinned]
+        if unread:
+            raise Refusal(f"--set {unread[0]}: the code never reads {unread[0]} (a misspelt name?)")
+        return model
     except Refusal as r:
         raise InvalidArgument("code", str(r)) from None
     except RecursionError:

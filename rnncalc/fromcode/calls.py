@@ -4,10 +4,12 @@ constructors, and the few methods that change a model (``add``, ``append``, ``ad
 from __future__ import annotations
 
 import ast
+from math import prod
 
 from . import keras as K
 from . import pytorch as T
 from .interpreter import (
+    _WIDE,
     MAX_DEPTH,
     NO_DEFAULT,
     Interpreter,
@@ -20,7 +22,7 @@ from .interpreter import (
     _Return,
     _source,
 )
-from .values import Class, Function, Instance, Ref, Refusal, TensorShape, Unknown
+from .values import Class, Function, Instance, Ref, Refusal, TensorShape, Unknown, shown_value
 
 _DATA_LIBRARIES = frozenset(
     "torch numpy math random os sys json re time argparse collections functools itertools typing dataclasses "
@@ -35,7 +37,9 @@ _PLAIN_METHODS = {
     tuple: {"index", "count"},
 }
 _KERAS_POSITIONAL = {
-    **dict.fromkeys(K.RECURRENT, ("units", "activation", "recurrent_activation", "use_bias")),
+    "SimpleRNN": ("units", "activation", "use_bias"),
+    **dict.fromkeys(("LSTM", "GRU"), ("units", "activation", "recurrent_activation", "use_bias")),
+    "Attention": ("use_scale", "score_mode", "dropout", "seed"),
     "Dense": ("units", "activation", "use_bias"),
     "Embedding": ("input_dim", "output_dim"),
     "Conv1D": ("filters", "kernel_size", "strides", "padding"),
@@ -65,6 +69,8 @@ def call(reader: Interpreter, function, args: list, kwargs: dict, node: ast.Call
         return instantiate(reader, function, args, kwargs, node)
     if isinstance(function, Method):
         return _method(reader, function, args, kwargs, node)
+    if isinstance(function, Partial):
+        return call(reader, function.function, [*function.args, *args], {**function.kwargs, **kwargs}, node, scope)
     if isinstance(function, (K.KerasLayer, K.KerasModel)):
         return apply_keras(reader, function, args, kwargs, node)
     if isinstance(function, Unknown) and function.settable and function.what in _LAYER_NAMES:
@@ -125,14 +131,57 @@ def instantiate(reader: Interpreter, klass: Class, args: list, kwargs: dict, nod
             "not do; write the layers as a Sequential or functional model",
             node,
         )
+    init = klass.lookup("__init__")
     if base.startswith("torch.nn"):
         obj = T.TorchModule(klass.name, getattr(node, "lineno", 0), klass=klass)
-    else:
+        if not isinstance(init, Function):  # class MyLSTM(nn.LSTM) without an __init__: the framework's
+            _framework_init(reader, obj, args, kwargs, node)
+    elif isinstance(init, Function):
         obj = Instance(klass)
-    init = klass.lookup("__init__")
+    else:
+        return _fields(klass, args, kwargs, node)
     if isinstance(init, Function):
         call_function(reader, _bind(init, obj), args, kwargs, node)
     return obj
+
+
+def _framework_init(reader: Interpreter, module: T.TorchModule, args: list, kwargs: dict, node: ast.AST) -> None:
+    """The framework __init__ of a subclass of a PyTorch module: nn.Module's builds nothing; nn.LSTM's the LSTM."""
+    name = module.klass.framework_base().split(".")[-1]
+    if name != "Module":
+        T.adopt(module, _torch_module(reader, name, args, kwargs, node))
+
+
+def _fields(klass: Class, args: list, kwargs: dict, node: ast.AST):
+    """An object of a class without __init__: a dataclass or NamedTuple takes its fields from the call, in the
+    order the class declares them; another class takes no arguments (anything else is not followed)."""
+    fields = [s.target.id for s in klass.node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+    record = any((_dotted_name(d) or "").endswith("dataclass") for d in klass.node.decorator_list) or any(
+        isinstance(b, Ref) and b.path.endswith("NamedTuple") for b in klass.bases
+    )
+    if (args or kwargs) and not record:
+        return Unknown(f"{klass.name}(…)", node, builds=True)
+    obj = Instance(klass)
+    if len(args) > len(fields) or set(kwargs) - set(fields):
+        return Unknown(f"{klass.name}(…)", node, builds=True)
+    given = dict(zip(fields, args)) | kwargs
+    for name in fields:
+        if name in given:
+            obj.attrs[name] = given[name]
+        elif klass.lookup(name) is None:
+            obj.attrs[name] = Unknown(f"{klass.name}.{name}", node)
+    return obj
+
+
+def _dotted_name(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted_name(node.value)
+        return None if base is None else f"{base}.{node.attr}"
+    return None
 
 
 def _bind(f: Function, instance) -> Function:
@@ -164,17 +213,43 @@ def _framework(reader: Interpreter, path: str, args: list, kwargs: dict, node: a
         )
     if len(parts) == 2 and parts[0] == "torch" and parts[1] in _TENSOR_MAKERS:
         return _tensor(args, kwargs)
+    if path in ("copy.deepcopy", "copy.copy") and len(args) == 1:
+        return _copy(args[0], deep=path == "copy.deepcopy", node=node)
+    if path == "functools.partial" and args:
+        return Partial(args[0], args[1:], kwargs)
     if parts[0] == "keras":
         return _keras(reader, parts, args, kwargs, node)
     outside = parts[0] not in _DATA_LIBRARIES  # another library's object may hold parameters
     return Unknown(_source(node.func) + "(…)", node, builds=outside)  # data, devices, functions: nothing to count
 
 
+class Partial:
+    """functools.partial(f, *args, **kwargs): called later with more."""
+
+    def __init__(self, function, args: list, kwargs: dict):
+        self.function, self.args, self.kwargs = function, args, kwargs
+
+
+def _copy(value, deep: bool, node: ast.AST):
+    if isinstance(value, T.TorchModule):
+        if deep:
+            return T.copied(value, {})
+        clone = T.copied(value, {})
+        clone.children = dict(value.children)  # copy.copy: the same submodules
+        return clone
+    if isinstance(value, (int, float, str, bool, tuple)) or value is None:
+        return value
+    if isinstance(value, (list, dict)) and not deep:
+        return value.copy()
+    return Unknown(_source(node.func) + "(…)", node, builds=True)
+
+
 def _tensor(args: list, kwargs: dict):
     sizes = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
     sizes = kwargs.get("size", sizes)
-    if sizes and all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in sizes):
-        return TensorShape(tuple(sizes))
+    if sizes and all(isinstance(s, int) and not isinstance(s, bool) and 0 <= s <= 10**12 for s in sizes):
+        if prod(sizes) <= 10**15:
+            return TensorShape(tuple(sizes))
     return Unknown("a tensor's shape", None)
 
 
@@ -288,8 +363,13 @@ def _shape(shape, node: ast.AST):
 def _new_layer(reader: Interpreter, kind: str, args: list, kwargs: dict, node: ast.Call) -> K.KerasLayer:
     names = _KERAS_POSITIONAL.get(kind, ())
     if len(args) > len(names):
-        if names or kind not in K.KNOWN:
-            raise Refusal(f"{kind} takes at most {len(names)} positional arguments here, got {len(args)}", node)
+        raise Refusal(f"rnncalc reads {kind}'s arguments past the first {len(names)} by keyword; write them so", node)
+    for key, value in kwargs.items():
+        neutral = key in K.NEUTRAL or key in names or value in K.NEUTRAL_VALUES.get(key, ())
+        if not neutral and kind in K.KNOWN:
+            raise Refusal(
+                f"{kind}'s {key}={shown_value(value)} changes its weights in a way rnncalc does not count", node
+            )
     values = dict(zip(names, args)) | kwargs
     name = values.get("name") if isinstance(values.get("name"), str) else K.default_name(kind, reader.names)
     layer = K.KerasLayer(kind, node.lineno, values, name)
@@ -342,7 +422,7 @@ def apply_keras(reader: Interpreter, layer, args: list, kwargs: dict, node: ast.
     followed = [t for k, v in kwargs.items() if k not in ("query", "value", "key", "inputs") for t in _tensors(v)]
     inputs = inputs + [t for t in followed if isinstance(t, K.KerasTensor)]  # initial_state=…: part of the graph
     if isinstance(layer, K.KerasModel):
-        output = sequential_output(layer, shapes[0]) if layer.kind == "sequential" else None
+        output = sequential_output(layer, shapes[0]) if layer.kind in ("sequential", "functional") else None
         layer.called = True
     else:
         output = K.build(layer, shapes)
@@ -352,7 +432,12 @@ def apply_keras(reader: Interpreter, layer, args: list, kwargs: dict, node: ast.
 
 
 def sequential_output(model: K.KerasModel, shape):
-    """Build a Sequential's layers in turn on `shape`; the last output (None where a layer could not be built)."""
+    """Build a Sequential's layers in turn on `shape`; the last output (None where a layer could not be built).
+    A functional model among them is already built on its own inputs: its output is its outputs' shape."""
+    if model.kind == "functional":
+        if len(model.outputs) != 1 or not isinstance(model.outputs[0], K.KerasTensor):
+            raise Refusal(f"line {model.line}: a model with several outputs inside a Sequential is not counted")
+        return model.outputs[0].shape
     for layer in model.layers:
         if shape is None:
             K.build(layer, [None])
@@ -369,7 +454,7 @@ def sequential_output(model: K.KerasModel, shape):
 def _method(reader: Interpreter, m: Method, args: list, kwargs: dict, node: ast.Call):
     owner, name = m.owner, m.name
     if isinstance(owner, T.TorchModule):
-        return _module_method(reader, owner, name, args, node)
+        return _module_method(reader, owner, name, args, kwargs, node)
     if isinstance(owner, K.KerasModel):
         if name == "add" and args:
             _add(owner, args[0], node)
@@ -380,6 +465,8 @@ def _method(reader: Interpreter, m: Method, args: list, kwargs: dict, node: ast.
         return None
     for kind, names in _PLAIN_METHODS.items():
         if isinstance(owner, kind) and name in names and all(_plain(a) for a in args):
+            if not _small(owner, *args, *kwargs.values()) or name == "format" and _WIDE.search(owner):
+                return Unknown(_source(node), node)  # "a" * 99999 .replace("a", …): not followed
             try:
                 result = getattr(owner, name)(*args, **kwargs)
             except (TypeError, ValueError, KeyError, IndexError):
@@ -394,8 +481,13 @@ def _method(reader: Interpreter, m: Method, args: list, kwargs: dict, node: ast.
     return Unknown(_source(node.func) + "(…)", node)
 
 
-def _module_method(reader: Interpreter, module: T.TorchModule, name: str, args: list, node: ast.Call):
-    if name in ("add_module", "register_module", "register_parameter") and len(args) == 2:
+def _module_method(reader: Interpreter, module: T.TorchModule, name: str, args: list, kwargs: dict, node: ast.Call):
+    if name == "__framework_init__":
+        _framework_init(reader, module, args, kwargs, node)
+        return None
+    if name in ("add_module", "register_module", "register_parameter", "__setattr__") and len(args) == 2:
+        if not isinstance(args[0], str):
+            raise Refusal(f"the module added here is named by {_source(node.args[0])}, which is not known", node)
         reader.register(module, str(args[0]), args[1], node)
         return None
     if name == "append" and args and module.kind in ("list", "sequential"):
@@ -409,8 +501,21 @@ def _module_method(reader: Interpreter, module: T.TorchModule, name: str, args: 
         reader._extend(module, list(reader.items(items, node)), node)
         return module
     if name == "insert" and len(args) == 2 and module.kind == "list":
-        reader.register(module, str(len(module.children)), args[1], node)
+        items = list(module.children.values())
+        if not isinstance(args[0], int) or isinstance(args[0], bool):
+            module.pending = f"line {node.lineno}: where this module is inserted is not known"
+            return None
+        items.insert(args[0], None)
+        module.children = {}
+        for i, item in enumerate(items):
+            reader.register(module, str(i), args[1] if item is None else item, node)
         return None
+    if name == "pop" and module.kind != "module":
+        key = args[0] if args else -1
+        item = module.children.get(T.position(module, key) if module.kind != "dict" else str(key))
+        if item is None or not T.remove(module, key):
+            module.pending = f"line {node.lineno}: the item removed here is not known"
+        return item
     if name == "update" and args and module.kind == "dict" and isinstance(args[0], dict):
         for key, value in args[0].items():
             reader.register(module, str(key), value, node)
@@ -419,6 +524,9 @@ def _module_method(reader: Interpreter, module: T.TorchModule, name: str, args: 
         return list(getattr(module.children, name)())
     if name in T.SELF_RETURNING:
         return module
+    if name in ("remove", "clear", "__delattr__", "register_parameter", "add_module", "update", "extend"):
+        module.pending = f"line {node.lineno}: {name}() changes this module in a way rnncalc does not follow"
+        return None
     return Unknown(_source(node.func) + "(…)", node)
 
 
@@ -429,13 +537,21 @@ def _builtin(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast
     if name == "super":
         return _super(args, scope, node)
     if name == "setattr" and len(args) == 3:
-        reader.set_attribute(args[0], str(args[1]), args[2], node)
+        if not isinstance(args[1], str):
+            raise Refusal(f"the attribute set here is named by {_source(node.args[1])}, which is not known", node)
+        reader.set_attribute(args[0], args[1], args[2], node)
         return None
     if name == "getattr" and len(args) in (2, 3) and isinstance(args[1], str):
         value = reader.attribute(args[0], args[1], node)
         return args[2] if len(args) == 3 and isinstance(value, Method) else value
     if name == "print":
         return None
+    if name == "map" and len(args) == 2 and not isinstance(args[1], Unknown):
+        items = list(reader.items(args[1], node)) if isinstance(args[1], (range, list, tuple, dict, str)) else None
+        if items is None:
+            return Unknown(_source(node), node, builds=True)
+        _bounded(len(items), node)
+        return [call(reader, args[0], [item], {}, node, scope) for item in items]
     if name == "len":
         value = args[0] if args else None
         if isinstance(value, (tuple, list, str, dict, range)):
@@ -445,6 +561,10 @@ def _builtin(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast
         return Unknown(ast.unparse(node), node, settable=len(ast.unparse(node)) <= 100)
     if any(isinstance(a, Unknown) for a in [*args, *kwargs.values()]):
         return next(a for a in [*args, *kwargs.values()] if isinstance(a, Unknown))
+    if name == "sum" and not all(isinstance(a, (int, float)) for a in args[1:]):
+        return Unknown(_source(node), node)  # sum(lists, []): not followed
+    reader.steps += sum(len(a) for a in args if isinstance(a, (list, tuple, str, dict, range)))  # the work it does
+    reader._tick(node)
     if not all(_plain(a) or isinstance(a, range) for a in [*args, *kwargs.values()]):
         return Unknown(_source(node), node)
     try:
@@ -461,6 +581,11 @@ def _builtin(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast
     except (TypeError, ValueError, OverflowError, ZeroDivisionError):
         return Unknown(_source(node), node)
     return Unknown(_source(node), node)
+
+
+def _small(*values) -> bool:
+    """Whether the strings and lists a method works on are short enough that its result stays small."""
+    return all(len(v) <= 1000 for v in values if isinstance(v, (str, list, tuple, dict)))
 
 
 def _super(args: list, scope: Scope, node: ast.AST):

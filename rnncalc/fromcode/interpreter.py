@@ -14,6 +14,7 @@ decide is refused if it would build layers. The work is bounded (steps, sizes, d
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import replace
 
 from . import keras as K
@@ -87,6 +88,7 @@ class Scope:
         self.parent = parent
         self.owner = owner  # the class whose method runs here, and its self: for super()
         self.instance = instance
+        self.global_names: set[str] = set()
 
     def find(self, name: str):
         scope = self
@@ -101,6 +103,7 @@ class Interpreter:
     def __init__(self, pinned: dict):
         self.pinned = pinned  # --set NAME=VALUE: wins over every assignment and argument
         self.expressions = any(not all(p.isidentifier() for p in k.split(".")) for k in pinned)
+        self.read_pinned: set[str] = set()  # the --set names the code reads: one it never reads is a typo
         self.steps = 0
         self.depth = 0
         self.names: dict[str, int] = {}  # Keras's layer name counters
@@ -128,7 +131,40 @@ class Interpreter:
         handler = getattr(self, f"_s_{type(node).__name__}", None)
         if handler is not None:
             handler(node, scope)
-        # anything else (pass, assert, global, del, raise inside a branch not taken…) changes nothing counted
+        elif not isinstance(node, (ast.Pass, ast.Assert)):  # match, async for, …: not followed
+            kind = type(node).__name__.lower()
+            reason = f"rnncalc does not follow {kind} statements"
+            self.undecided(node, [[node]], Unknown(f"a {kind} statement", node), scope, reason)
+
+    def _s_Global(self, node: ast.Global, scope: Scope) -> None:
+        scope.global_names.update(node.names)
+
+    def _s_Delete(self, node: ast.Delete, scope: Scope) -> None:
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                scope.vars.pop(target.id, None)
+            elif isinstance(target, ast.Attribute):
+                owner = self.eval(target.value, scope)
+                if isinstance(owner, T.TorchModule):
+                    owner.children.pop(target.attr, None)
+                    owner.attrs.pop(target.attr, None)
+                elif isinstance(owner, (Instance, Class)):
+                    owner.attrs.pop(target.attr, None)
+            elif isinstance(target, ast.Subscript):
+                owner, key = self.eval(target.value, scope), self.eval(target.slice, scope)
+                if isinstance(owner, T.TorchModule) and owner.kind != "module":
+                    if not T.remove(owner, key):
+                        owner.pending = f"line {node.lineno}: the item removed here is not known"
+                elif isinstance(owner, (list, dict)):
+                    try:
+                        del owner[key]
+                    except (KeyError, IndexError, TypeError):
+                        pass
+                else:
+                    self.undecided(node, [[node]], Unknown(_source(target), target), scope)
+
+    def _s_Raise(self, node: ast.Raise, scope: Scope) -> None:
+        raise Raised(node)
 
     def _s_Import(self, node: ast.Import, scope: Scope) -> None:
         for alias in node.names:
@@ -160,9 +196,10 @@ class Interpreter:
     def _s_AugAssign(self, node: ast.AugAssign, scope: Scope) -> None:
         current = self.eval(_load(node.target), scope)
         value = self.eval(node.value, scope)
-        if isinstance(current, T.TorchModule) and current.kind == "list" and isinstance(value, list):
-            self._extend(current, value, node)
-            return
+        if isinstance(current, T.TorchModule) and current.kind in ("list", "sequential"):
+            if isinstance(node.op, ast.Add):  # ModuleList += [...], Sequential += Sequential: in place
+                self._extend(current, value, node)
+                return
         self.assign(node.target, self.binary(node.op, current, value, node), scope)
 
     def _s_FunctionDef(self, node: ast.FunctionDef, scope: Scope) -> None:
@@ -180,8 +217,8 @@ class Interpreter:
         self.run(node.body, body)
         klass.attrs = body.vars
         for value in klass.attrs.values():
-            if isinstance(value, Function):
-                value.owner = klass
+            if isinstance(value, Function):  # a method sees the module's names, not the class body's
+                value.owner, value.scope = klass, scope
         scope.vars[node.name] = klass
 
     def _s_Return(self, node: ast.Return, scope: Scope) -> None:
@@ -197,9 +234,21 @@ class Interpreter:
         self.run(node.body, scope)
 
     def _s_Try(self, node: ast.Try, scope: Scope) -> None:
-        self.run(node.body, scope)
-        self.run(node.orelse, scope)
-        self.run(node.finalbody, scope)
+        try:
+            self.run(node.body, scope)
+        except Raised as raised:
+            handler = next((h for h in node.handlers if _handles(h, raised.node)), None)
+            if handler is None:
+                raise
+            if handler.name:
+                scope.vars[handler.name] = Unknown(handler.name, handler)
+            self.run(handler.body, scope)
+        else:
+            self.run(node.orelse, scope)
+        finally:
+            self.run(node.finalbody, scope)
+
+    _s_TryStar = _s_Try
 
     def _s_If(self, node: ast.If, scope: Scope) -> None:
         condition = self.eval(node.test, scope)
@@ -226,19 +275,18 @@ class Interpreter:
     def _s_While(self, node: ast.While, scope: Scope) -> None:
         self.undecided(node, [node.body, node.orelse], Unknown(_source(node.test), node.test), scope)
 
-    def undecided(self, node: ast.stmt, blocks: list, why: Unknown, scope: Scope) -> None:
+    def undecided(self, node: ast.stmt, blocks: list, why: Unknown, scope: Scope, reason: str = "") -> None:
         """A block whose running depends on what only running the code tells: refused if it would build layers,
         else passed over with every name it assigns unknown."""
+        reason = reason or (
+            f"whether (or how often) this block runs depends on {why.what}, which is not known without running the code"
+        )
         for block in blocks:
             for statement in block:
                 for inner in ast.walk(statement):
                     if _builds(inner, scope, self):
                         answer = f"; give it with {set_hint(why.what)}" if why.settable else ""
-                        raise Refusal(
-                            f"whether (or how often) this block runs depends on {why.what}, which is not known "
-                            f"without running the code, and it builds layers{answer}",
-                            node,
-                        )
+                        raise Refusal(f"{reason}, and it builds or changes layers{answer}", node)
                     if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
                         scope.vars[inner.id] = Unknown(inner.id, inner, settable=True)
 
@@ -248,6 +296,8 @@ class Interpreter:
         if isinstance(target, ast.Name):
             if isinstance(value, Unknown):
                 value = value.named(target.id)  # --set NAME answers it from here on
+            if target.id in scope.global_names:
+                scope = self.globals
             if target.id not in self.pinned:
                 scope.vars[target.id] = value
                 if scope is self.globals:
@@ -278,7 +328,14 @@ class Interpreter:
             owner.attrs[name] = value
 
     def register(self, owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
-        """What nn.Module.__setattr__ does: modules and parameters are registered, the rest kept as attributes."""
+        """What nn.Module.__setattr__ does: modules and parameters are registered, the rest kept as attributes.
+        A module replacing another keeps its place (l[0] = …), as PyTorch's ordered registry does."""
+        order = list(owner.children)
+        self._register(owner, name, value, node)
+        if name in order and name in owner.children:
+            owner.children = {k: owner.children[k] for k in order if k in owner.children} | owner.children
+
+    def _register(self, owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
         owner.children.pop(name, None)
         owner.attrs.pop(name, None)
         if owner.klass is None and owner.type in T.SIGNATURES and name.startswith(("weight", "bias")):
@@ -299,7 +356,11 @@ class Interpreter:
         if isinstance(value, T.TorchModule):
             owner.children[name] = value
         elif isinstance(value, _Parameter):
-            owner.children[name] = T.TorchModule("Parameter", node.lineno, own=value.size, pending=value.pending)
+            owner.children[name] = value.module(node.lineno)
+        elif owner.kind != "module" and value is not None:  # a container holds modules only
+            owner.children[name] = T.TorchModule(
+                "?", node.lineno, pending=f"line {node.lineno}: this {owner.type} item is not known to be a module"
+            )
         elif isinstance(value, Unknown) and value.builds:
             owner.children[name] = T.TorchModule(
                 "?",
@@ -316,7 +377,13 @@ class Interpreter:
             owner.attrs[name] = value
 
     def set_item(self, owner, key, value, node: ast.AST) -> None:
-        if isinstance(owner, T.TorchModule) and owner.kind in ("dict", "list", "sequential"):
+        if isinstance(owner, T.TorchModule) and owner.kind in ("list", "sequential"):
+            name = T.position(owner, key)
+            if name is None:
+                owner.pending = f"line {node.lineno}: the item replaced here is not known"
+            else:
+                self.register(owner, name, value, node)
+        elif isinstance(owner, T.TorchModule) and owner.kind == "dict":
             self.register(owner, str(key), value, node)
         elif isinstance(owner, dict) and _hashable(key):
             owner[key] = value
@@ -329,6 +396,7 @@ class Interpreter:
         if self.expressions and isinstance(node, (ast.Call, ast.Subscript)):
             text = ast.unparse(node)
             if text in self.pinned:  # --set 'len(vocab)=10000'
+                self.read_pinned.add(text)
                 return self.pinned[text]
         handler = getattr(self, f"_e_{type(node).__name__}", None)
         if handler is None:
@@ -342,6 +410,7 @@ class Interpreter:
 
     def _e_Name(self, node: ast.Name, scope: Scope):
         if node.id in self.pinned:
+            self.read_pinned.add(node.id)
             return self.pinned[node.id]
         found, value = scope.find(node.id)
         if found:
@@ -355,8 +424,17 @@ class Interpreter:
         return Unknown(node.id, node, settable=True)
 
     def _e_Attribute(self, node: ast.Attribute, scope: Scope):
+        value = self.callee(node, scope)
+        if isinstance(value, Method):  # a method read as a value, or an attribute rnncalc does not know
+            dotted = _dotted(node)
+            return Unknown(dotted or _source(node), node, settable=dotted is not None)
+        return value
+
+    def callee(self, node: ast.Attribute, scope: Scope):
+        """obj.name, where a method of a value the reader knows stays a Method, for its call."""
         dotted = _dotted(node)
         if dotted in self.pinned:
+            self.read_pinned.add(dotted)
             return self.pinned[dotted]
         return self.attribute(self.eval(node.value, scope), node.attr, node)
 
@@ -376,6 +454,10 @@ class Interpreter:
         if isinstance(owner, (Instance, T.TorchModule)):
             klass = owner.klass if isinstance(owner, Instance) else getattr(owner, "klass", None)
             found = klass.lookup(name) if klass else None
+            if isinstance(found, Function) and _decorated(found, "property"):
+                from .calls import call_function
+
+                return call_function(self, _bound(found, owner), [], {}, node)
             if isinstance(found, Function):
                 return _bound(found, owner)
             if found is not None:
@@ -393,11 +475,15 @@ class Interpreter:
         return Method(owner, name)
 
     def super_attribute(self, proxy: Super, name: str, node: ast.AST):
-        parents = list(proxy.klass.mro())[1:]
+        own = getattr(proxy.instance, "klass", None) or proxy.klass
+        order = own.linearized()
+        parents = order[order.index(proxy.klass) + 1 :] if proxy.klass in order else proxy.klass.linearized()[1:]
         for klass in parents:
             if name in klass.attrs and isinstance(klass.attrs[name], Function):
                 return _bound(klass.attrs[name], proxy.instance)
-        return Method(None, "framework")  # nn.Module.__init__ and the like: nothing to count
+        if name == "__init__" and isinstance(proxy.instance, T.TorchModule):
+            return Method(proxy.instance, "__framework_init__")  # nn.LSTM.__init__(…) for a subclass of nn.LSTM
+        return Method(None, "framework")  # another framework method: nothing to count
 
     def _e_Subscript(self, node: ast.Subscript, scope: Scope):
         owner, key = self.eval(node.value, scope), self.eval(node.slice, scope)
@@ -407,6 +493,10 @@ class Interpreter:
             if isinstance(owner, dict) and _hashable(key) and key in owner:
                 return owner[key]
             if isinstance(owner, T.TorchModule) and owner.kind != "module":
+                if isinstance(key, slice) and owner.kind != "dict":  # seq[:2]: a new container of those modules
+                    part = T.TorchModule(owner.type, getattr(node, "lineno", 0), kind=owner.kind)
+                    part.children = {str(i): m for i, m in enumerate(list(owner.children.values())[key])}
+                    return part
                 return list(owner.children.values())[key] if isinstance(key, int) else owner.children[str(key)]
             if isinstance(owner, K.KerasTensor):
                 return Unknown(_source(node), node)
@@ -531,10 +621,12 @@ class Interpreter:
     def _comprehension(self, node, scope: Scope):
         inner = Scope(scope, scope.owner, scope.instance)
         out: list = []
+        elements = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
 
         def walk(generators):
             if not generators:
-                out.append(self.eval(node.elt, inner))
+                values = [self.eval(e, inner) for e in elements]
+                out.append(tuple(values) if len(values) == 2 else values[0])
                 _bounded(len(out), node)
                 return
             first = generators[0]
@@ -553,15 +645,18 @@ class Interpreter:
         try:
             walk(node.generators)
         except _Undecided as u:
-            if any(_builds(n, scope, self) for n in ast.walk(node.elt)):
+            if any(_builds(n, scope, self) for e in elements for n in ast.walk(e)):
                 raise Refusal(
                     f"how many layers this builds depends on {u.unknown.what}, which is not known", node
                 ) from None
             return u.unknown
         return out
 
-    def _e_DictComp(self, node, scope):
-        return Unknown(_source(node), node)
+    def _e_DictComp(self, node: ast.DictComp, scope: Scope):
+        pairs = self._comprehension(node, scope)
+        if isinstance(pairs, Unknown) or not all(_hashable(k) for k, _ in pairs):
+            return pairs if isinstance(pairs, Unknown) else Unknown(_source(node), node)
+        return dict(pairs)
 
     def _e_Starred(self, node, scope):
         return self.eval(node.value, scope)
@@ -573,7 +668,8 @@ class Interpreter:
 
     def _e_Call(self, node: ast.Call, scope: Scope):
         self._tick(node)
-        function = self.eval(node.func, scope)
+        attribute = isinstance(node.func, ast.Attribute)
+        function = self.callee(node.func, scope) if attribute else self.eval(node.func, scope)
         args = self._elements(node.args, scope)
         kwargs = {}
         for keyword in node.keywords:
@@ -589,8 +685,9 @@ class Interpreter:
         return call(self, function, args, kwargs, node, scope)
 
     def unknown_call(self, function, node: ast.Call) -> Unknown:
-        """A call the reader does not follow: its result may hold parameters unless it is data from a framework."""
-        data = isinstance(function, (Ref, Method)) or isinstance(function, Unknown) and not function.builds
+        """A call the reader does not follow: its result may hold parameters, unless it is a method of data
+        (x.view(…) of a tensor) or a module applied to data."""
+        data = isinstance(node.func, ast.Attribute) and isinstance(function, Unknown) and not function.builds
         return Unknown(_source(node.func) + "(…)", node, builds=not data and not isinstance(function, T.TorchModule))
 
     # Helpers ------------------------------------------------------------------------------------
@@ -598,6 +695,8 @@ class Interpreter:
     def truth(self, value, node: ast.AST) -> bool:
         if isinstance(value, (bool, int, float, str, tuple, list, dict)) or value is None:
             return bool(value)
+        if isinstance(value, T.TorchModule) and value.kind != "module":
+            return bool(value.children)  # a ModuleList is true when it holds modules
         return True
 
     def items(self, value, node: ast.AST):
@@ -614,8 +713,10 @@ class Interpreter:
         for side in (left, right):
             if isinstance(side, Unknown):
                 return Unknown(side.what, side_node(side, node), settable=side.settable)
+        if isinstance(op, ast.Add) and T.joinable(left, right):
+            return T.joined(left, right)  # ModuleList + ModuleList, Sequential + Sequential
         if isinstance(left, (T.TorchModule, K.KerasTensor)) or isinstance(right, (T.TorchModule, K.KerasTensor)):
-            return Unknown(_source(node), node)
+            return Unknown(_source(node), node, builds=True)
         kind = type(op)
         if kind is ast.Pow and _number(left) and _number(right):
             if abs(right) > 1024 or (
@@ -629,6 +730,8 @@ class Interpreter:
             if not isinstance(length, int):
                 return Unknown(_source(node), node)
             _bounded(length, node)
+        if kind is ast.Mod and isinstance(left, str) and _WIDE.search(left):
+            return Unknown(_source(node), node)  # "%9999999999d" % x: not followed
         try:
             result = _BINARY[kind](left, right)
         except (TypeError, ZeroDivisionError, ValueError, OverflowError, KeyError):
@@ -639,7 +742,12 @@ class Interpreter:
             _bounded(len(result), node)
         return result
 
-    def _extend(self, module: T.TorchModule, values: list, node: ast.AST) -> None:
+    def _extend(self, module: T.TorchModule, values, node: ast.AST) -> None:
+        if isinstance(values, T.TorchModule) and values.kind != "module":
+            values = list(values.children.values())
+        if not isinstance(values, (list, tuple)):
+            module.pending = f"line {node.lineno}: the modules added here are not known"
+            return
         for value in values:
             self.register(module, str(len(module.children)), value, node)
 
@@ -650,10 +758,38 @@ class _Undecided(Exception):
 
 
 class _Parameter:
-    """nn.Parameter(tensor): its size (or why it is not known)."""
+    """nn.Parameter(tensor): its size (or why it is not known); one tensor however often it is registered."""
 
     def __init__(self, size: int, pending: str | None = None):
         self.size, self.pending = size, pending
+        self._module: T.TorchModule | None = None
+
+    def module(self, line: int) -> T.TorchModule:
+        if self._module is None:
+            self._module = T.TorchModule("Parameter", line, own=self.size, pending=self.pending)
+        return self._module
+
+
+class Raised(Refusal):
+    """A raise statement reached: caught by a try around it, else the code fails when followed this way."""
+
+    def __init__(self, node: ast.Raise):
+        exc = _source(node.exc) if node.exc else "an exception"
+        super().__init__(f"the code raises {exc} here when followed with these values", node)
+        self.node = node
+
+
+def _handles(handler: ast.ExceptHandler, raise_node: ast.Raise) -> bool:
+    """Whether an except clause catches the raised class (by name; bare except and Exception catch all)."""
+    if handler.type is None:
+        return True
+    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    exc = raise_node.exc.func if isinstance(raise_node.exc, ast.Call) else raise_node.exc
+    return bool({_dotted(t) for t in types} & {"Exception", "BaseException", _dotted(exc) if exc else None})
+
+
+def _decorated(function: Function, name: str) -> bool:
+    return any((_dotted(d) or "").rsplit(".", 1)[-1] == name for d in function.node.decorator_list)
 
 
 def _called(klass: Class, name: str) -> bool:
@@ -666,8 +802,7 @@ def _called(klass: Class, name: str) -> bool:
 
 
 def _bound(function: Function, instance) -> Function:
-    static = any(_dotted(d) == "staticmethod" for d in function.node.decorator_list)
-    return function if static else replace(function, bound=instance)
+    return function if _decorated(function, "staticmethod") else replace(function, bound=instance)
 
 
 def side_node(u: Unknown, node: ast.AST):
@@ -726,16 +861,20 @@ def _source(node: ast.AST) -> str:
 
 
 def _builds(node: ast.AST, scope: Scope, reader: Interpreter) -> bool:
-    """Whether a statement in a block not run could build or register layers."""
-    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-        return True  # self.x = …
+    """Whether a statement in a block not run could build, register or change layers."""
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        stores = [t for target in targets for t in ast.walk(target) if isinstance(t, (ast.Attribute, ast.Subscript))]
+        return bool(stores) and not isinstance(node.value, ast.Constant)  # self.x = …, but not p.requires_grad = False
+    if isinstance(node, ast.Delete):
+        return any(isinstance(t, (ast.Attribute, ast.Subscript)) for t in node.targets)
     if not isinstance(node, ast.Call):
         return False
     name = _dotted(node.func)
     if name is None:
         return isinstance(node.func, ast.Call)  # LSTM(64)(x)
     last = name.rsplit(".", 1)[-1]
-    if last in ("add", "append", "extend", "insert", "add_module", "register_module", "register_parameter"):
+    if last in _MUTATORS:
         return True
     head = name.split(".")[0]
     found, value = scope.find(head)
@@ -750,6 +889,15 @@ def _builds(node: ast.AST, scope: Scope, reader: Interpreter) -> bool:
             path.startswith("keras") and (final in K.KNOWN or final in ("Sequential", "Model"))
         )
     return False
+
+
+_WIDE = re.compile(r"[%:][^%{}]*?\d{4,}")  # a format width or precision of 1000 or more
+
+
+_MUTATORS = frozenset(
+    "add append extend insert pop remove clear update add_module register_module register_parameter "
+    "__setattr__ __delattr__ setattr delattr".split()
+)
 
 
 def _truediv(a, b):
@@ -785,6 +933,6 @@ _BUILTINS = {
     name: Ref(f"builtins.{name}")
     for name in (
         "range len int float str bool list tuple dict min max sum abs round enumerate zip print isinstance super "
-        "setattr getattr hasattr sorted reversed any all divmod set"
+        "setattr getattr hasattr sorted reversed any all divmod set map"
     ).split()
 }

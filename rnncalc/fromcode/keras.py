@@ -184,6 +184,8 @@ def _sequence_output(layer: KerasLayer, steps, width: int, directions: int = 1):
 
 def _bidirectional(layer: KerasLayer, shapes: list):
     inner = layer.inner
+    if inner.type not in RECURRENT:
+        raise Refusal(f"Bidirectional wraps a SimpleRNN, LSTM or GRU layer, not {inner.type}")
     mode = layer.args.get("merge_mode", "concat")
     if mode not in ("concat", "sum", "ave", "mul", None):
         raise Refusal(f"Bidirectional's merge_mode must be concat, sum, ave, mul or None, got {mode!r}")
@@ -199,12 +201,11 @@ def _bidirectional(layer: KerasLayer, shapes: list):
     single = forward_output[0] if isinstance(forward_output, list) else forward_output
     steps = single[0] if len(single) == 2 else None
     width = 2 * units if mode == "concat" else units
-    out = _sequence_output(inner, steps, width) if mode is not None else None
-    if mode is None:
-        out = [single, single]
-    elif isinstance(out, list):  # return_state: the output, then each direction's states
-        out = [out[0]] + out[1:] * 2
-    return inner.params + backward.params, out
+    out = _sequence_output(inner, steps, width)
+    main, states = (out[0], out[1:]) if isinstance(out, list) else (out, [])
+    outputs = [single, single] if mode is None else [main]
+    states = [(units,)] * len(states) * 2  # return_state: each direction's states, each `units` wide
+    return inner.params + backward.params, outputs + states if len(outputs) + len(states) > 1 else main
 
 
 def _time_distributed(layer: KerasLayer, shapes: list):
@@ -230,6 +231,8 @@ def _normalization(layer: KerasLayer, shapes: list):
         raise Refusal(f"{layer.type} over an axis other than the last is not counted")
     width = _features(layer, shape)
     flags = [need(layer.args.get(k, True), f"{layer.type}'s {k}", bool) for k in ("center", "scale")]
+    if need(layer.args.get("rms_scaling", False), "rms_scaling", bool):
+        flags = [True]  # RMS scaling: gamma alone, center and scale ignored
     moving = 2 if layer.type == "BatchNormalization" else 0  # moving mean and variance: weights, not trained
     return width * (sum(flags) + moving), shape
 
@@ -319,6 +322,8 @@ def _attention(layer: KerasLayer, shapes: list):
 
 def _multi_head(layer: KerasLayer, shapes: list):
     a = layer.args
+    if len(shapes) < 2:
+        raise Refusal("MultiHeadAttention is called on a query and a value, e.g. mha(x, x)")
     heads = need(a.get("num_heads"), "MultiHeadAttention's num_heads", low=1)
     key_dim = need(a.get("key_dim"), "MultiHeadAttention's key_dim", low=1)
     value_dim = key_dim if a.get("value_dim") is None else need(a["value_dim"], "MultiHeadAttention's value_dim")
@@ -357,6 +362,21 @@ _BUILDERS = {
     **dict.fromkeys(GLOBAL_POOLING, _global_pooling),
 }
 KNOWN = frozenset(_BUILDERS) | {"Input", "InputLayer"}
+# Arguments that leave a layer's weights as the counts above make them; any other is refused, never ignored.
+NEUTRAL = frozenset(
+    "name dtype trainable autocast activation recurrent_activation kernel_initializer recurrent_initializer "
+    "bias_initializer embeddings_initializer beta_initializer gamma_initializer moving_mean_initializer "
+    "moving_variance_initializer kernel_regularizer recurrent_regularizer bias_regularizer embeddings_regularizer "
+    "beta_regularizer gamma_regularizer activity_regularizer kernel_constraint recurrent_constraint "
+    "bias_constraint embeddings_constraint beta_constraint gamma_constraint dropout recurrent_dropout seed "
+    "return_sequences return_state go_backwards stateful unroll use_cudnn unit_forget_bias mask_zero input_shape "
+    "input_dim input_length batch_input_shape batch_size rate noise_shape epsilon momentum synchronized padding "
+    "strides pool_size dilation_rate use_bias center scale reset_after merge_mode layer backward_layer weights "
+    "units filters kernel_size groups output_dim n target_shape num_heads key_dim value_dim output_shape "
+    "attention_axes use_scale score_mode implementation sparse mask_value stddev negative_slope max_value "
+    "threshold keepdims axis shape tensor optional ragged rms_scaling lora_alpha".split()
+)
+NEUTRAL_VALUES = {"data_format": ("channels_last",), "lora_rank": (None,)}  # neutral only at these values
 NEEDS_SEQUENCE_INPUT = frozenset(RECURRENT) | {"Bidirectional"}
 
 

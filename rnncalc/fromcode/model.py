@@ -65,11 +65,21 @@ def _choose(reader: Interpreter, entry: str | None) -> tuple[str, list]:
         (k, v) for k, v in reader.top if isinstance(v, T.TorchModule) and (v.klass is None or v in dict(user).values())
     ]
     torch = _outermost(user or [(k, v) for k, v in torch if v.children or v.own or v.pending or v.recurrent])
+    if len(torch) > 1 and (user or _sharing(torch)):
+        names = ", ".join(k for k, _ in torch)
+        raise Refusal(f"the code builds several models ({names}); name the one to count: --from FILE.py:{torch[-1][0]}")
     if torch:
         return (torch[0][0] if len(torch) == 1 else "the code"), torch
-    models = [m for m in reader.keras_models if not m.called and not _inside(m, reader.keras_models)]
+    created = [m for m in reader.keras_models if not m.called and not _inside(m, reader.keras_models)]
+    bound = {id(v): (k, v) for k, v in g.items() if isinstance(v, K.KerasModel) and v in created}
+    models = list(bound.values()) or [(m.name or "model", m) for m in created]  # `model = …` twice: the last
+    if len(models) > 1:
+        names = ", ".join(k for k, _ in models)
+        raise Refusal(
+            f"the code builds several models ({names}); name the one to count: --from FILE.py:{models[-1][0]}"
+        )
     if models:
-        return (models[-1].name or "the model"), [(m.name or "model", m) for m in models]
+        return (models[0][1].name or models[0][0]), models
     for kind, test in (("class", _torch_class), ("function", _builds_model)):
         found = [(k, v) for k, v in g.items() if test(v) and not _used_by_others(k, g)]
         if len(found) == 1:
@@ -147,6 +157,22 @@ def _outermost(roots: list) -> list:
             seen.add(id(module))
             out.append((name, module))
     return out
+
+
+def _sharing(roots: list) -> bool:
+    """Whether two of the modules hold a submodule in common (one is a slice or a view of the other)."""
+    seen: set = set()
+    for _, module in roots:
+        inside, stack = set(), list(module.children.values())
+        while stack:
+            child = stack.pop()
+            if id(child) not in inside:
+                inside.add(id(child))
+                stack += child.children.values()
+        if inside & seen:
+            return True
+        seen |= inside
+    return False
 
 
 def _inside(model: K.KerasModel, models: list) -> bool:

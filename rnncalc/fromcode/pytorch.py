@@ -68,11 +68,28 @@ def counted_types() -> str:
     )
 
 
+class TensorRef:
+    """module.weight, module.bias: a parameter tensor, read (as in `if self.fc.bias is not None`), never counted."""
+
+
+PARAMETER = TensorRef()
+_DEFAULTS = {  # the attributes code reads back from a module (self.rnn.bidirectional), where not given
+    **dict.fromkeys(("RNN", "LSTM", "GRU"), {"num_layers": 1, "bias": True, "batch_first": False, "dropout": 0.0,
+                                              "bidirectional": False, "proj_size": 0, "nonlinearity": "tanh"}),
+    **dict.fromkeys(("RNNCell", "LSTMCell", "GRUCell", "Linear", "Bilinear", "LayerNorm"), {"bias": True}),
+    **dict.fromkeys(("Conv1d", "Conv2d"), {"bias": True, "stride": 1, "padding": 0, "dilation": 1, "groups": 1}),
+    "Embedding": {"padding_idx": None},
+}  # fmt: skip
+
+
 def build(name: str, args: dict, line: int) -> TorchModule:
     """The module `torch.nn.<name>(**args)` builds; a count waiting on an unknown value is kept as pending."""
-    module = TorchModule(name, line)
+    module = TorchModule(name, line, attrs={**_DEFAULTS.get(name, {}), **args})
     if name in PARAMETER_FREE:
         return module
+    if "bias" in module.attrs and not isinstance(module.attrs["bias"], Unknown):
+        module.attrs["bias"] = PARAMETER if module.attrs["bias"] else None
+    module.attrs["weight"] = PARAMETER
     try:
         module.own, module.features, module.recurrent = _BUILDERS[name](name, args)
     except Pending as p:
@@ -80,7 +97,63 @@ def build(name: str, args: dict, line: int) -> TorchModule:
     return module
 
 
+def adopt(module: TorchModule, built: TorchModule) -> None:
+    """A subclass of a framework module (class MyLSTM(nn.LSTM)) takes what the framework's __init__ builds."""
+    module.own, module.features, module.recurrent = built.own, built.features, built.recurrent
+    module.pending = module.pending or built.pending
+    module.kind = built.kind
+    module.children.update(built.children)
+    module.attrs.update(built.attrs)
+
+
+def copied(module: TorchModule, memo: dict) -> TorchModule:
+    """copy.deepcopy(module): new modules (new parameters), the sharing inside kept."""
+    if id(module) not in memo:
+        clone = TorchModule(module.type, module.line, module.own, {}, dict(module.attrs), module.features,
+                            module.recurrent, module.pending, module.kind, module.klass)  # fmt: skip
+        memo[id(module)] = clone
+        clone.children = {k: copied(v, memo) for k, v in module.children.items()}
+    return memo[id(module)]
+
+
+def position(container: TorchModule, key) -> str | None:
+    """The name of the item at index `key` of a ModuleList or Sequential (negative indices too), or None."""
+    names = list(container.children)
+    if isinstance(key, bool) or not isinstance(key, int) or not -len(names) <= key < len(names):
+        return None
+    return names[key]
+
+
+def remove(container: TorchModule, key) -> bool:
+    """del container[key] (or pop/insert's bookkeeping): ModuleList and Sequential renumber what follows."""
+    if container.kind == "dict":
+        return container.children.pop(str(key), None) is not None
+    name = position(container, key)
+    if name is None:
+        return False
+    del container.children[name]
+    container.children = {str(i): m for i, m in enumerate(container.children.values())}
+    return True
+
+
+def joinable(left, right) -> bool:
+    return (
+        isinstance(left, TorchModule)
+        and isinstance(right, TorchModule)
+        and left.kind == right.kind
+        and left.kind in ("list", "sequential")
+    )
+
+
+def joined(left: TorchModule, right: TorchModule) -> TorchModule:
+    """ModuleList + ModuleList, Sequential + Sequential: a new container holding both's modules, in order."""
+    out = TorchModule(left.type, left.line, kind=left.kind)
+    out.children = {str(i): m for i, m in enumerate([*left.children.values(), *right.children.values()])}
+    return out
+
+
 def _recurrent(name: str, a: dict):
+    from ..errors import InvalidArgument
     from ..params import count_params
 
     cell = RECURRENT[name]
@@ -102,7 +175,10 @@ def _recurrent(name: str, a: dict):
     if net["proj"] and net["proj"] >= hidden:
         raise Refusal(f"nn.LSTM's proj_size ({net['proj']}) must be smaller than hidden_size ({hidden})")
     width = (net["proj"] or hidden) * (2 if net["bidirectional"] else 1)
-    return count_params(**net).total, width, net
+    try:
+        return count_params(**net).total, width, net
+    except InvalidArgument as e:
+        raise Refusal(f"nn.{name}'s {e.name} {e.message}") from None
 
 
 def _arg(name: str, a: dict, argument: str):

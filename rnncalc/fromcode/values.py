@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from ..errors import InvalidArgument
 
+MAX_SIZE = 10**12  # as rnncalc.params: far past any real model, and every count stays printable
+
 
 class Unknown:
     """What only running the code would tell: a free name, a call rnncalc does not follow, a branch it cannot decide."""
@@ -77,23 +79,30 @@ def need(value, purpose: str, kind=int, low: int = 0):
         raise Pending(value, purpose)
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise Refusal(f"{purpose} must be a whole number, got {_shown(value)}")
+            raise Refusal(f"{purpose} must be a whole number, got {shown_value(value)}")
         if value < low:
             raise Refusal(f"{purpose} must be at least {low}, got {value}")
+        if value > MAX_SIZE:
+            raise Refusal(f"{purpose} is {shown_value(value)}; rnncalc counts sizes up to 10¹²")
         return value
     if kind is bool:
         if not isinstance(value, (bool, int)) or isinstance(value, int) and value not in (0, 1):
-            raise Refusal(f"{purpose} must be True or False, got {_shown(value)}")
+            raise Refusal(f"{purpose} must be True or False, got {shown_value(value)}")
         return bool(value)
     if not isinstance(value, kind):
-        raise Refusal(f"{purpose}: unexpected value {_shown(value)}")
+        raise Refusal(f"{purpose}: unexpected value {shown_value(value)}")
     return value
 
 
-def _shown(value) -> str:
+def shown_value(value) -> str:
+    """A value for a message: plain values as Python writes them, the reader's own objects by what they are."""
     from ..errors import shown
 
-    return shown(value)
+    if value is None or isinstance(value, (bool, int, float, str, tuple, list, dict)):
+        return shown(value)
+    return {"Function": "a function", "Class": "a class", "Instance": "an object", "Ref": "a framework name"}.get(
+        type(value).__name__, f"a {type(value).__name__.replace('Torch', '').replace('Keras', '').lower()}"
+    )
 
 
 def refuse(message: str) -> InvalidArgument:
@@ -138,10 +147,23 @@ class Class:
         return None
 
     def mro(self):
-        yield self
-        for base in self.bases:
-            if isinstance(base, Class):
-                yield from base.mro()
+        yield from self.linearized()
+
+    def linearized(self) -> list:
+        """Python's method resolution order (C3) over the code's own classes."""
+        sequences = [base.linearized() for base in self.bases if isinstance(base, Class)]
+        sequences.append([b for b in self.bases if isinstance(b, Class)])
+        order = [self]
+        while any(sequences):
+            for seq in sequences:
+                head = seq[0] if seq else None
+                if head is not None and not any(head in other[1:] for other in sequences):
+                    break
+            else:
+                return order + [k for seq in sequences for k in seq if k not in order]  # inconsistent: Python refuses
+            order.append(head)
+            sequences = [seq[1:] if seq and seq[0] is head else seq for seq in sequences]
+        return order
 
     def framework_base(self) -> str | None:
         """The framework class it extends: torch.nn.Module, keras.Model, keras.layers.Layer, or None."""

@@ -1,0 +1,3 @@
+from keras import layers, Sequential, Input
+model = Sequential([Input(shape=(7, 3)), layers.GRU(5, "tanh", "sigmoid", False)])
+# TRUTH: model
