@@ -16,11 +16,13 @@ from .interpreter import (
     Method,
     Scope,
     Super,
+    _bound,
     _bounded,
     _Parameter,
     _plain,
     _Return,
     _source,
+    decorated,
 )
 from .values import Class, Function, Instance, Ref, Refusal, TensorShape, Unknown, shown_value
 
@@ -141,7 +143,7 @@ def instantiate(reader: Interpreter, klass: Class, args: list, kwargs: dict, nod
     else:
         return _fields(klass, args, kwargs, node)
     if isinstance(init, Function):
-        call_function(reader, _bind(init, obj), args, kwargs, node)
+        call_function(reader, _bound(init, obj), args, kwargs, node)
     return obj
 
 
@@ -156,7 +158,7 @@ def _fields(klass: Class, args: list, kwargs: dict, node: ast.AST):
     """An object of a class without __init__: a dataclass or NamedTuple takes its fields from the call, in the
     order the class declares them; another class takes no arguments (anything else is not followed)."""
     fields = [s.target.id for s in klass.node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
-    record = any((_dotted_name(d) or "").endswith("dataclass") for d in klass.node.decorator_list) or any(
+    record = decorated(klass.node, "dataclass") or any(
         isinstance(b, Ref) and b.path.endswith("NamedTuple") for b in klass.bases
     )
     if (args or kwargs) and not record:
@@ -171,23 +173,6 @@ def _fields(klass: Class, args: list, kwargs: dict, node: ast.AST):
         elif klass.lookup(name) is None:
             obj.attrs[name] = Unknown(f"{klass.name}.{name}", node)
     return obj
-
-
-def _dotted_name(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Call):
-        node = node.func
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted_name(node.value)
-        return None if base is None else f"{base}.{node.attr}"
-    return None
-
-
-def _bind(f: Function, instance) -> Function:
-    from dataclasses import replace
-
-    return replace(f, bound=instance)
 
 
 # Framework names ----------------------------------------------------------------------------------

@@ -109,7 +109,6 @@ class Interpreter:
         self.names: dict[str, int] = {}  # Keras's layer name counters
         self.keras_layers: list[K.KerasLayer] = []  # every layer built, in order
         self.keras_models: list[K.KerasModel] = []
-        self.torch_modules: list[T.TorchModule] = []
         self.notes: list[str] = []
         self.globals = Scope()
         self.top: list[tuple[str, object]] = []  # module-level values, named as the code names them
@@ -194,7 +193,7 @@ class Interpreter:
             self.assign(node.target, self.eval(node.value, scope), scope)
 
     def _s_AugAssign(self, node: ast.AugAssign, scope: Scope) -> None:
-        current = self.eval(_load(node.target), scope)
+        current = self.eval(node.target, scope)  # the evaluators read fields, not the Store context
         value = self.eval(node.value, scope)
         if isinstance(current, T.TorchModule) and current.kind in ("list", "sequential"):
             if isinstance(node.op, ast.Add):  # ModuleList += [...], Sequential += Sequential: in place
@@ -454,7 +453,7 @@ class Interpreter:
         if isinstance(owner, (Instance, T.TorchModule)):
             klass = owner.klass if isinstance(owner, Instance) else getattr(owner, "klass", None)
             found = klass.lookup(name) if klass else None
-            if isinstance(found, Function) and _decorated(found, "property"):
+            if isinstance(found, Function) and decorated(found.node, "property"):
                 from .calls import call_function
 
                 return call_function(self, _bound(found, owner), [], {}, node)
@@ -712,7 +711,7 @@ class Interpreter:
     def binary(self, op: ast.operator, left, right, node: ast.AST):
         for side in (left, right):
             if isinstance(side, Unknown):
-                return Unknown(side.what, side_node(side, node), settable=side.settable)
+                return side.derived()  # arithmetic on an unknown: unknown, and never a module
         if isinstance(op, ast.Add) and T.joinable(left, right):
             return T.joined(left, right)  # ModuleList + ModuleList, Sequential + Sequential
         if isinstance(left, (T.TorchModule, K.KerasTensor)) or isinstance(right, (T.TorchModule, K.KerasTensor)):
@@ -788,8 +787,10 @@ def _handles(handler: ast.ExceptHandler, raise_node: ast.Raise) -> bool:
     return bool({_dotted(t) for t in types} & {"Exception", "BaseException", _dotted(exc) if exc else None})
 
 
-def _decorated(function: Function, name: str) -> bool:
-    return any((_dotted(d) or "").rsplit(".", 1)[-1] == name for d in function.node.decorator_list)
+def decorated(node: ast.FunctionDef | ast.ClassDef, name: str) -> bool:
+    """Whether a decorator of `node` is `name` (@dataclass, @dataclasses.dataclass(frozen=True), @staticmethod…)."""
+    names = (_dotted(d.func if isinstance(d, ast.Call) else d) or "" for d in node.decorator_list)
+    return any(n.rsplit(".", 1)[-1] == name for n in names)
 
 
 def _called(klass: Class, name: str) -> bool:
@@ -802,25 +803,11 @@ def _called(klass: Class, name: str) -> bool:
 
 
 def _bound(function: Function, instance) -> Function:
-    return function if _decorated(function, "staticmethod") else replace(function, bound=instance)
-
-
-def side_node(u: Unknown, node: ast.AST):
-    return _Where(u.line, u.column) if u.line else node
-
-
-class _Where:
-    def __init__(self, line: int, column: int):
-        self.lineno, self.col_offset = line, column - 1
+    return function if decorated(function.node, "staticmethod") else replace(function, bound=instance)
 
 
 def _unknown_of(value, node: ast.AST) -> Unknown:
     return value if isinstance(value, Unknown) else Unknown(_source(node), node)
-
-
-def _load(target: ast.expr) -> ast.expr:
-    copy = ast.parse(ast.unparse(target), mode="eval").body
-    return ast.copy_location(copy, target)
 
 
 def _plain(value) -> bool:

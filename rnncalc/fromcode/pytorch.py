@@ -285,11 +285,6 @@ def parameter(value, line: int) -> int | str:
     return f"line {line}: the size of nn.Parameter(…) is not known without running the code"
 
 
-def registered(module: TorchModule):
-    """Its submodules in PyTorch's order, each once (a module registered twice counts once, as parameters() does)."""
-    return module.children.items()
-
-
 def total(module: TorchModule, seen: set | None = None) -> int:
     """sum(p.numel() for p in module.parameters()): each module's parameters once, however often it is registered."""
     seen = set() if seen is None else seen

@@ -30,6 +30,12 @@ class Unknown:
         self.builds = builds  # the result of a call rnncalc does not follow: it may hold parameters
         self.via = ""  # what the name was given, when that is not a name itself: len(tokens)
 
+    def derived(self) -> Unknown:
+        """What arithmetic on this unknown gives: as unknown, and never a module."""
+        out = Unknown(self.what, None, settable=self.settable)
+        out.line, out.column, out.via = self.line, self.column, self.via
+        return out
+
     def named(self, name: str) -> Unknown:
         """The same unknown, held by a name the user can set (a variable or a parameter)."""
         if self.settable and self.what == name:
