@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from rnncalc.errors import InvalidArgument
 from rnncalc.fromcode import read_model
 
 CLASS = """\
@@ -206,3 +207,23 @@ def test_hostile_code_is_refused_quickly(run, code):
 def test_what_would_be_a_silently_wrong_count_is_refused(run, code, message):
     status, out, err = run("params", "--from", code)
     assert (status, out) == (2, "") and message in err, err
+
+
+def test_a_name_bound_twice_is_the_model_it_holds_last():
+    code = (
+        "import torch.nn as nn\nclass N(nn.Module):\n    def __init__(self, h):\n        super().__init__()\n"
+        "        self.l = nn.Linear(h, h)\nmodel = N(8)\nmodel = N(64)"
+    )
+    assert read_model(code).total == 64 * 64 + 64
+
+
+def test_two_models_in_one_file_are_named_not_summed():
+    code = "import torch.nn as nn\nclass N(nn.Module):\n    def __init__(self, h):\n        super().__init__()\n        self.l = nn.Linear(h, h)\nstudent = N(8)\nteacher = N(64)"
+    with pytest.raises(InvalidArgument, match=r"several models \(student, teacher\)"):
+        read_model(code)
+    assert read_model(code, entry="student").total == 8 * 8 + 8
+
+
+def test_a_set_the_code_never_reads_is_a_typo():
+    with pytest.raises(InvalidArgument, match="--set hiden: the code never reads hiden"):
+        read_model("import torch.nn as nn\nhidden = 8\nrnn = nn.GRU(4, hidden)", values={"hiden": 16})

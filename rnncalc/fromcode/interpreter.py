@@ -111,7 +111,7 @@ class Interpreter:
         self.keras_models: list[K.KerasModel] = []
         self.notes: list[str] = []
         self.globals = Scope()
-        self.top: list[tuple[str, object]] = []  # module-level values, named as the code names them
+        self.unnamed: list[tuple[str, object]] = []  # modules built by module-level expressions: nn.LSTM(28, 128)
         self.pasted: T.TorchModule | None = None  # the self of pasted __init__ lines
 
     # Statements ---------------------------------------------------------------------------------
@@ -181,7 +181,7 @@ class Interpreter:
     def _s_Expr(self, node: ast.Expr, scope: Scope) -> None:
         value = self.eval(node.value, scope)
         if scope is self.globals and isinstance(value, T.TorchModule):
-            self.top.append((value.type.lower(), value))
+            self.unnamed.append((value.type.lower(), value))
 
     def _s_Assign(self, node: ast.Assign, scope: Scope) -> None:
         value = self.eval(node.value, scope)
@@ -299,8 +299,6 @@ class Interpreter:
                 scope = self.globals
             if target.id not in self.pinned:
                 scope.vars[target.id] = value
-                if scope is self.globals:
-                    self.top.append((target.id, value))
         elif isinstance(target, (ast.Tuple, ast.List)):
             self._unpack(target, value, scope)
         elif isinstance(target, ast.Attribute):

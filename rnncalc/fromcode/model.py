@@ -60,11 +60,9 @@ def _choose(reader: Interpreter, entry: str | None) -> tuple[str, list]:
     pasted = reader.pasted
     if pasted is not None and (pasted.children or pasted.own):
         return pasted.type, [("self", pasted)]
-    user = [(k, v) for k, v in reader.top if isinstance(v, T.TorchModule) and v.klass is not None]
-    torch = [
-        (k, v) for k, v in reader.top if isinstance(v, T.TorchModule) and (v.klass is None or v in dict(user).values())
-    ]
-    torch = _outermost(user or [(k, v) for k, v in torch if v.children or v.own or v.pending or v.recurrent])
+    built = [(k, v) for k, v in [*g.items(), *reader.unnamed] if isinstance(v, T.TorchModule)]
+    user = [(k, v) for k, v in built if v.klass is not None]  # instances of the code's own classes
+    torch = _outermost(user or [(k, v) for k, v in built if v.children or v.own or v.pending or v.recurrent])
     if len(torch) > 1 and (user or _sharing(torch)):
         names = ", ".join(k for k, _ in torch)
         raise Refusal(f"the code builds several models ({names}); name the one to count: --from FILE.py:{torch[-1][0]}")
