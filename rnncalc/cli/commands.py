@@ -230,7 +230,6 @@ def params(
         net, _ = _network(ctx, None, hidden=hidden, input_size=input_size, output_size=output_size,
                           cell=cell.value, layers=layers, bidirectional=bidirectional, proj=proj, bias=bias,
                           convention=convention.value, reset_after=reset_after)  # fmt: skip
-    with core_errors():
         work = dict(seq_len=seq_len)
         if net["cell"] == "all":
             if expect is not None:
