@@ -180,6 +180,14 @@ def test_a_file_that_is_not_there_or_not_text_is_one_line(run, tmp_path):
         "def f(n):\n    return f(n)\nf(1)",
         "for i in range(10 ** 9):\n    pass",
         "[" * 200 + "]" * 200,
+        # the work one call does on what is already built is bounded too
+        "x = [[0] * 99999] * 99999\nm = nn.Linear(len(str(x)), 2)",
+        "x = [[0] * 99999 for _ in range(99999)]",
+        "x = [[0] * 99999] * 99999\nm = nn.Linear(2, 2 if x == x else 3)",
+        "x = [[0] * 99999] * 99999\nm = nn.Linear(len(sorted(x)), 2)",
+        "s = 'a' * 99999\nt = ''.join([s] * 1000)\nm = nn.Linear(len(t), 2)",
+        "s = '{0:{1}}'.format('a', 3000000000)\nm = nn.Linear(len(s), 2)",
+        "s = '%*d' % (3000000000, 1)\nm = nn.Linear(len(s), 2)",
     ],
 )
 def test_hostile_code_is_refused_quickly(run, code):

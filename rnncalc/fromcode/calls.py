@@ -18,14 +18,18 @@ from .interpreter import (
     Super,
     _bound,
     _bounded,
+    _hashable,
+    _holds_layers,
     _Parameter,
     _plain,
     _Return,
+    _size,
     _source,
     decorated,
 )
-from .values import Class, Function, Instance, Ref, Refusal, TensorShape, Unknown, shown_value
+from .values import Class, Function, Instance, Ref, Refusal, TensorShape, Unknown, Unordered, shown_value
 
+_SAME_MODULE = {"torch.compile", "torch.jit.script", "typing.cast"}
 _DATA_LIBRARIES = frozenset(
     "torch numpy math random os sys json re time argparse collections functools itertools typing dataclasses "
     "pathlib logging pandas tensorflow jax builtins string copy warnings pickle tqdm matplotlib sklearn scipy "
@@ -33,11 +37,21 @@ _DATA_LIBRARIES = frozenset(
 )
 _TENSOR_MAKERS = frozenset("zeros ones randn rand empty Tensor FloatTensor full normal".split())
 _PLAIN_METHODS = {
-    list: {"append", "extend", "insert", "pop", "index", "count", "copy"},
+    list: {"index", "count", "copy"},
     dict: {"items", "keys", "values", "get", "update", "setdefault", "copy", "pop"},
     str: {"format", "join", "upper", "lower", "replace", "strip", "split", "startswith", "endswith"},
     tuple: {"index", "count"},
 }
+_ORDER_FREE = frozenset("len sorted min max sum any all set list tuple print str repr".split())
+_LIST_METHODS = frozenset("append extend insert pop remove reverse clear index count copy sort".split())
+_MODULE_DATA = frozenset(
+    "parameters named_parameters modules named_modules children named_children buffers named_buffers state_dict "
+    "forward extra_repr flatten_parameters zero_grad register_forward_hook register_forward_pre_hook "
+    "register_full_backward_hook register_backward_hook register_buffer load_state_dict get_submodule "
+    "get_parameter numel".split()
+)
+
+
 _KERAS_POSITIONAL = {
     "SimpleRNN": ("units", "activation", "use_bias"),
     **dict.fromkeys(("LSTM", "GRU"), ("units", "activation", "recurrent_activation", "use_bias")),
@@ -82,7 +96,9 @@ def call(reader: Interpreter, function, args: list, kwargs: dict, node: ast.Call
             f"'from torch.nn import {name}'"
         ] * (name in T.SIGNATURES or name in T.PARAMETER_FREE or name in T.CONTAINERS)
         raise Refusal(f"{name} is not imported, so its framework is not known: add {' or '.join(where)}", node)
-    return reader.unknown_call(function, node)
+    if isinstance(function, Instance) and isinstance(function.klass.lookup("__call__"), Function):
+        return call_function(reader, _bound(function.klass.lookup("__call__"), function), args, kwargs, node)
+    return reader.unknown_call(function, node, [*args, *kwargs.values()])
 
 
 _LAYER_NAMES = K.KNOWN | set(T.SIGNATURES) | T.PARAMETER_FREE | set(T.CONTAINERS) | {"Model"}
@@ -161,7 +177,15 @@ def _fields(klass: Class, args: list, kwargs: dict, node: ast.AST):
     record = decorated(klass.node, "dataclass") or any(
         isinstance(b, Ref) and b.path.endswith("NamedTuple") for b in klass.bases
     )
-    if (args or kwargs) and not record:
+    unusual = (
+        klass.lookup("__post_init__")
+        or any(isinstance(b, Class) for b in klass.bases)
+        or any(
+            isinstance(s, ast.AnnAssign) and ("ClassVar" in ast.unparse(s.annotation) or isinstance(s.value, ast.Call))
+            for s in klass.node.body
+        )
+    )
+    if (args or kwargs) and not record or record and unusual:
         return Unknown(f"{klass.name}(…)", node, builds=True)
     obj = Instance(klass)
     if len(args) > len(fields) or set(kwargs) - set(fields):
@@ -188,14 +212,6 @@ def _framework(reader: Interpreter, path: str, args: list, kwargs: dict, node: a
         return _torch_module(reader, parts[2], args, kwargs, node)
     if path == "torch.nn.Embedding.from_pretrained":
         return T.from_pretrained(args[0] if args else kwargs.get("embeddings"), node.lineno)
-    if path in (
-        "torch.nn.utils.weight_norm",
-        "torch.nn.utils.spectral_norm",
-        "torch.nn.utils.parametrizations.weight_norm",
-    ):
-        return T.TorchModule(
-            "?", node.lineno, pending=f"line {node.lineno}: {path} changes the parameters; not counted"
-        )
     if len(parts) == 2 and parts[0] == "torch" and parts[1] in _TENSOR_MAKERS:
         return _tensor(args, kwargs)
     if path in ("copy.deepcopy", "copy.copy") and len(args) == 1:
@@ -204,8 +220,14 @@ def _framework(reader: Interpreter, path: str, args: list, kwargs: dict, node: a
         return Partial(args[0], args[1:], kwargs)
     if parts[0] == "keras":
         return _keras(reader, parts, args, kwargs, node)
+    if path in _SAME_MODULE and args:  # torch.compile(m), typing.cast(T, m): the same parameters
+        return args[-1] if path == "typing.cast" else args[0]
+    if path.startswith("torch.nn.init."):
+        return None  # values, not shapes
     outside = parts[0] not in _DATA_LIBRARIES  # another library's object may hold parameters
-    return Unknown(_source(node.func) + "(…)", node, builds=outside)  # data, devices, functions: nothing to count
+    if outside or _holds_layers([*args, *kwargs.values()]):
+        return reader.unknown_call(Unknown(path, node, builds=True), node, [*args, *kwargs.values()])
+    return Unknown(_source(node.func) + "(…)", node)  # data, devices, functions: nothing to count
 
 
 class Partial:
@@ -219,9 +241,7 @@ def _copy(value, deep: bool, node: ast.AST):
     if isinstance(value, T.TorchModule):
         if deep:
             return T.copied(value, {})
-        clone = T.copied(value, {})
-        clone.children = dict(value.children)  # copy.copy: the same submodules
-        return clone
+        return Unknown("copy.copy(…) of a module (its parameters shared)", node, builds=True)
     if isinstance(value, (int, float, str, bool, tuple)) or value is None:
         return value
     if isinstance(value, (list, dict)) and not deep:
@@ -262,12 +282,16 @@ def _torch_module(reader: Interpreter, name: str, args: list, kwargs: dict, node
             items = args[0] if args else []
             if isinstance(items, Unknown):
                 return T.TorchModule(name, line, pending=f"line {line}: the modules of this {name} are not known")
+        if not isinstance(items, (list, tuple, dict, T.TorchModule)):
+            raise Refusal(f"nn.{name} takes modules, got {shown_value(items)}", node)
         if name == "ModuleDict":
             pairs = items.items() if isinstance(items, dict) else items
+            if not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
+                raise Refusal("nn.ModuleDict takes (name, module) pairs", node)
             for key, value in pairs:
                 reader.register(module, str(key), value, node)
         else:
-            for value in items:
+            for value in reader.items(items, node):
                 reader.register(module, str(len(module.children)), value, node)
         return module
     if name == "Parameter":
@@ -317,7 +341,7 @@ def _keras(reader: Interpreter, parts: list, args: list, kwargs: dict, node: ast
         )
         reader.keras_models.append(model)
         return model
-    if name in K.FUNCTIONS:  # layers.concatenate([a, b], axis=-1)
+    if name in K.FUNCTIONS and parts[-2] == "layers":  # layers.concatenate([a, b], axis=-1); not keras.ops
         layer = _new_layer(reader, K.FUNCTIONS[name], [], {k: v for k, v in kwargs.items() if k == "axis"}, node)
         return apply_keras(reader, layer, args[:1], {}, node)
     if name == "Input":
@@ -328,6 +352,8 @@ def _keras(reader: Interpreter, parts: list, args: list, kwargs: dict, node: ast
             kwargs,
             node,
         )
+        if "shape" in a and "batch_shape" in a:
+            raise Refusal("Input takes shape or batch_shape, not both", node)
         shape = a.get("shape", (a["batch_shape"][1:] if isinstance(a.get("batch_shape"), (tuple, list)) else None))
         return K.KerasTensor(_shape(shape, node))
     if name[:1].isupper() and (len(parts) == 2 or parts[1] == "layers"):
@@ -383,10 +409,12 @@ def _tensors(value) -> list:
 
 
 def _add(model: K.KerasModel, item, node: ast.AST) -> None:
-    if isinstance(item, K.KerasTensor) and item.layer is None:  # keras.Input(…) as the first entry
-        model.declared_input = item.shape
-    elif isinstance(item, K.KerasLayer) and item.type == "InputLayer":
-        model.declared_input = item.declared_input
+    if (isinstance(item, K.KerasTensor) and item.layer is None) or (
+        isinstance(item, K.KerasLayer) and item.type == "InputLayer"
+    ):  # keras.Input(…) or an InputLayer: first, and once
+        if model.declared_input is not None or model.layers:
+            raise Refusal("a Sequential takes its input first, and once", node)
+        model.declared_input = item.shape if isinstance(item, K.KerasTensor) else item.declared_input
     elif isinstance(item, (K.KerasLayer, K.KerasModel)):
         model.layers.append(item)
     else:
@@ -425,7 +453,7 @@ def sequential_output(model: K.KerasModel, shape):
         return model.outputs[0].shape
     for layer in model.layers:
         if shape is None:
-            K.build(layer, [None])
+            sequential_output(layer, None) if isinstance(layer, K.KerasModel) else K.build(layer, [None])
             continue
         shape = sequential_output(layer, shape) if isinstance(layer, K.KerasModel) else K.build(layer, [shape])
         if isinstance(shape, list):
@@ -444,9 +472,27 @@ def _method(reader: Interpreter, m: Method, args: list, kwargs: dict, node: ast.
         if name == "add" and args:
             _add(owner, args[0], node)
         elif name == "build" and args and isinstance(args[0], (tuple, list)):
+            if owner.declared_input is not None:
+                raise Refusal("build() of a model whose input is already given", node)
             owner.declared_input = tuple(args[0])[1:]
         elif name == "pop" and owner.layers:
             owner.layers.pop()
+        return None
+    if isinstance(owner, (list, dict)) and id(owner) in reader.opened:
+        return Unknown(_source(node), node, builds=True)
+    if isinstance(owner, list) and name in _LIST_METHODS:  # our objects compare by identity, as Python's do
+        if name == "sort" and (kwargs or not all(isinstance(v, (int, float, str)) for v in owner)):
+            reader.open(owner)
+            return None
+        try:
+            result = getattr(owner, name)(*args, **kwargs)
+        except (TypeError, ValueError, IndexError):
+            reader.open(owner)
+            return Unknown(_source(node), node)
+        _bounded(len(owner), node)
+        return result
+    if isinstance(owner, dict) and name == "update" and not (len(args) <= 1 and all(isinstance(a, dict) for a in args)):
+        reader.open(owner)  # updated from what is not known
         return None
     for kind, names in _PLAIN_METHODS.items():
         if isinstance(owner, kind) and name in names and all(_plain(a) for a in args):
@@ -459,11 +505,18 @@ def _method(reader: Interpreter, m: Method, args: list, kwargs: dict, node: ast.
             if isinstance(owner, list):
                 _bounded(len(owner), node)
             return result
-    if isinstance(owner, list) and name in ("append", "extend", "insert"):
-        getattr(owner, name)(*args)
-        _bounded(len(owner), node)
-        return None
-    return Unknown(_source(node.func) + "(…)", node)
+    if isinstance(owner, dict) and name in ("update", "setdefault", "pop"):
+        try:
+            return getattr(owner, name)(*args, **kwargs)
+        except (TypeError, KeyError):
+            reader.open(owner)
+            return Unknown(_source(node), node)
+    if isinstance(owner, (list, dict)):
+        reader.open(owner)
+        return Unknown(_source(node), node, builds=True)
+    if owner is None or isinstance(owner, (int, float, str, tuple, TensorShape, T.TensorRef)):  # data's methods
+        return reader.unknown_call(Unknown(_source(node.func), node), node, [*args, *kwargs.values()])
+    return reader.unknown_call(Unknown(_source(node.func), node, builds=True), node, [*args, *kwargs.values()])
 
 
 def _module_method(reader: Interpreter, module: T.TorchModule, name: str, args: list, kwargs: dict, node: ast.Call):
@@ -485,7 +538,7 @@ def _module_method(reader: Interpreter, module: T.TorchModule, name: str, args: 
             return module
         reader._extend(module, list(reader.items(items, node)), node)
         return module
-    if name == "insert" and len(args) == 2 and module.kind == "list":
+    if name == "insert" and len(args) == 2 and module.kind in ("list", "sequential"):
         items = list(module.children.values())
         if not isinstance(args[0], int) or isinstance(args[0], bool):
             module.pending = f"line {node.lineno}: where this module is inserted is not known"
@@ -509,10 +562,10 @@ def _module_method(reader: Interpreter, module: T.TorchModule, name: str, args: 
         return list(getattr(module.children, name)())
     if name in T.SELF_RETURNING:
         return module
-    if name in ("remove", "clear", "__delattr__", "register_parameter", "add_module", "update", "extend"):
-        module.pending = f"line {node.lineno}: {name}() changes this module in a way rnncalc does not follow"
-        return None
-    return Unknown(_source(node.func) + "(…)", node)
+    if name in _MODULE_DATA or name in ("keys", "values", "items", "train", "eval"):
+        return Unknown(_source(node.func) + "(…)", node)
+    module.pending = f"line {node.lineno}: {name}() may change this module, and rnncalc does not follow it"
+    return Unknown(_source(node.func) + "(…)", node, builds=True)
 
 
 # Builtins -----------------------------------------------------------------------------------------
@@ -528,7 +581,10 @@ def _builtin(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast
         return None
     if name == "getattr" and len(args) in (2, 3) and isinstance(args[1], str):
         value = reader.attribute(args[0], args[1], node)
-        return args[2] if len(args) == 3 and isinstance(value, Method) else value
+        if isinstance(value, Method):  # not an attribute rnncalc knows: the default only where it knows them all
+            known_all = isinstance(args[0], (Instance, Class)) and args[1] not in ("__class__", "__dict__")
+            return args[2] if len(args) == 3 and known_all else Unknown(_source(node), node)
+        return value
     if name == "print":
         return None
     if name == "map" and len(args) == 2 and not isinstance(args[1], Unknown):
@@ -548,8 +604,19 @@ def _builtin(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast
         return next(a for a in [*args, *kwargs.values()] if isinstance(a, Unknown))
     if name == "sum" and not all(isinstance(a, (int, float)) for a in args[1:]):
         return Unknown(_source(node), node)  # sum(lists, []): not followed
-    reader.steps += sum(len(a) for a in args if isinstance(a, (list, tuple, str, dict, range)))  # the work it does
+    reader.steps += sum(_size(a) for a in args)  # the work it does
     reader._tick(node)
+    if name in ("str", "repr") and not all(isinstance(a, (int, float, bool, str)) or a is None for a in args):
+        return Unknown(_source(node), node)
+    if any(isinstance(a, Unordered) for a in args) and name not in _ORDER_FREE:
+        return Unknown(_source(node), node)  # enumerate(a set): pairs in an order only running the code gives
+    if name == "set":
+        items = args[0] if args else ()
+        if not isinstance(items, (list, tuple, str, range, dict)) or not all(_hashable(v) for v in items):
+            return Unknown(_source(node), node)
+        return Unordered(dict.fromkeys(items))
+    if name in ("list", "tuple") and args and isinstance(args[0], Unordered):
+        return args[0]
     if not all(_plain(a) or isinstance(a, range) for a in [*args, *kwargs.values()]):
         return Unknown(_source(node), node)
     try:
@@ -570,7 +637,7 @@ def _builtin(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast
 
 def _small(*values) -> bool:
     """Whether the strings and lists a method works on are short enough that its result stays small."""
-    return all(len(v) <= 1000 for v in values if isinstance(v, (str, list, tuple, dict)))
+    return all(_size(v) <= 1000 for v in values)
 
 
 def _super(args: list, scope: Scope, node: ast.AST):
@@ -603,7 +670,6 @@ _PY = {
     "reversed": reversed,
     "enumerate": enumerate,
     "zip": zip,
-    "set": lambda *a: list(dict.fromkeys(*a)),  # a set's size is all a count can need
     "isinstance": lambda *a: Unknown("isinstance(…)", None),
     "hasattr": lambda *a: Unknown("hasattr(…)", None),
 }

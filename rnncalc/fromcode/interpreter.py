@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from . import keras as K
 from . import pytorch as T
-from .values import Class, Function, Instance, Ref, Refusal, Unknown, set_hint
+from .values import Class, Function, Instance, Ref, Refusal, Unknown, Unordered, set_hint
 
 MAX_STEPS = 200_000  # statements and calls followed: far above any model definition
 MAX_DEPTH = 60  # nested calls of the code's own functions
@@ -89,6 +89,8 @@ class Scope:
         self.owner = owner  # the class whose method runs here, and its self: for super()
         self.instance = instance
         self.global_names: set[str] = set()
+        self.nonlocal_names: set[str] = set()
+        self.is_class = False  # a class body: its names are not seen by the functions and comprehensions in it
 
     def find(self, name: str):
         scope = self
@@ -101,6 +103,7 @@ class Scope:
 
 class Interpreter:
     def __init__(self, pinned: dict):
+        Budget.cells = 0
         self.pinned = pinned  # --set NAME=VALUE: wins over every assignment and argument
         self.expressions = any(not all(p.isidentifier() for p in k.split(".")) for k in pinned)
         self.read_pinned: set[str] = set()  # the --set names the code reads: one it never reads is a typo
@@ -113,6 +116,8 @@ class Interpreter:
         self.globals = Scope()
         self.unnamed: list[tuple[str, object]] = []  # modules built by module-level expressions: nn.LSTM(28, 128)
         self.pasted: T.TorchModule | None = None  # the self of pasted __init__ lines
+        self.opened: set[int] = set()  # lists and dicts changed in ways not followed
+        self.kept: list = []  # keeps them alive, so their ids stay theirs
 
     # Statements ---------------------------------------------------------------------------------
 
@@ -138,13 +143,18 @@ class Interpreter:
     def _s_Global(self, node: ast.Global, scope: Scope) -> None:
         scope.global_names.update(node.names)
 
+    def _s_Nonlocal(self, node: ast.Nonlocal, scope: Scope) -> None:
+        scope.nonlocal_names.update(node.names)
+
     def _s_Delete(self, node: ast.Delete, scope: Scope) -> None:
         for target in node.targets:
             if isinstance(target, ast.Name):
                 scope.vars.pop(target.id, None)
             elif isinstance(target, ast.Attribute):
                 owner = self.eval(target.value, scope)
-                if isinstance(owner, T.TorchModule):
+                if isinstance(owner, T.TorchModule) and owner.klass is None and target.attr in ("weight", "bias"):
+                    owner.pending = f"line {node.lineno}: del …{target.attr} changes nn.{owner.type}'s parameters"
+                elif isinstance(owner, T.TorchModule):
                     owner.children.pop(target.attr, None)
                     owner.attrs.pop(target.attr, None)
                 elif isinstance(owner, (Instance, Class)):
@@ -158,7 +168,7 @@ class Interpreter:
                     try:
                         del owner[key]
                     except (KeyError, IndexError, TypeError):
-                        pass
+                        self.open(owner)
                 else:
                     self.undecided(node, [[node]], Unknown(_source(target), target), scope)
 
@@ -199,9 +209,19 @@ class Interpreter:
             if isinstance(node.op, ast.Add):  # ModuleList += [...], Sequential += Sequential: in place
                 self._extend(current, value, node)
                 return
-        self.assign(node.target, self.binary(node.op, current, value, node), scope)
+        result = self.binary(node.op, current, value, node)
+        if isinstance(current, (list, dict)) and isinstance(result, type(current)):  # lists and dicts change in place
+            current.clear()
+            current.extend(result) if isinstance(current, list) else current.update(result)
+            return
+        if isinstance(current, (list, dict)):
+            self.open(current)
+        self.assign(node.target, result, scope)
 
     def _s_FunctionDef(self, node: ast.FunctionDef, scope: Scope) -> None:
+        if _unfollowed_decorators(node) or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(node)):
+            scope.vars[node.name] = Unknown(node.name, node, builds=True)  # @lru_cache, a generator: not followed
+            return
         function = Function(node, scope)
         function.defaults = [self.eval(d, scope) for d in node.args.defaults]
         function.kw_defaults = [NO_DEFAULT if d is None else self.eval(d, scope) for d in node.args.kw_defaults]
@@ -211,8 +231,12 @@ class Interpreter:
 
     def _s_ClassDef(self, node: ast.ClassDef, scope: Scope) -> None:
         bases = [self.eval(b, scope) for b in node.bases]
+        if _unfollowed_decorators(node) or any(isinstance(b, Unknown) for b in bases) or node.keywords:
+            scope.vars[node.name] = Unknown(node.name, node, builds=True)  # a base or decorator not followed
+            return
         klass = Class(node, node.name, [b for b in bases if isinstance(b, (Class, Ref))])
         body = Scope(scope)
+        body.is_class = True
         self.run(node.body, body)
         klass.attrs = body.vars
         for value in klass.attrs.values():
@@ -230,35 +254,39 @@ class Interpreter:
         raise _Continue
 
     def _s_With(self, node: ast.With, scope: Scope) -> None:
-        self.run(node.body, scope)
+        if all(_benign_manager(self._manager(item.context_expr, scope)) for item in node.items):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    self.assign(item.optional_vars, Unknown(_source(item.context_expr), item.context_expr), scope)
+            self.run(node.body, scope)
+        else:  # a manager that may swallow an exception (contextlib.suppress, …): where the body stops is not known
+            self.undecided(node, [node.body], Unknown(_source(node.items[0].context_expr), node), scope)
+
+    def _manager(self, expression: ast.expr, scope: Scope):
+        """What a with statement enters: the function called (torch.no_grad()), or the value itself."""
+        target = expression.func if isinstance(expression, ast.Call) else expression
+        return self.callee(target, scope) if isinstance(target, ast.Attribute) else self.eval(target, scope)
 
     def _s_Try(self, node: ast.Try, scope: Scope) -> None:
-        try:
-            self.run(node.body, scope)
-        except Raised as raised:
-            handler = next((h for h in node.handlers if _handles(h, raised.node)), None)
-            if handler is None:
-                raise
-            if handler.name:
-                scope.vars[handler.name] = Unknown(handler.name, handler)
-            self.run(handler.body, scope)
+        if node.handlers:  # where the body stops (a KeyError, an ImportError) and which handler runs: not known
+            why = Unknown("whether the try block raises", node)
+            self.undecided(node, [node.body, *(h.body for h in node.handlers), node.orelse], why, scope)
         else:
-            self.run(node.orelse, scope)
-        finally:
-            self.run(node.finalbody, scope)
+            self.run(node.body, scope)
+        self.run(node.finalbody, scope)
 
     _s_TryStar = _s_Try
 
     def _s_If(self, node: ast.If, scope: Scope) -> None:
-        condition = self.eval(node.test, scope)
+        condition = self.truth(self.eval(node.test, scope), node.test)
         if isinstance(condition, Unknown):
             self.undecided(node, [node.body, node.orelse], condition, scope)
         else:
-            self.run(node.body if self.truth(condition, node.test) else node.orelse, scope)
+            self.run(node.body if condition else node.orelse, scope)
 
     def _s_For(self, node: ast.For, scope: Scope) -> None:
         items = self.eval(node.iter, scope)
-        if isinstance(items, Unknown) or not _iterable(items):
+        if isinstance(items, (Unknown, Unordered)) or not _iterable(items):
             self.undecided(node, [node.body, node.orelse], _unknown_of(items, node.iter), scope)
             return
         for item in list(self.items(items, node.iter)):
@@ -297,12 +325,14 @@ class Interpreter:
                 value = value.named(target.id)  # --set NAME answers it from here on
             if target.id in scope.global_names:
                 scope = self.globals
+            elif target.id in scope.nonlocal_names:
+                scope = _enclosing(scope, target.id)
             if target.id not in self.pinned:
                 scope.vars[target.id] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
             self._unpack(target, value, scope)
         elif isinstance(target, ast.Attribute):
-            self.set_attribute(self.eval(target.value, scope), target.attr, value, target)
+            self.set_attribute(self.eval(target.value, scope), _mangled(target.attr, scope), value, target)
         elif isinstance(target, ast.Subscript):
             self.set_item(self.eval(target.value, scope), self.eval(target.slice, scope), value, target)
         elif isinstance(target, ast.Starred):
@@ -323,6 +353,15 @@ class Interpreter:
             self.register(owner, name, value, node)
         elif isinstance(owner, (Instance, Class)):
             owner.attrs[name] = value
+        elif isinstance(owner, T.TensorRef):
+            raise Refusal(f"replaces a parameter's {name} (its shape may change); rnncalc does not follow it", node)
+        elif _holds_layers(value):
+            raise Refusal(f"stores a module or layer where rnncalc does not follow it ({_source(node)})", node)
+
+    def open(self, container) -> None:
+        """A list or dict changed in a way not followed: its items are unknown from here on."""
+        self.opened.add(id(container))
+        self.kept.append(container)
 
     def register(self, owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
         """What nn.Module.__setattr__ does: modules and parameters are registered, the rest kept as attributes.
@@ -386,6 +425,10 @@ class Interpreter:
             owner[key] = value
         elif isinstance(owner, list) and isinstance(key, int) and -len(owner) <= key < len(owner):
             owner[key] = value
+        elif isinstance(owner, (list, dict)):
+            self.open(owner)  # which item changed is not known
+        elif _holds_layers(value):
+            raise Refusal(f"stores a module or layer where rnncalc does not follow it ({_source(node)})", node)
 
     # Expressions --------------------------------------------------------------------------------
 
@@ -433,7 +476,7 @@ class Interpreter:
         if dotted in self.pinned:
             self.read_pinned.add(dotted)
             return self.pinned[dotted]
-        return self.attribute(self.eval(node.value, scope), node.attr, node)
+        return self.attribute(self.eval(node.value, scope), _mangled(node.attr, scope), node)
 
     def attribute(self, owner, name: str, node: ast.AST):
         if isinstance(owner, Ref):
@@ -485,6 +528,8 @@ class Interpreter:
     def _e_Subscript(self, node: ast.Subscript, scope: Scope):
         owner, key = self.eval(node.value, scope), self.eval(node.slice, scope)
         try:
+            if isinstance(owner, (list, dict)) and id(owner) in self.opened:
+                return Unknown(_source(node), node, builds=_holds_layers(owner))
             if isinstance(owner, (tuple, list, str)) and isinstance(key, (int, slice)) and not isinstance(key, bool):
                 return owner[key]
             if isinstance(owner, dict) and _hashable(key) and key in owner:
@@ -515,6 +560,8 @@ class Interpreter:
 
     def _e_Set(self, node, scope):
         values = self._elements(node.elts, scope)
+        if all(_hashable(v) for v in values):
+            return Unordered(dict.fromkeys(values))
         return (
             list(dict.fromkeys(v for v in values if _hashable(v)))
             if all(map(_hashable, values))
@@ -537,12 +584,14 @@ class Interpreter:
         for key, value in zip(node.keys, node.values):
             if key is None:
                 spread = self.eval(value, scope)
-                if isinstance(spread, dict):
-                    out.update(spread)
+                if not isinstance(spread, dict) or id(spread) in self.opened:
+                    return Unknown(_source(node), node, builds=_holds_layers(out))
+                out.update(spread)
                 continue
             k = self.eval(key, scope)
-            if _hashable(k):
-                out[k] = self.eval(value, scope)
+            if not _hashable(k):
+                return Unknown(_source(node), node, builds=_holds_layers(out))
+            out[k] = self.eval(value, scope)
         return out
 
     def _e_JoinedStr(self, node: ast.JoinedStr, scope: Scope):
@@ -554,7 +603,7 @@ class Interpreter:
             v = self.eval(value.value, scope)
             if not isinstance(v, (int, float, str)) or value.format_spec is not None:
                 return Unknown(_source(node), node)
-            parts.append(str(v))
+            parts.append({114: repr, 97: ascii}.get(value.conversion, str)(v))  # !r, !a, else str
         return "".join(parts)
 
     def _e_BinOp(self, node: ast.BinOp, scope: Scope):
@@ -563,8 +612,11 @@ class Interpreter:
     def _e_UnaryOp(self, node: ast.UnaryOp, scope: Scope):
         value = self.eval(node.operand, scope)
         if isinstance(node.op, ast.Not):
-            return value if isinstance(value, Unknown) else not self.truth(value, node)
-        if isinstance(value, (int, float)) and not isinstance(value, bool) or isinstance(value, bool):
+            truth = self.truth(value, node)
+            return truth if isinstance(truth, Unknown) else not truth
+        if isinstance(value, float) and isinstance(node.op, ast.Invert) or isinstance(value, (str, list, dict)):
+            raise Refusal(f"the code fails here: bad operand for {type(node.op).__name__.lower()}", node)
+        if isinstance(value, (int, float)):
             return {ast.USub: lambda v: -v, ast.UAdd: lambda v: +v, ast.Invert: lambda v: ~v}[type(node.op)](value)
         return _unknown_of(value, node)
 
@@ -573,9 +625,10 @@ class Interpreter:
         value = None
         for operand in node.values:
             value = self.eval(operand, scope)
-            if isinstance(value, Unknown):
-                return value
-            if self.truth(value, operand) != is_and:
+            truth = self.truth(value, operand)
+            if isinstance(truth, Unknown):
+                return truth
+            if truth != is_and:
                 return value
         return value
 
@@ -586,12 +639,22 @@ class Interpreter:
             for side in (left, right):
                 if isinstance(side, Unknown):
                     return side
-            if not _plain(left) or not _plain(right):
+            if (
+                isinstance(left, Ref)
+                and isinstance(right, Ref)
+                and isinstance(op, (ast.Is, ast.IsNot, ast.Eq, ast.NotEq))
+            ):
+                result = (left.path == right.path) == isinstance(op, (ast.Is, ast.Eq))  # nn.LSTM is nn.LSTM
+            elif isinstance(left, Ref) or isinstance(right, Ref):
+                return Unknown(_source(node), node)
+            elif not _plain(left) or not _plain(right):
                 if isinstance(op, (ast.Is, ast.IsNot)):
                     result = (left is right) == isinstance(op, ast.Is)
                 else:
                     return Unknown(_source(node), node)
             else:
+                self.steps += _size(left) + _size(right)  # comparing nested lists is work too
+                self._tick(node)
                 try:
                     result = _COMPARE[type(op)](left, right)
                 except TypeError:
@@ -602,10 +665,10 @@ class Interpreter:
         return True
 
     def _e_IfExp(self, node: ast.IfExp, scope: Scope):
-        test = self.eval(node.test, scope)
+        test = self.truth(self.eval(node.test, scope), node.test)
         if isinstance(test, Unknown):
             return test
-        return self.eval(node.body if self.truth(test, node.test) else node.orelse, scope)
+        return self.eval(node.body if test else node.orelse, scope)
 
     def _e_Lambda(self, node, scope):
         return Unknown("a lambda", node)
@@ -616,7 +679,7 @@ class Interpreter:
     _e_GeneratorExp = _e_ListComp
 
     def _comprehension(self, node, scope: Scope):
-        inner = Scope(scope, scope.owner, scope.instance)
+        inner = Scope(scope.parent if scope.is_class else scope, scope.owner, scope.instance)  # class names: unseen
         out: list = []
         elements = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
 
@@ -627,26 +690,23 @@ class Interpreter:
                 _bounded(len(out), node)
                 return
             first = generators[0]
-            items = self.eval(first.iter, inner)
-            if isinstance(items, Unknown) or not _iterable(items):
+            items = self.eval(first.iter, scope if first is node.generators[0] else inner)
+            if isinstance(items, (Unknown, Unordered)) or not _iterable(items):
                 raise _Undecided(_unknown_of(items, first.iter))
             for item in list(self.items(items, first.iter)):
                 self._tick(node)
                 self.assign(first.target, item, inner)
-                conditions = [self.eval(c, inner) for c in first.ifs]
+                conditions = [self.truth(self.eval(c, inner), c) for c in first.ifs]
                 if any(isinstance(c, Unknown) for c in conditions):
                     raise _Undecided(next(c for c in conditions if isinstance(c, Unknown)))
-                if all(self.truth(c, node) for c in conditions):
+                if all(conditions):
                     walk(generators[1:])
 
         try:
             walk(node.generators)
-        except _Undecided as u:
-            if any(_builds(n, scope, self) for e in elements for n in ast.walk(e)):
-                raise Refusal(
-                    f"how many layers this builds depends on {u.unknown.what}, which is not known", node
-                ) from None
-            return u.unknown
+        except _Undecided:  # what it holds is not known; whether that matters, the use will tell
+            builds = any(_builds(n, scope, self) for e in elements for n in ast.walk(e))
+            return Unknown(_source(node), node, builds=builds)
         return out
 
     def _e_DictComp(self, node: ast.DictComp, scope: Scope):
@@ -676,27 +736,41 @@ class Interpreter:
             elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
                 kwargs.update(value)
             else:
-                return self.unknown_call(function, node)
+                return self.unknown_call(function, node, [*args, value])
         from .calls import call
 
         return call(self, function, args, kwargs, node, scope)
 
-    def unknown_call(self, function, node: ast.Call) -> Unknown:
+    def unknown_call(self, function, node: ast.Call, args=()) -> Unknown:
         """A call the reader does not follow: its result may hold parameters, unless it is a method of data
-        (x.view(…) of a tensor) or a module applied to data."""
+        (x.view(…) of a tensor) or a module applied to data; and the modules it is handed may change."""
+        if _holds_layers(list(args)):
+            taint(args, f"{_source(node.func)}(…) at line {node.lineno}")
+            return Unknown(_source(node.func) + "(…)", node, builds=True)
         data = isinstance(node.func, ast.Attribute) and isinstance(function, Unknown) and not function.builds
         return Unknown(_source(node.func) + "(…)", node, builds=not data and not isinstance(function, T.TorchModule))
 
     # Helpers ------------------------------------------------------------------------------------
 
-    def truth(self, value, node: ast.AST) -> bool:
+    def truth(self, value, node: ast.AST) -> bool | Unknown:
+        """bool(value), or an Unknown where only running the code would tell."""
+        if isinstance(value, Unknown) or isinstance(value, (list, dict)) and id(value) in self.opened:
+            return value if isinstance(value, Unknown) else Unknown(_source(node), node)
         if isinstance(value, (bool, int, float, str, tuple, list, dict)) or value is None:
             return bool(value)
         if isinstance(value, T.TorchModule) and value.kind != "module":
             return bool(value.children)  # a ModuleList is true when it holds modules
+        if (
+            isinstance(value, Ref)
+            or isinstance(value, Instance)
+            and (value.klass.lookup("__len__") or value.klass.lookup("__bool__"))
+        ):
+            return Unknown(_source(node), node)
         return True
 
     def items(self, value, node: ast.AST):
+        if id(value) in self.opened:
+            raise Refusal("iterates over a list or dict changed in a way rnncalc does not follow", node)
         if isinstance(value, range):
             _bounded(len(value), node)
             return iter(value)
@@ -731,7 +805,9 @@ class Interpreter:
             return Unknown(_source(node), node)  # "%9999999999d" % x: not followed
         try:
             result = _BINARY[kind](left, right)
-        except (TypeError, ZeroDivisionError, ValueError, OverflowError, KeyError):
+        except (TypeError, ZeroDivisionError, ValueError, OverflowError, KeyError) as e:
+            if _plain(left) and _plain(right):  # Python itself stops here: there is no model to count
+                raise Refusal(f"the code fails here: {type(e).__name__}: {e}", node) from None
             return Unknown(_source(node), node)
         if isinstance(result, int) and result.bit_length() > 4 * MAX_BITS:
             raise Refusal("a number too large to be a size", node)
@@ -776,13 +852,73 @@ class Raised(Refusal):
         self.node = node
 
 
-def _handles(handler: ast.ExceptHandler, raise_node: ast.Raise) -> bool:
-    """Whether an except clause catches the raised class (by name; bare except and Exception catch all)."""
-    if handler.type is None:
+_FOLLOWED_DECORATORS = frozenset(
+    "staticmethod classmethod property dataclass abstractmethod wraps no_grad ignore unused export overload "
+    "override final".split()
+)
+
+
+def _unfollowed_decorators(node: ast.FunctionDef | ast.ClassDef) -> bool:
+    names = ((_dotted(d.func if isinstance(d, ast.Call) else d) or "?").rsplit(".", 1)[-1] for d in node.decorator_list)
+    return any(name not in _FOLLOWED_DECORATORS for name in names)
+
+
+def _own_nodes(node: ast.AST):
+    """The nodes of a function's own body, not of the functions and classes defined inside it."""
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            yield child
+            yield from _own_nodes(child)
+
+
+def _mangled(name: str, scope: Scope) -> str:
+    """self.__x inside class C is self._C__x, as Python writes it."""
+    if name.startswith("__") and not name.endswith("__") and scope.owner is not None:
+        return f"_{scope.owner.name.lstrip('_')}{name}"
+    return name
+
+
+def _enclosing(scope: Scope, name: str) -> Scope:
+    """The scope of an enclosing function that holds `name` (nonlocal)."""
+    outer = scope.parent
+    while outer is not None and name not in outer.vars:
+        outer = outer.parent
+    return outer or scope
+
+
+def _benign_manager(manager) -> bool:
+    """torch.no_grad(), open(…), warnings.catch_warnings(): entered and left, never swallowing an exception."""
+    if not isinstance(manager, Ref) or "suppress" in manager.path:
+        return False
+    return manager.path.split(".")[0] in ("torch", "builtins", "warnings", "keras", "tensorflow")
+
+
+def taint(values, why: str) -> None:
+    """Modules and layers handed to code rnncalc does not follow: that code may change them, so counting one is
+    refused (weight_norm(m), register_parametrization(m, …), a helper from another file)."""
+    for value in values if isinstance(values, (list, tuple)) else [values]:
+        if isinstance(value, dict):
+            taint(list(value.values()), why)
+        elif isinstance(value, (list, tuple)):
+            taint(value, why)
+        elif isinstance(value, (T.TorchModule, K.KerasLayer)):
+            kind = "module" if isinstance(value, T.TorchModule) else "layer"
+            value.pending = value.pending or f"{why} may change this {kind}, and rnncalc does not follow it"
+
+
+def _holds_layers(value, depth: int = 0) -> bool:
+    """Whether a value is, or holds, a module, layer or parameter, or a class that makes them (nn.Linear)."""
+    if isinstance(value, Ref):
+        return value.path.startswith(("torch.nn.", "keras"))
+    if isinstance(value, (T.TorchModule, K.KerasLayer, K.KerasModel, _Parameter, Class)):
         return True
-    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    exc = raise_node.exc.func if isinstance(raise_node.exc, ast.Call) else raise_node.exc
-    return bool({_dotted(t) for t in types} & {"Exception", "BaseException", _dotted(exc) if exc else None})
+    if isinstance(value, Unknown):
+        return value.builds
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)) and depth < 20:
+        return any(_holds_layers(v, depth + 1) for v in value)
+    return False
 
 
 def decorated(node: ast.FunctionDef | ast.ClassDef, name: str) -> bool:
@@ -801,6 +937,8 @@ def _called(klass: Class, name: str) -> bool:
 
 
 def _bound(function: Function, instance) -> Function:
+    if decorated(function.node, "classmethod"):
+        return replace(function, bound=function.owner)
     return function if decorated(function.node, "staticmethod") else replace(function, bound=instance)
 
 
@@ -826,9 +964,39 @@ def _iterable(value) -> bool:
     )
 
 
+def _size(value, limit: int = 1_000_000) -> int:
+    """How many items and characters a value holds, nested lists included (counted up to `limit`)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        value = list(value.values())
+    if not isinstance(value, (list, tuple, range)):
+        return 1
+    if isinstance(value, range):
+        return len(value)
+    total = len(value)
+    for item in value:
+        if total > limit:
+            break
+        if isinstance(item, (list, tuple, dict, str)):
+            total += _size(item, limit - total)
+    return total
+
+
+class Budget:
+    """The items all the lists, strings and tuples a reading builds may hold together (one list's bound alone
+    lets a comprehension build 10¹⁰)."""
+
+    MAX_CELLS = 5_000_000
+    cells = 0
+
+
 def _bounded(length: int, node) -> None:
     if length > MAX_ITEMS:
         raise Refusal(f"builds a sequence of {length:,} items; rnncalc follows at most {MAX_ITEMS:,}", node)
+    Budget.cells += length
+    if Budget.cells > Budget.MAX_CELLS:
+        raise Refusal(f"builds more than {Budget.MAX_CELLS:,} items in all; point --from at the model", node)
 
 
 def _dotted(node: ast.AST) -> str | None:
@@ -853,32 +1021,31 @@ def _builds(node: ast.AST, scope: Scope, reader: Interpreter) -> bool:
         return bool(stores) and not isinstance(node.value, ast.Constant)  # self.x = …, but not p.requires_grad = False
     if isinstance(node, ast.Delete):
         return any(isinstance(t, (ast.Attribute, ast.Subscript)) for t in node.targets)
+    if isinstance(node, (ast.Return, ast.Break, ast.Continue, ast.Raise, ast.Yield, ast.YieldFrom)):
+        return True  # where the code goes next: after this block, not known
     if not isinstance(node, ast.Call):
         return False
     name = _dotted(node.func)
     if name is None:
-        return isinstance(node.func, ast.Call)  # LSTM(64)(x)
-    last = name.rsplit(".", 1)[-1]
-    if last in _MUTATORS:
-        return True
+        return True  # LSTM(64)(x), f()(…)
     head = name.split(".")[0]
     found, value = scope.find(head)
     if not found:
-        value = Ref(_DEFAULT_NAMES[head]) if head in _DEFAULT_NAMES else None
-    if isinstance(value, Class) or isinstance(value, Function):
-        return True
-    if isinstance(value, Ref):
+        value = Ref(_DEFAULT_NAMES[head]) if head in _DEFAULT_NAMES else _BUILTINS.get(head)
+    if isinstance(value, Ref):  # a framework or library name: only what builds layers or takes a module
         path = canonical(value.path + name[len(head) :])
         final = path.rsplit(".", 1)[-1]
-        return (path.startswith("torch.nn.") and final[:1].isupper()) or (
+        builds = (path.startswith("torch.nn.") and not path.startswith("torch.nn.init.")) or (
             path.startswith("keras") and (final in K.KNOWN or final in ("Sequential", "Model"))
         )
-    return False
+        return builds or final in _MUTATORS or path.split(".")[0] not in _DATA_ROOTS
+    return True  # the code's own functions, methods of its objects, anything unknown
 
 
-_WIDE = re.compile(r"[%:][^%{}]*?\d{4,}")  # a format width or precision of 1000 or more
+_WIDE = re.compile(r"[%:][^%{}]*?(\d{4,}|\*|\{)")  # a width of 1000 or more, or one given at run time
 
 
+_DATA_ROOTS = frozenset("builtins torch math numpy random os sys json re time logging warnings tensorflow".split())
 _MUTATORS = frozenset(
     "add append extend insert pop remove clear update add_module register_module register_parameter "
     "__setattr__ __delattr__ setattr delattr".split()

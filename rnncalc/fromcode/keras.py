@@ -40,6 +40,7 @@ class KerasLayer:
     recurrent: dict | None = None  # count_params arguments
     pending: str | None = None
     wrapped: bool = False  # inside Bidirectional or TimeDistributed: counted there
+    input_shapes: list | None = None  # the shapes it was built on
 
 
 @dataclass(eq=False)
@@ -76,11 +77,10 @@ def default_name(kind: str, names: dict[str, int]) -> str:
 
 
 def declared_shape(kind: str, args: dict) -> tuple | None:
-    """The input a layer states: input_shape=(T, m), or input_dim=m (with input_length=T for a recurrent layer,
-    as Keras 2 read it); an Embedding's input_dim is its vocabulary, and input_length its steps."""
-    recurrent = kind in NEEDS_SEQUENCE_INPUT
+    """The input a layer states, as Keras 3 reads it: input_shape=(T, m), or input_dim=m as (m,); an Embedding's
+    input_dim is its vocabulary."""
     if kind == "Embedding" and "input_shape" not in args:
-        return (args["input_length"],) if "input_length" in args else None
+        return None  # Keras 3 ignores input_length
     if "input_shape" in args:
         shape = args["input_shape"]
         if isinstance(shape, Unknown):
@@ -90,11 +90,8 @@ def declared_shape(kind: str, args: dict) -> tuple | None:
         if not isinstance(shape, (tuple, list)):
             raise Refusal(f"input_shape must be a tuple, got {shape!r}")
         return tuple(shape)
-    if "batch_input_shape" in args and isinstance(args["batch_input_shape"], (tuple, list)):
-        return tuple(args["batch_input_shape"])[1:]
     if "input_dim" in args:
-        length = args.get("input_length")
-        return (length, args["input_dim"]) if recurrent else (args["input_dim"],)
+        return (args["input_dim"],)  # Keras 3: one axis, whatever the layer
     return None
 
 
@@ -118,8 +115,10 @@ def dims(shape: tuple, purpose: str) -> tuple:
 def build(layer: KerasLayer, shapes: list) -> object:
     """Build `layer` on input `shapes` (a list, one per input): its parameters, and the output shape."""
     if layer.built:
+        if shapes != layer.input_shapes and not layer.pending:  # Keras builds once; another shape is not followed
+            layer.pending = f"line {layer.line}: {layer.name} is called on inputs of another shape ({shapes[0]})"
         return layer.output
-    layer.built = True
+    layer.built, layer.input_shapes = True, shapes
     try:
         if any(s is None for s in shapes):
             if layer.type != "Embedding":
@@ -248,6 +247,8 @@ def _conv1d(layer: KerasLayer, shapes: list):
     dilation = _single(a.get("dilation_rate", 1), "Conv1D's dilation_rate")
     groups = need(a.get("groups", 1), "Conv1D's groups", low=1)
     channels = _features(layer, shape)
+    if channels % groups or filters % groups or stride > 1 and dilation > 1:
+        raise Refusal("Conv1D: groups must divide channels and filters, and strides > 1 excludes dilation_rate > 1")
     params = kernel * (channels // groups) * filters + filters * _bias(layer)
     return params, (_length(shape[0], kernel, stride, dilation, a.get("padding", "valid")), filters)
 
@@ -311,13 +312,17 @@ def _concatenate(layer: KerasLayer, shapes: list):
 
 
 def _merge(layer: KerasLayer, shapes: list):
-    return 0, dims(shapes[0], f"{layer.type}'s inputs")
+    parts = [dims(s, f"{layer.type}'s inputs") for s in shapes]
+    if len(set(parts)) != 1:  # Keras broadcasts; rnncalc counts inputs of one shape
+        raise Refusal(f"{layer.type} of inputs of different shapes ({', '.join(map(str, parts))}) is not counted")
+    return 0, parts[0]
 
 
 def _attention(layer: KerasLayer, shapes: list):
     if layer.args.get("use_scale", False) or layer.args.get("score_mode", "dot") != "dot":
         raise Refusal("Attention with use_scale or score_mode='concat' is not counted")
-    return 0, dims(shapes[0], "Attention's query")
+    query, value = dims(shapes[0], "Attention's query"), dims(shapes[min(1, len(shapes) - 1)], "Attention's value")
+    return 0, query[:-1] + value[-1:]  # one output per query step, as wide as the values
 
 
 def _multi_head(layer: KerasLayer, shapes: list):
@@ -364,19 +369,23 @@ _BUILDERS = {
 KNOWN = frozenset(_BUILDERS) | {"Input", "InputLayer"}
 # Arguments that leave a layer's weights as the counts above make them; any other is refused, never ignored.
 NEUTRAL = frozenset(
-    "name dtype trainable autocast activation recurrent_activation kernel_initializer recurrent_initializer "
+    "name trainable autocast activation recurrent_activation kernel_initializer recurrent_initializer "
     "bias_initializer embeddings_initializer beta_initializer gamma_initializer moving_mean_initializer "
     "moving_variance_initializer kernel_regularizer recurrent_regularizer bias_regularizer embeddings_regularizer "
     "beta_regularizer gamma_regularizer activity_regularizer kernel_constraint recurrent_constraint "
     "bias_constraint embeddings_constraint beta_constraint gamma_constraint dropout recurrent_dropout seed "
     "return_sequences return_state go_backwards stateful unroll use_cudnn unit_forget_bias mask_zero input_shape "
-    "input_dim input_length batch_input_shape batch_size rate noise_shape epsilon momentum synchronized padding "
+    "input_dim input_length batch_size rate noise_shape epsilon momentum synchronized padding "
     "strides pool_size dilation_rate use_bias center scale reset_after merge_mode layer backward_layer weights "
     "units filters kernel_size groups output_dim n target_shape num_heads key_dim value_dim output_shape "
     "attention_axes use_scale score_mode implementation sparse mask_value stddev negative_slope max_value "
     "threshold keepdims axis shape tensor optional ragged rms_scaling lora_alpha".split()
 )
-NEUTRAL_VALUES = {"data_format": ("channels_last",), "lora_rank": (None,)}  # neutral only at these values
+NEUTRAL_VALUES = {  # neutral only at these values
+    "data_format": ("channels_last",),
+    "lora_rank": (None,),
+    "dtype": (None, "float32", "float16", "bfloat16", "float64", "mixed_float16", "mixed_bfloat16"),
+}
 NEEDS_SEQUENCE_INPUT = frozenset(RECURRENT) | {"Bidirectional"}
 
 

@@ -62,7 +62,8 @@ def _choose(reader: Interpreter, entry: str | None) -> tuple[str, list]:
         return pasted.type, [("self", pasted)]
     built = [(k, v) for k, v in [*g.items(), *reader.unnamed] if isinstance(v, T.TorchModule)]
     user = [(k, v) for k, v in built if v.klass is not None]  # instances of the code's own classes
-    torch = _outermost(user or [(k, v) for k, v in built if v.children or v.own or v.pending or v.recurrent])
+    holding = [(k, v) for k, v in built if v.klass is None and (v.children or v.own or v.pending or v.recurrent)]
+    torch = _outermost(user + holding)  # enc = Encoder(); model = nn.Sequential(enc, …): the Sequential
     if len(torch) > 1 and (user or _sharing(torch)):
         names = ", ".join(k for k, _ in torch)
         raise Refusal(f"the code builds several models ({names}); name the one to count: --from FILE.py:{torch[-1][0]}")

@@ -85,6 +85,11 @@ _DEFAULTS = {  # the attributes code reads back from a module (self.rnn.bidirect
 def build(name: str, args: dict, line: int) -> TorchModule:
     """The module `torch.nn.<name>(**args)` builds; a count waiting on an unknown value is kept as pending."""
     module = TorchModule(name, line, attrs={**_DEFAULTS.get(name, {}), **args})
+    if name in ("Conv1d", "Conv2d"):  # PyTorch keeps these as tuples: (3,), not 3
+        size = 1 if name == "Conv1d" else 2
+        for key in ("kernel_size", "stride", "padding", "dilation"):
+            if isinstance(module.attrs.get(key), int) and not isinstance(module.attrs[key], bool):
+                module.attrs[key] = (module.attrs[key],) * size
     if name in PARAMETER_FREE:
         return module
     if "bias" in module.attrs and not isinstance(module.attrs["bias"], Unknown):
@@ -172,6 +177,9 @@ def _recurrent(name: str, a: dict):
         proj=need(a.get("proj_size", 0), f"nn.{name}'s proj_size"),
         bias=need(a.get("bias", True), f"nn.{name}'s bias", bool),
     )
+    dropout = a.get("dropout", 0)
+    if isinstance(dropout, (int, float)) and not isinstance(dropout, bool) and not 0 <= dropout <= 1:
+        raise Refusal(f"nn.{name}'s dropout must be from 0 to 1, got {dropout}")
     if net["proj"] and net["proj"] >= hidden:
         raise Refusal(f"nn.LSTM's proj_size ({net['proj']}) must be smaller than hidden_size ({hidden})")
     width = (net["proj"] or hidden) * (2 if net["bidirectional"] else 1)
@@ -203,12 +211,17 @@ def _embedding(name: str, a: dict):
         raise Pending(Unknown("_weight", None), "nn.Embedding's size")
     rows = need(_arg(name, a, "num_embeddings"), "nn.Embedding's num_embeddings")
     dim = need(_arg(name, a, "embedding_dim"), "nn.Embedding's embedding_dim")
+    padding = a.get("padding_idx")
+    if isinstance(padding, int) and not -rows <= padding < rows:
+        raise Refusal(f"nn.Embedding's padding_idx must be within num_embeddings ({rows}), got {padding}")
     return rows * dim, dim, None
 
 
 def _layer_norm(name: str, a: dict):
     shape = _arg(name, a, "normalized_shape")
     dims = shape if isinstance(shape, (tuple, list)) else (shape,)
+    if not dims:
+        raise Refusal("nn.LayerNorm needs normalized_shape")
     size = prod(need(d, "nn.LayerNorm's normalized_shape") for d in dims)
     affine = need(a.get("elementwise_affine", True), "nn.LayerNorm's elementwise_affine", bool)
     bias = need(a.get("bias", True), "nn.LayerNorm's bias", bool)

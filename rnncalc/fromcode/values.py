@@ -115,6 +115,10 @@ def refuse(message: str) -> InvalidArgument:
     return InvalidArgument("code", message)
 
 
+class Unordered(tuple):
+    """A set's items: their number is known, their order is CPython's hash order, which changes from run to run."""
+
+
 @dataclass(frozen=True)
 class Ref:
     """A name in a framework, e.g. ``torch.nn.LSTM`` or ``keras.layers.Dense``, written canonically."""

@@ -1,0 +1,9 @@
+import torch.nn as nn
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Linear(4, 4)
+        if getattr(self, "training", False):
+            self.b = nn.Linear(4, 4)
+model = M()
+# TRUTH: model

@@ -1,0 +1,7 @@
+from keras import layers, Model, Input
+q = Input(shape=(5, 8))
+v = Input(shape=(7, 6))
+k = Input(shape=(7, 4))
+out = layers.MultiHeadAttention(num_heads=2, key_dim=3)(q, v, key=k)
+model = Model([q, v, k], out)
+# TRUTH: model

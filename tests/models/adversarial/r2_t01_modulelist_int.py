@@ -1,0 +1,3 @@
+import torch.nn as nn
+m = nn.ModuleList(5)
+# TRUTH: m

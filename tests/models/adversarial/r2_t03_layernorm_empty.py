@@ -1,0 +1,3 @@
+import torch.nn as nn
+m = nn.LayerNorm(())
+# TRUTH: m
