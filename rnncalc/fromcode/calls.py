@@ -8,25 +8,8 @@ from math import prod
 
 from . import keras as K
 from . import pytorch as T
-from .interpreter import (
-    _WIDE,
-    MAX_DEPTH,
-    NO_DEFAULT,
-    Interpreter,
-    Method,
-    Scope,
-    Super,
-    _bound,
-    _bounded,
-    _hashable,
-    _holds_layers,
-    _Parameter,
-    _plain,
-    _Return,
-    _size,
-    _source,
-    decorated,
-)
+from .facts import _WIDE, _bounded, _hashable, _holds_layers, _Parameter, _plain, _size, _source, decorated
+from .interpreter import MAX_DEPTH, NO_DEFAULT, Interpreter, Method, Scope, Super, _bound, _Return
 from .values import Class, Function, Instance, Ref, Refusal, TensorShape, Unknown, Unordered, shown_value
 
 _SAME_MODULE = {"torch.compile", "torch.jit.script", "typing.cast"}
