@@ -345,8 +345,6 @@ def _keras(reader: Interpreter, parts: list, args: list, kwargs: dict, node: ast
 
 
 def _shape(shape, node: ast.AST):
-    if isinstance(shape, int) and not isinstance(shape, bool):
-        return (shape,)
     if isinstance(shape, (tuple, list)):
         return tuple(shape)
     if isinstance(shape, Unknown):
@@ -413,7 +411,18 @@ def apply_keras(reader: Interpreter, layer, args: list, kwargs: dict, node: ast.
     if len(args) > 1 and isinstance(layer, K.KerasLayer) and layer.type == "MultiHeadAttention":
         inputs += _tensors(args[1:3])
     if not inputs or not all(isinstance(t, K.KerasTensor) for t in inputs):
+        if any(isinstance(t, K.KerasTensor) for t in inputs):
+            raise Refusal(f"{getattr(layer, 'name', 'the layer')} is called on tensors mixed with other values", node)
         return Unknown(_source(node), node)  # applied to data, not to a model's tensors
+    many = isinstance(layer, K.KerasLayer) and layer.type in K.MANY_INPUTS
+    if args and isinstance(args[0], (list, tuple)) and not many or many and not args:
+        raise Refusal(
+            f"{getattr(layer, 'name', 'the model')} takes {'a list of tensors' if many else 'one tensor, not a list'}",
+            node,
+        )
+    if isinstance(layer, K.KerasModel) and layer.kind == "functional":
+        if [t.shape for t in inputs[: len(layer.inputs)]] != [t.shape for t in layer.inputs]:
+            raise Refusal(f"a model built on {[t.shape for t in layer.inputs]} is called on other shapes", node)
     shapes = [t.shape for t in inputs]
     followed = [t for k, v in kwargs.items() if k not in ("query", "value", "key", "inputs") for t in _tensors(v)]
     inputs = inputs + [t for t in followed if isinstance(t, K.KerasTensor)]  # initial_state=…: part of the graph

@@ -191,6 +191,8 @@ def _bidirectional(layer: KerasLayer, shapes: list):
     forward_output = build(inner, shapes)
     backward = layer.backward or inner
     if layer.backward:
+        if layer.backward.args.get("go_backwards", False) == inner.args.get("go_backwards", False):
+            raise Refusal("Bidirectional's backward layer must run the other way (go_backwards) from the forward one")
         build(layer.backward, shapes)
     for part in (inner, backward):
         if part.pending:
@@ -270,7 +272,8 @@ def _length(steps, kernel: int, stride: int, dilation: int, padding) -> int | No
 def _pooling(layer: KerasLayer, shapes: list):
     shape = _one(layer, shapes)
     size = _single(layer.args.get("pool_size", 2), f"{layer.type}'s pool_size")
-    stride = _single(layer.args.get("strides") or size, f"{layer.type}'s strides")
+    strides = layer.args.get("strides")
+    stride = _single(size if strides is None else strides, f"{layer.type}'s strides")
     return 0, (_length(shape[0], size, stride, 1, layer.args.get("padding", "valid")),) + shape[1:]
 
 
@@ -386,6 +389,7 @@ NEUTRAL_VALUES = {  # neutral only at these values
     "lora_rank": (None,),
     "dtype": (None, "float32", "float16", "bfloat16", "float64", "mixed_float16", "mixed_bfloat16"),
 }
+MANY_INPUTS = MERGES | {"Concatenate", "Attention"}  # called on a list of tensors
 NEEDS_SEQUENCE_INPUT = frozenset(RECURRENT) | {"Bidirectional"}
 
 

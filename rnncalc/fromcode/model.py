@@ -263,6 +263,8 @@ def _graph(model: K.KerasModel) -> list:
         if id(tensor) in seen:
             continue
         seen.add(id(tensor))
+        if tensor.layer is None and tensor not in model.inputs:
+            raise Refusal(f"line {model.line}: the model's outputs depend on an input it is not given")
         if isinstance(tensor.layer, K.KerasModel):
             found += [layer for layer in _layers(tensor.layer, None) if layer not in found]
         elif tensor.layer is not None and tensor.layer not in found:

@@ -92,14 +92,31 @@ def build(name: str, args: dict, line: int) -> TorchModule:
                 module.attrs[key] = (module.attrs[key],) * size
     if name in PARAMETER_FREE:
         return module
-    if "bias" in module.attrs and not isinstance(module.attrs["bias"], Unknown):
-        module.attrs["bias"] = PARAMETER if module.attrs["bias"] else None
-    module.attrs["weight"] = PARAMETER
+    _read_back(name, module.attrs)
     try:
         module.own, module.features, module.recurrent = _BUILDERS[name](name, args)
     except Pending as p:
         module.pending = str(p)
     return module
+
+
+def _read_back(name: str, attrs: dict) -> None:
+    """Attributes as PyTorch stores them, for code that reads them back (self.fc.bias is None, normalized_shape):
+    parameters as tensors (None when absent), sizes normalised as PyTorch normalises them."""
+    if name not in RECURRENT:  # nn.LSTM's bias is a flag; nn.Linear's a tensor or None
+        if "bias" in attrs and isinstance(attrs["bias"], bool):
+            attrs["bias"] = PARAMETER if attrs["bias"] else None
+        attrs["weight"] = PARAMETER
+    shape = attrs.get("normalized_shape")
+    if name == "LayerNorm" and isinstance(shape, int) and not isinstance(shape, bool):
+        attrs["normalized_shape"] = (shape,)
+    rows, padding = attrs.get("num_embeddings"), attrs.get("padding_idx")
+    if name == "Embedding" and isinstance(rows, int) and isinstance(padding, int) and padding < 0:
+        attrs["padding_idx"] = rows + padding
+    if name == "MultiheadAttention":
+        for key in ("kdim", "vdim"):
+            if attrs.get(key) is None:
+                attrs[key] = attrs.get("embed_dim")
 
 
 def adopt(module: TorchModule, built: TorchModule) -> None:
