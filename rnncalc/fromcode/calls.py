@@ -18,7 +18,8 @@ _DATA_LIBRARIES = frozenset(
     "pathlib logging pandas tensorflow jax builtins string copy warnings pickle tqdm matplotlib sklearn scipy "
     "datetime io glob shutil csv yaml".split()
 )
-_TENSOR_MAKERS = frozenset("zeros ones randn rand empty Tensor FloatTensor full normal".split())
+_TENSOR_MAKERS = frozenset("zeros ones randn rand empty Tensor FloatTensor".split())
+_FLOAT_DTYPES = {f"torch.{t}" for t in "float32 float float16 half float64 double bfloat16".split()}
 _PLAIN_METHODS = {
     list: {"index", "count", "copy"},
     dict: {"items", "keys", "values", "get", "update", "setdefault", "copy", "pop"},
@@ -149,6 +150,8 @@ def instantiate(reader: Interpreter, klass: Class, args: list, kwargs: dict, nod
 def _framework_init(reader: Interpreter, module: T.TorchModule, args: list, kwargs: dict, node: ast.AST) -> None:
     """The framework __init__ of a subclass of a PyTorch module: nn.Module's builds nothing; nn.LSTM's the LSTM."""
     name = module.klass.framework_base().split(".")[-1]
+    module.children.clear()  # nn.Module.__init__ starts the registry afresh, as a second call shows
+    module.own, module.initialised = 0, True
     if name != "Module":
         T.adopt(module, _torch_module(reader, name, args, kwargs, node))
 
@@ -196,7 +199,7 @@ def _framework(reader: Interpreter, path: str, args: list, kwargs: dict, node: a
     if path == "torch.nn.Embedding.from_pretrained":
         return T.from_pretrained(args[0] if args else kwargs.get("embeddings"), node.lineno)
     if len(parts) == 2 and parts[0] == "torch" and parts[1] in _TENSOR_MAKERS:
-        return _tensor(args, kwargs)
+        return _tensor(parts[1], args, kwargs)
     if path in ("copy.deepcopy", "copy.copy") and len(args) == 1:
         return _copy(args[0], deep=path == "copy.deepcopy", node=node)
     if path == "functools.partial" and args:
@@ -232,7 +235,15 @@ def _copy(value, deep: bool, node: ast.AST):
     return Unknown(_source(node.func) + "(…)", node, builds=True)
 
 
-def _tensor(args: list, kwargs: dict):
+def _tensor(name: str, args: list, kwargs: dict):
+    """torch.zeros(3, 4), torch.randn((3, 4)): a tensor of that shape; torch.Tensor([3, 4]) is data (two numbers)."""
+    if name in ("Tensor", "FloatTensor") and len(args) == 1 and isinstance(args[0], (tuple, list)):
+        return Unknown("a tensor's shape", None)
+    if "size" in kwargs and args or set(kwargs) - {"size", "requires_grad", "device"} and "dtype" not in kwargs:
+        return Unknown("a tensor's shape", None)
+    dtype = kwargs.get("dtype")
+    if dtype is not None and not (isinstance(dtype, Ref) and dtype.path in _FLOAT_DTYPES):
+        return Unknown("a tensor of another dtype", None)
     sizes = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
     sizes = kwargs.get("size", sizes)
     if sizes and all(isinstance(s, int) and not isinstance(s, bool) and 0 <= s <= 10**12 for s in sizes):
@@ -269,8 +280,8 @@ def _torch_module(reader: Interpreter, name: str, args: list, kwargs: dict, node
             raise Refusal(f"nn.{name} takes modules, got {shown_value(items)}", node)
         if name == "ModuleDict":
             pairs = items.items() if isinstance(items, dict) else items
-            if not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
-                raise Refusal("nn.ModuleDict takes (name, module) pairs", node)
+            if not all(isinstance(p, (tuple, list)) and len(p) == 2 and isinstance(p[0], str) for p in pairs):
+                raise Refusal("nn.ModuleDict takes (name, module) pairs, each name a string", node)
             for key, value in pairs:
                 reader.register(module, str(key), value, node)
         else:
@@ -283,6 +294,11 @@ def _torch_module(reader: Interpreter, name: str, args: list, kwargs: dict, node
     if name == "Module":
         return T.TorchModule("Module", line)
     if name in T.SIGNATURES:
+        dtype = kwargs.get("dtype")
+        if dtype is not None and not (isinstance(dtype, Ref) and dtype.path in _FLOAT_DTYPES):
+            raise Refusal(f"nn.{name}'s parameters must be floating point, got dtype={_source(node)}", node)
+        if len(args) > T.POSITIONAL.get(name, len(args)):
+            raise Refusal(f"nn.{name}: write the arguments after the {T.POSITIONAL[name]}th by keyword", node)
         return T.build(name, _arguments(f"nn.{name}", T.SIGNATURES[name], args, kwargs, node), line)
     if name in T.PARAMETER_FREE:
         return T.TorchModule(name, line)
@@ -472,6 +488,8 @@ def _method(reader: Interpreter, m: Method, args: list, kwargs: dict, node: ast.
         return None
     if isinstance(owner, (list, dict)) and id(owner) in reader.opened:
         return Unknown(_source(node), node, builds=True)
+    reader.steps += _size(owner) + sum(_size(a) for a in args)  # list.count(x) compares every item: work
+    reader._tick(node)
     if isinstance(owner, list) and name in _LIST_METHODS:  # our objects compare by identity, as Python's do
         if name == "sort" and (kwargs or not all(isinstance(v, (int, float, str)) for v in owner)):
             reader.open(owner)
@@ -518,6 +536,8 @@ def _module_method(reader: Interpreter, module: T.TorchModule, name: str, args: 
     if name in ("add_module", "register_module", "register_parameter", "__setattr__") and len(args) == 2:
         if not isinstance(args[0], str):
             raise Refusal(f"the module added here is named by {_source(node.args[0])}, which is not known", node)
+        if name != "__setattr__" and args[0] in module.attrs:
+            raise Refusal(f"{name}({args[0]!r}, …): an attribute of that name exists, which PyTorch refuses", node)
         reader.register(module, str(args[0]), args[1], node)
         return None
     if name == "append" and args and module.kind in ("list", "sequential"):

@@ -135,7 +135,7 @@ class Interpreter:
         self.keras_models: list[K.KerasModel] = []
         self.notes: list[str] = []
         self.globals = Scope()
-        self.unnamed: list[tuple[str, object]] = []  # modules built by module-level expressions: nn.LSTM(28, 128)
+        self.unnamed: list[tuple[str, object]] = []  # framework modules built alone at module level: nn.LSTM(28, 128)
         self.pasted: T.TorchModule | None = None  # the self of pasted __init__ lines
         self.opened: set[int] = set()  # lists and dicts changed in ways not followed
         self.kept: list = []  # keeps them alive, so their ids stay theirs
@@ -211,8 +211,10 @@ class Interpreter:
 
     def _s_Expr(self, node: ast.Expr, scope: Scope) -> None:
         value = self.eval(node.value, scope)
-        if scope is self.globals and isinstance(value, T.TorchModule):
+        constructed = isinstance(node.value, ast.Call) and isinstance(self.called(node.value, scope), Ref)
+        if scope is self.globals and isinstance(value, T.TorchModule) and constructed:  # nn.LSTM(28, 128) alone
             self.unnamed.append((value.type.lower(), value))
+
 
     def _s_Assign(self, node: ast.Assign, scope: Scope) -> None:
         value = self.eval(node.value, scope)
@@ -252,7 +254,7 @@ class Interpreter:
 
     def _s_ClassDef(self, node: ast.ClassDef, scope: Scope) -> None:
         bases = [self.eval(b, scope) for b in node.bases]
-        if _unfollowed_decorators(node) or any(isinstance(b, Unknown) for b in bases) or node.keywords:
+        if _unfollowed_decorators(node) or any(isinstance(b, Unknown) for b in bases) or node.keywords or _magic(node):
             scope.vars[node.name] = Unknown(node.name, node, builds=True)  # a base or decorator not followed
             return
         klass = Class(node, node.name, [b for b in bases if isinstance(b, (Class, Ref))])
@@ -275,7 +277,7 @@ class Interpreter:
         raise _Continue
 
     def _s_With(self, node: ast.With, scope: Scope) -> None:
-        if all(_benign_manager(self._manager(item.context_expr, scope)) for item in node.items):
+        if all(_benign_manager(self.called(item.context_expr, scope)) for item in node.items):
             for item in node.items:
                 if item.optional_vars is not None:
                     self.assign(item.optional_vars, Unknown(_source(item.context_expr), item.context_expr), scope)
@@ -283,8 +285,8 @@ class Interpreter:
         else:  # a manager that may swallow an exception (contextlib.suppress, …): where the body stops is not known
             self.undecided(node, [node.body], Unknown(_source(node.items[0].context_expr), node), scope)
 
-    def _manager(self, expression: ast.expr, scope: Scope):
-        """What a with statement enters: the function called (torch.no_grad()), or the value itself."""
+    def called(self, expression: ast.expr, scope: Scope):
+        """The function an expression calls (torch.no_grad() → torch.no_grad), or the value itself."""
         target = expression.func if isinstance(expression, ast.Call) else expression
         return self.callee(target, scope) if isinstance(target, ast.Attribute) else self.eval(target, scope)
 
@@ -373,6 +375,10 @@ class Interpreter:
         if isinstance(owner, T.TorchModule):
             self.register(owner, name, value, node)
         elif isinstance(owner, (Instance, Class)):
+            klass = owner.klass if isinstance(owner, Instance) else owner
+            found = klass.lookup(name)
+            if isinstance(found, Function) and decorated(found.node, "property"):
+                raise Refusal(f"assigns to the property {name}, which has no setter: Python refuses it", node)
             owner.attrs[name] = value
         elif isinstance(owner, T.TensorRef):
             raise Refusal(f"replaces a parameter's {name} (its shape may change); rnncalc does not follow it", node)
@@ -387,12 +393,16 @@ class Interpreter:
     def register(self, owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
         """What nn.Module.__setattr__ does: modules and parameters are registered, the rest kept as attributes.
         A module replacing another keeps its place (l[0] = …), as PyTorch's ordered registry does."""
+        if name not in owner.children:
+            self._register(owner, name, value, node)
+            return
         order = list(owner.children)
         self._register(owner, name, value, node)
-        if name in order and name in owner.children:
+        if name in owner.children:
             owner.children = {k: owner.children[k] for k in order if k in owner.children} | owner.children
 
     def _register(self, owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
+        _check_registration(owner, name, value, node)
         owner.children.pop(name, None)
         owner.attrs.pop(name, None)
         if owner.klass is None and owner.type in T.SIGNATURES and name.startswith(("weight", "bias")):
@@ -441,7 +451,9 @@ class Interpreter:
             else:
                 self.register(owner, name, value, node)
         elif isinstance(owner, T.TorchModule) and owner.kind == "dict":
-            self.register(owner, str(key), value, node)
+            if not isinstance(key, str):
+                raise Refusal(f"a ModuleDict key must be a known string, got {_source(node.slice)}", node)
+            self.register(owner, key, value, node)
         elif isinstance(owner, dict) and _hashable(key):
             owner[key] = value
         elif isinstance(owner, list) and isinstance(key, int) and -len(owner) <= key < len(owner):
@@ -560,7 +572,9 @@ class Interpreter:
                     part = T.TorchModule(owner.type, getattr(node, "lineno", 0), kind=owner.kind)
                     part.children = {str(i): m for i, m in enumerate(list(owner.children.values())[key])}
                     return part
-                return list(owner.children.values())[key] if isinstance(key, int) else owner.children[str(key)]
+                if (owner.kind == "dict") != isinstance(key, str):
+                    raise Refusal(f"{owner.type} is indexed by {'names' if owner.kind == 'dict' else 'numbers'}", node)
+                return list(owner.children.values())[key] if isinstance(key, int) else owner.children[key]
             if isinstance(owner, K.KerasTensor):
                 return Unknown(_source(node), node)
         except (IndexError, KeyError, TypeError, ValueError):
@@ -668,6 +682,10 @@ class Interpreter:
                 result = (left.path == right.path) == isinstance(op, (ast.Is, ast.Eq))  # nn.LSTM is nn.LSTM
             elif isinstance(left, Ref) or isinstance(right, Ref):
                 return Unknown(_source(node), node)
+            elif isinstance(op, (ast.Is, ast.IsNot)) and not any(
+                v is None or isinstance(v, bool) for v in (left, right)
+            ):
+                return Unknown(_source(node), node)  # `n is m` of numbers or strings: CPython's choice, not the code's
             elif not _plain(left) or not _plain(right):
                 if isinstance(op, (ast.Is, ast.IsNot)):
                     result = (left is right) == isinstance(op, ast.Is)
@@ -755,6 +773,8 @@ class Interpreter:
             if keyword.arg is not None:
                 kwargs[keyword.arg] = value
             elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
+                if set(value) & set(kwargs):
+                    raise Refusal(f"the call gives {sorted(set(value) & set(kwargs))[0]!r} twice", node)
                 kwargs.update(value)
             else:
                 return self.unknown_call(function, node, [*args, value])
@@ -806,6 +826,7 @@ class Interpreter:
             if isinstance(side, Unknown):
                 return side.derived()  # arithmetic on an unknown: unknown, and never a module
         if isinstance(op, ast.Add) and T.joinable(left, right):
+            _bounded(len(left.children) + len(right.children), node)
             return T.joined(left, right)  # ModuleList + ModuleList, Sequential + Sequential
         if isinstance(left, (T.TorchModule, K.KerasTensor)) or isinstance(right, (T.TorchModule, K.KerasTensor)):
             return Unknown(_source(node), node, builds=True)
@@ -842,6 +863,7 @@ class Interpreter:
         if not isinstance(values, (list, tuple)):
             module.pending = f"line {node.lineno}: the modules added here are not known"
             return
+        _bounded(len(module.children) + len(values), node)
         for value in values:
             self.register(module, str(len(module.children)), value, node)
 
@@ -849,6 +871,36 @@ class Interpreter:
 class _Undecided(Exception):
     def __init__(self, unknown: Unknown):
         self.unknown = unknown
+
+
+_MAGIC = frozenset("__init_subclass__ __slots__ __setattr__ __getattr__ __getattribute__ __new__ __set_name__".split())
+
+
+def _magic(node: ast.ClassDef) -> bool:
+    """A class that changes how its objects are made or their attributes set: not followed."""
+    for statement in node.body:
+        names = {t.id for t in getattr(statement, "targets", []) if isinstance(t, ast.Name)}
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.add(statement.name)
+            if any(isinstance(d, ast.Attribute) and d.attr in ("setter", "deleter") for d in statement.decorator_list):
+                return True
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            names.add(statement.target.id)
+        if names & _MAGIC:
+            return True
+    return False
+
+
+def _check_registration(owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
+    """What nn.Module.__setattr__ and add_module refuse, refused here too: there is no model to count."""
+    module_like = isinstance(value, (T.TorchModule, _Parameter))
+    if module_like and owner.klass is not None and not owner.initialised:
+        raise Refusal(f"self.{name} is set before super().__init__() has run, which PyTorch refuses", node)
+    if module_like and ("." in name or not name):
+        raise Refusal(f"a module name may not be empty or hold a dot, got {name!r}", node)
+    current = owner.children.get(name)
+    if current is not None and value is not None and not module_like:
+        raise Refusal(f"{name} holds a module or parameter; PyTorch refuses another kind of value there", node)
 
 
 def _mangled(name: str, scope: Scope) -> str:

@@ -67,9 +67,7 @@ class KerasModel:
 def default_name(kind: str, names: dict[str, int]) -> str:
     """The name Keras gives an unnamed layer: snake_case of its class, numbered from the second on."""
     base = (
-        re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", kind)
-        .lower()
-        .replace("simple_r_n_n", "simple_rnn")
+        re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", kind).lower().replace("simple_r_n_n", "simple_rnn")
     )
     number = names.get(base, 0)
     names[base] = number + 1
@@ -252,7 +250,9 @@ def _conv1d(layer: KerasLayer, shapes: list):
     if channels % groups or filters % groups or stride > 1 and dilation > 1:
         raise Refusal("Conv1D: groups must divide channels and filters, and strides > 1 excludes dilation_rate > 1")
     params = kernel * (channels // groups) * filters + filters * _bias(layer)
-    return params, (_length(shape[0], kernel, stride, dilation, a.get("padding", "valid")), filters)
+    padding = a.get("padding", "valid")
+    padding = padding.lower() if isinstance(padding, str) else padding  # Conv1D reads "SAME" as "same"
+    return params, (_length(shape[0], kernel, stride, dilation, padding), filters)
 
 
 def _single(value, purpose: str) -> int:
@@ -262,15 +262,28 @@ def _single(value, purpose: str) -> int:
 
 
 def _length(steps, kernel: int, stride: int, dilation: int, padding) -> int | None:
+    """Output steps of a convolution or pooling; Keras refuses a padding it does not know and an empty output."""
+    if padding not in ("valid", "same", "causal"):
+        raise Refusal(f"padding must be 'valid', 'same' or 'causal', got {padding!r}")
     if steps is None:
         return None
     if padding in ("same", "causal"):  # padded so that every step (or stride) gives one output
         return -(-steps // stride)
-    return max(0, (steps - dilation * (kernel - 1) - 1) // stride + 1)
+    length = (steps - dilation * (kernel - 1) - 1) // stride + 1
+    if length <= 0:
+        raise Refusal(f"the window ({kernel}) is longer than the {steps} steps it slides over")
+    return length
+
+
+def _rank(layer: KerasLayer, shapes: list, rank: int) -> tuple:
+    shape = _one(layer, shapes)
+    if len(shape) != rank:
+        raise Refusal(f"{layer.type} ({layer.name}) reads inputs of rank {rank}; its input is {shape}")
+    return shape
 
 
 def _pooling(layer: KerasLayer, shapes: list):
-    shape = _one(layer, shapes)
+    shape = _rank(layer, shapes, 2)
     size = _single(layer.args.get("pool_size", 2), f"{layer.type}'s pool_size")
     strides = layer.args.get("strides")
     stride = _single(size if strides is None else strides, f"{layer.type}'s strides")
@@ -278,7 +291,7 @@ def _pooling(layer: KerasLayer, shapes: list):
 
 
 def _global_pooling(layer: KerasLayer, shapes: list):
-    return 0, _one(layer, shapes)[-1:]
+    return 0, _rank(layer, shapes, 2)[-1:]
 
 
 def _flatten(layer: KerasLayer, shapes: list):
@@ -289,15 +302,18 @@ def _flatten(layer: KerasLayer, shapes: list):
 
 
 def _repeat(layer: KerasLayer, shapes: list):
-    return 0, (need(layer.args.get("n"), "RepeatVector's n", low=1),) + _one(layer, shapes)
+    return 0, (need(layer.args.get("n"), "RepeatVector's n", low=1),) + _rank(layer, shapes, 1)
 
 
 def _reshape(layer: KerasLayer, shapes: list):
-    _one(layer, shapes)
+    shape = _one(layer, shapes)
     target = layer.args.get("target_shape")
     if not isinstance(target, (tuple, list)):
         raise Refusal("Reshape needs target_shape as a tuple")
-    return 0, tuple(need(d, "Reshape's target_shape") for d in target)
+    target = tuple(need(d, "Reshape's target_shape", low=1) for d in target)
+    if None not in shape and prod(shape) != prod(target):
+        raise Refusal(f"Reshape of {shape} into {target}: the sizes differ")
+    return 0, target
 
 
 def _same(layer: KerasLayer, shapes: list):
@@ -309,13 +325,15 @@ def _concatenate(layer: KerasLayer, shapes: list):
     axis = layer.args.get("axis", -1)
     if axis != -1 or len({len(p) for p in parts}) != 1:
         raise Refusal("Concatenate is counted along the last axis of inputs of one rank")
-    if any(p[-1] is None for p in parts):
-        raise Refusal("Concatenate's inputs need known feature sizes")
+    if any(p[-1] is None for p in parts) or len({p[:-1] for p in parts}) != 1:
+        raise Refusal("Concatenate's inputs need known feature sizes and matching other axes")
     return 0, parts[0][:-1] + (sum(p[-1] for p in parts),)
 
 
 def _merge(layer: KerasLayer, shapes: list):
     parts = [dims(s, f"{layer.type}'s inputs") for s in shapes]
+    if layer.type == "Subtract" and len(parts) != 2:
+        raise Refusal("Subtract takes exactly two inputs")
     if len(set(parts)) != 1:  # Keras broadcasts; rnncalc counts inputs of one shape
         raise Refusal(f"{layer.type} of inputs of different shapes ({', '.join(map(str, parts))}) is not counted")
     return 0, parts[0]
@@ -324,7 +342,9 @@ def _merge(layer: KerasLayer, shapes: list):
 def _attention(layer: KerasLayer, shapes: list):
     if layer.args.get("use_scale", False) or layer.args.get("score_mode", "dot") != "dot":
         raise Refusal("Attention with use_scale or score_mode='concat' is not counted")
-    query, value = dims(shapes[0], "Attention's query"), dims(shapes[min(1, len(shapes) - 1)], "Attention's value")
+    if len(shapes) not in (2, 3):
+        raise Refusal("Attention takes [query, value] or [query, value, key]")
+    query, value = dims(shapes[0], "Attention's query"), dims(shapes[1], "Attention's value")
     return 0, query[:-1] + value[-1:]  # one output per query step, as wide as the values
 
 
@@ -377,7 +397,7 @@ NEUTRAL = frozenset(
     "moving_variance_initializer kernel_regularizer recurrent_regularizer bias_regularizer embeddings_regularizer "
     "beta_regularizer gamma_regularizer activity_regularizer kernel_constraint recurrent_constraint "
     "bias_constraint embeddings_constraint beta_constraint gamma_constraint dropout recurrent_dropout seed "
-    "return_sequences return_state go_backwards stateful unroll use_cudnn unit_forget_bias mask_zero input_shape "
+    "return_sequences return_state go_backwards unroll use_cudnn unit_forget_bias mask_zero input_shape "
     "input_dim input_length batch_size rate noise_shape epsilon momentum synchronized padding "
     "strides pool_size dilation_rate use_bias center scale reset_after merge_mode layer backward_layer weights "
     "units filters kernel_size groups output_dim n target_shape num_heads key_dim value_dim output_shape "
@@ -387,6 +407,7 @@ NEUTRAL = frozenset(
 NEUTRAL_VALUES = {  # neutral only at these values
     "data_format": ("channels_last",),
     "lora_rank": (None,),
+    "stateful": (False,),  # stateful=True needs a fixed batch size
     "dtype": (None, "float32", "float16", "bfloat16", "float64", "mixed_float16", "mixed_bfloat16"),
 }
 MANY_INPUTS = MERGES | {"Concatenate", "Attention"}  # called on a list of tensors

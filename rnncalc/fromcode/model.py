@@ -218,6 +218,9 @@ def _keras_model(name: str, models: list, input_size: int | None, notes: list) -
             if layer not in layers:
                 layers.append(layer)
     rows, recurrent = [], []
+    names = [layer.name for layer in layers]
+    if len(set(names)) != len(names):
+        raise Refusal(f"two layers of the model are named {next(n for n in names if names.count(n) > 1)!r}")
     for layer in layers:
         if layer.pending:
             raise Refusal(layer.pending)

@@ -25,6 +25,7 @@ class TorchModule:
     pending: str | None = None  # why its count cannot be known: refused if the total needs it
     kind: str = "module"  # module, list, dict, sequential
     klass: object = None  # the code's own class, for its methods
+    initialised: bool = False  # nn.Module.__init__ has run (the code's own classes must call it first)
 
 
 SIGNATURES = {  # PyTorch's own positional order
@@ -48,6 +49,7 @@ SIGNATURES = {  # PyTorch's own positional order
     "PReLU": "num_parameters init device dtype",
 }
 SIGNATURES = {name: tuple(text.split()) for name, text in SIGNATURES.items()}
+POSITIONAL = {"RNN": 8, "GRU": 7}  # PyTorch reads the next positional as proj_size: rnncalc asks for keywords
 RECURRENT = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru", "RNNCell": "rnn", "LSTMCell": "lstm", "GRUCell": "gru"}
 PARAMETER_FREE = frozenset(
     "Dropout Dropout1d Dropout2d AlphaDropout ReLU ReLU6 LeakyReLU ELU SELU CELU GELU SiLU Mish Tanh Sigmoid Hardtanh "
@@ -254,6 +256,13 @@ def _conv(name: str, a: dict):
     channels_in = need(_arg(name, a, "in_channels"), f"nn.{name}'s in_channels")
     channels_out = need(_arg(name, a, "out_channels"), f"nn.{name}'s out_channels")
     groups = need(a.get("groups", 1), f"nn.{name}'s groups", low=1)
+    padding, stride = a.get("padding", 0), a.get("stride", 1)
+    if isinstance(padding, str) and (
+        padding not in ("same", "valid") or padding == "same" and stride not in (1, (1,), (1, 1))
+    ):
+        raise Refusal(f"nn.{name}: padding {padding!r} with stride {stride!r} is refused by PyTorch")
+    if a.get("padding_mode", "zeros") not in ("zeros", "reflect", "replicate", "circular"):
+        raise Refusal(f"nn.{name}'s padding_mode must be zeros, reflect, replicate or circular")
     kernel = _arg(name, a, "kernel_size")
     dims = 1 if name == "Conv1d" else 2
     sizes = kernel if isinstance(kernel, (tuple, list)) else (kernel,) * dims

@@ -1,0 +1,3 @@
+from keras import layers, Sequential, Input
+model = Sequential([Input(shape=(21, 3)), layers.Conv1D(4, (5,), strides=(2,)), layers.MaxPool1D(3, strides=2, padding="same"), layers.Flatten(), layers.Dense(1)])
+# TRUTH: model

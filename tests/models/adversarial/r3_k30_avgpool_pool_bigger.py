@@ -1,0 +1,3 @@
+from keras import layers, Sequential, Input
+model = Sequential([Input(shape=(3, 3)), layers.AveragePooling1D(5), layers.Flatten(), layers.Dense(1)])
+# TRUTH: model

@@ -1,0 +1,6 @@
+import keras
+from keras import layers
+model = keras.Sequential([keras.Input((4,)), layers.Dense(8), layers.Dense(2)])
+model.pop()
+model.add(layers.Dense(5))
+# TRUTH: model

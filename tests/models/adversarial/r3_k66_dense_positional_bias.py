@@ -1,0 +1,3 @@
+import keras
+model = keras.Sequential([keras.layers.Input((3,)), keras.layers.Dense(5, None, False)])
+# TRUTH: model

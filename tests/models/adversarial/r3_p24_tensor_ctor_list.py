@@ -1,0 +1,7 @@
+import torch, torch.nn as nn
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.w = nn.Parameter(torch.Tensor([3, 4]))
+model = M()
+# TRUTH: model

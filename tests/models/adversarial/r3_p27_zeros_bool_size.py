@@ -1,0 +1,7 @@
+import torch, torch.nn as nn
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.w = nn.Parameter(torch.zeros(3, True))
+model = M()
+# TRUTH: model

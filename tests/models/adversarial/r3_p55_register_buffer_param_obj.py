@@ -1,0 +1,8 @@
+import torch, torch.nn as nn
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("scale", nn.Parameter(torch.ones(5)))
+        self.fc = nn.Linear(2, 2)
+model = M()
+# TRUTH: model
