@@ -215,7 +215,6 @@ class Interpreter:
         if scope is self.globals and isinstance(value, T.TorchModule) and constructed:  # nn.LSTM(28, 128) alone
             self.unnamed.append((value.type.lower(), value))
 
-
     def _s_Assign(self, node: ast.Assign, scope: Scope) -> None:
         value = self.eval(node.value, scope)
         for target in node.targets:
