@@ -358,7 +358,8 @@ def _activate(name: str, a: np.ndarray, slope: np.ndarray) -> np.ndarray:
     return a
 
 
-def _lstm(cfg, w, b_ih, inputs, unit, burn_in, progress):
+def _lstm(cfg, w, b_ih, inputs, unit, burn_in, progress, observe=None):
+    """`observe(f, c)`: called with each measured step's forget gates and cell state."""
     variants, trials, n, steps = len(b_ih), cfg.trials, cfg.hidden, cfg.steps
     w_hh_t, b = np.ascontiguousarray(w["w_hh"].T), b_ih + w["b_hh"]
     h, c = np.zeros((variants, trials, n)), np.zeros((variants, trials, n))
@@ -376,6 +377,8 @@ def _lstm(cfg, w, b_ih, inputs, unit, burn_in, progress):
         h = o * tc
         if t >= burn_in:
             saved.append((i, f, g, o, tc, c_prev) if full else log_f)
+            if observe is not None:
+                observe(f, c)
             progress(0.5 * len(saved) / steps)
     u = np.repeat(unit()[None], variants, axis=0)
     dh, dc = (u, np.zeros_like(u)) if full else (None, u)
@@ -395,7 +398,8 @@ def _lstm(cfg, w, b_ih, inputs, unit, burn_in, progress):
     return norms.logs
 
 
-def _gru(cfg, w, b_ih, inputs, unit, burn_in, progress):
+def _gru(cfg, w, b_ih, inputs, unit, burn_in, progress, observe=None):
+    """`observe(z, h)`: called with each measured step's update gates and the state they carry."""
     variants, trials, n, steps = len(b_ih), cfg.trials, cfg.hidden, cfg.steps
     w_hh_t, b_hh = np.ascontiguousarray(w["w_hh"].T), w["b_hh"]
     h = np.zeros((variants, trials, n))
@@ -409,6 +413,8 @@ def _gru(cfg, w, b_ih, inputs, unit, burn_in, progress):
         cand = np.tanh(ai[..., 2 * n :] + r * ah[..., 2 * n :])
         if t >= burn_in:
             saved.append((r, z, cand, ah[..., 2 * n :], h) if full else log_z)
+            if observe is not None:
+                observe(z, h)
             progress(0.5 * len(saved) / steps)
         h = (1 - z) * cand + z * h
     dh = np.repeat(unit()[None], variants, axis=0)

@@ -48,24 +48,38 @@ class ModelReport(NamedTuple):
 
 
 def analyse_model(
-    model: Model, seq_len: int = 100, batch: int = 1, dtype: str = "float32", expect: int | None = None
+    model: Model,
+    seq_len: int = 100,
+    batch: int = 1,
+    dtype: str = "float32",
+    expect: int | None = None,
+    weights: str | None = None,
 ) -> ModelReport:
-    layers = [_analyse(r.path, r.network, r.params, seq_len, batch, dtype) for r in model.recurrent]
+    """`weights`: the file the model was read from, whose trained layers `gradflow --weights` simulates."""
+    layers = [_analyse(r.path, r.network, r.params, seq_len, batch, dtype, weights) for r in model.recurrent]
     return ModelReport(model, layers, seq_len, batch, dtype, None if expect is None else check_model(expect, model))
 
 
-def _analyse(path: str, net: dict, params: int, seq_len: int, batch: int, dtype: str) -> LayerAnalysis:
+def _analyse(path: str, net: dict, params: int, seq_len: int, batch: int, dtype: str, weights) -> LayerAnalysis:
     shape = {k: v for k, v in net.items() if k not in ("convention", "bias")}
     same = {k: v for k, v in shape.items() if k != "cell"}
     compared = compare_conventions(net["cell"], **same)
     counts = {c: r.total if isinstance(r, ParamCount) else None for c, r in compared.items()}
     counts[net["convention"]] = params  # the framework's own count, with the code's bias setting
     cost = costs(count_params(**net), seq_len, batch, dtype)
-    return LayerAnalysis(path, net, params, counts, cost.activation_bytes, _gradflow(net), _tensors(net))
+    runs_trained = weights is not None and not net.get("proj") and net.get("reset_after") is not False
+    flow = _trained(weights, path) if runs_trained else _gradflow(net)  # else: the same cell with drawn weights
+    return LayerAnalysis(path, net, params, counts, cost.activation_bytes, flow, _tensors(net))
 
 
 def _gradflow(net: dict) -> str:
     return f"rnncalc gradflow --cell {net['cell']} --hidden {net['hidden']}"
+
+
+def _trained(weights: str, layer: str) -> str:
+    from shlex import quote
+
+    return f"rnncalc gradflow --weights {quote(weights)} --layer {quote(layer)}"
 
 
 def _tensors(net: dict) -> str:

@@ -80,7 +80,8 @@ From = Annotated[
         "--from",
         metavar="CODE",
         help="Read the model from the PyTorch or Keras code you wrote: the code itself ('nn.LSTM(28, 128)'), "
-        "a file (model.py), a class or function in it (model.py:Net), or - for standard input.",
+        "a file (model.py), a class or function in it (model.py:Net), or - for standard input; or from a trained "
+        "model's weights (.safetensors, .pt/.pth/.bin, .weights.h5, .keras).",
     ),
 ]
 Sets = Annotated[
@@ -145,7 +146,25 @@ def _source(code: str | None, sets: list[str] | None) -> tuple | None:
         if sets:
             raise typer.BadParameter("answers names in --from's code; give --from too", param_hint="'--set'")
         return None
+    from ..weights.files import is_weight_file
+
+    if is_weight_file(code):
+        raise typer.BadParameter(
+            "here reads model code; a weight file's sizes are fixed (rnncalc params --from FILE counts it)",
+            param_hint="'--from'",
+        )
     return (*read_source(code), parse_sets(sets))
+
+
+def _weights(value: str, sets: list[str] | None) -> bool:
+    """Whether --from names a trained model's weight file (rather than code); --set has nothing to answer there."""
+    from ..weights.files import is_weight_file
+
+    if not is_weight_file(value):
+        return False
+    if sets:
+        raise typer.BadParameter("answers names in model code; a weight file fixes every size", param_hint="'--set'")
+    return True
 
 
 SHAPE_OPTIONS = (
@@ -209,6 +228,19 @@ def params(
     tensor, with the reason they differ; what the sequence length changes (compute, memory). --expect N checks
     an answer and names the reading of the question that gives N.
     """
+    with core_errors({"path": "--from"}):
+        weights = from_code is not None and _weights(from_code, sets)
+    if weights:
+        _refuse_shape_options(ctx)
+        from ..modelreport import analyse_model
+        from ..views.model import model_report
+        from ..weights import read_weights
+
+        with core_errors({"path": "--from"}):
+            held = read_weights(from_code)
+            report = model_report(analyse_model(held.model, seq_len, batch, dtype.value, expect, from_code), held)
+        emit_answer(report, fmt, quiet, None if expect is None else report.data["match"])
+        return
     with core_errors():
         source = _source(from_code, sets)
     if source is not None:
@@ -375,6 +407,7 @@ another. Cells: {listed(SIMULATED)}.
     epilog="Example: rnncalc gradflow --cell lstm --steps 200 --forget 0.9 --forget 0.99 --path both",
 )
 def gradflow(
+    ctx: typer.Context,
     cell: Annotated[SimCell, typer.Option(metavar="CELL", help=f"{listed(SIMULATED)}.")] = SimCell.rnn,
     radius: Varied("radius", f"rnn: spectral radius of W, 0 to {MAX_RADIUS:g}; repeat for several runs.") = None,
     forget: Varied("forget", "lstm: forget-gate value in [0, 1]; repeatable.") = None,
@@ -406,9 +439,25 @@ def gradflow(
     plot: Plot = None,
     max_seconds: MaxSeconds = None,
     max_memory: MaxMemory = None,
+    weights: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="FILE",
+            help="Run on a trained model's recurrent weights (.safetensors, .pt/.pth/.bin, .weights.h5, .keras) "
+            "instead of drawn ones; inputs N(0, drive²), drive 1 unless given.",
+        ),
+    ] = None,
+    layer: Annotated[
+        Optional[str], typer.Option(metavar="NAME", help="With --weights: only this layer (as params --from names it).")
+    ] = None,
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only each run's final log10 norm.")] = False,
 ) -> None:
+    if weights is not None:
+        return _trained_gradflow(ctx, weights, layer, steps, trials, seed, burn_in, tol, plot, fmt, quiet,
+                                 max_seconds, max_memory)  # fmt: skip
+    if layer is not None:
+        raise typer.BadParameter("chooses a layer of --weights FILE; give --weights too", param_hint="'--layer'")
     from ..config import run_list
     from ..errors import check_int
     from ..gradflow import cost_of, simulate_many
@@ -429,6 +478,39 @@ def gradflow(
             runs = simulate_many(configs, tol=tol, limits=limits, progress=tick)
     table = fmt in (Format.table, Format.markdown, Format.latex) and not quiet
     report = gradflow_report(runs, tol, every or (default_every(steps) if table else 1))
+    if target:
+        write(target, report.figure)
+    emit(report, fmt, quiet)
+
+
+DRAWN = ("cell", "radius", "forget", "update", "path", "hidden", "init", "every")  # what --weights replaces
+
+
+def _trained_gradflow(
+    ctx, weights, layer, steps, trials, seed, burn_in, tol, plot, fmt, quiet, max_seconds, max_memory
+):
+    """gradflow --weights: the simulation on each trained recurrent layer of the file."""
+    from ..guard import Limits
+    from ..plot import check_target, write
+    from ..views.trained import trained_report
+    from ..weights.flow import trained_flow
+
+    for key in DRAWN:
+        if ctx.get_parameter_source(key).name == "COMMANDLINE":
+            raise typer.BadParameter(
+                "sets the drawn weights, which --weights replaces", param_hint=f"'{option_name(key)}'"
+            )
+    given = ctx.get_parameter_source("drive").name == "COMMANDLINE"
+    activation = ctx.params.get("activation")
+    with core_errors({"path": "--weights", "input_scale": "--drive"}):
+        target = None if plot is None else check_target(plot)
+        limits = Limits.resolve(max_seconds, max_memory)
+        with progress_bar(2.0) as tick:  # a bar on a terminal, gone when done
+            flow = trained_flow(weights, layer, steps=steps, trials=trials, seed=seed,
+                                input_scale=ctx.params["drive"] if given else 1.0, burn_in=burn_in, tol=tol,
+                                activation=activation.value if activation else "tanh", limits=limits,
+                                progress=tick)  # fmt: skip
+    report = trained_report(flow)
     if target:
         write(target, report.figure)
     emit(report, fmt, quiet)

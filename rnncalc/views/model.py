@@ -3,10 +3,15 @@ the total, and an answer checked."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..cells import CELLS
 from ..guard import human_bytes
 from ..modelreport import FRAMEWORK_TITLE, ModelCheck, ModelReport
 from ..report import Column, Report, Table, Text, thousands
+
+if TYPE_CHECKING:
+    from ..weights.infer import FileModel
 
 MODULES = (
     Column("path", "Module"),
@@ -30,13 +35,24 @@ RECURRENT = (
     Column("other", "Other framework", missing="n/a", optional=3),
     Column("bptt", "BPTT memory", human_bytes, "right", optional=1),
 )
+TENSORS = (
+    Column("name", "Tensor"),
+    Column("shape", "Shape", lambda s: " × ".join(f"{d:,}" for d in s) or "scalar"),
+    Column("dtype", "Dtype", optional=1),
+    Column("params", "Numbers", thousands, "right"),
+)
+FILE_RULE = {
+    "pytorch": "every parameter tensor in the file once (sum(p.numel() for p in model.parameters()))",
+    "keras": "every weight in the file (model.count_params(), non-trainable weights included)",
+}
 TOTAL_RULE = {
     "pytorch": "sum(p.numel() for p in model.parameters()): each parameter once",
     "keras": "model.count_params(): each layer once, however often it is applied",
 }
 
 
-def model_report(r: ModelReport) -> Report:
+def model_report(r: ModelReport, held: FileModel | None = None) -> Report:
+    """The model's report; `held`: the weight file it was read from (its tensors, and what was read from them)."""
     m = r.model
     rows = [row._asdict() for row in m.modules]
     data = {
@@ -47,15 +63,22 @@ def model_report(r: ModelReport) -> Report:
         "recurrent": [_layer_data(layer) for layer in r.layers],
         "notes": list(m.notes),
     }
-    title = f"{m.name} · {FRAMEWORK_TITLE[m.framework]} · {thousands(m.total)} parameters"
+    kind = FRAMEWORK_TITLE[m.framework] + (" weights" if held else "")
+    title = f"{m.name} · {kind} · {thousands(m.total)} parameters"
     shown = [row | {"path": "  " * row["depth"] + row["path"]} for row in rows]
+    rule = FILE_RULE if held else TOTAL_RULE
     table = Table(
         title,
         MODULES,
         shown + [{"path": "total", "params": m.total}],
-        notes=(f"Total: {TOTAL_RULE[m.framework]}.", *m.notes),
+        notes=(f"Total: {rule[m.framework]}.", *m.notes),
     )
     sections: list = [table]
+    if held is not None:
+        tensors = [{"name": t.name, "shape": list(t.shape), "dtype": t.dtype, "params": t.count} for t in held.tensors]
+        data["file"] = {"format": held.format, "numbers": held.file_total, "tensors": tensors}
+        if not held.recognised:
+            sections.append(Table(f"Tensors in {m.name}", TENSORS, tensors))
     if r.layers:
         sections += [_recurrent_table(r), Text(_next_steps(r), "note")]
     if r.check is not None:

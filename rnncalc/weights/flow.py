@@ -1,0 +1,294 @@
+"""Gradient flow through a trained model's own recurrent weights: `rnncalc gradflow --weights FILE`.
+
+Each direction of each recurrent layer runs on its own, with the trained W_ih, W_hh and biases (gate biases
+included) and the simulation of :mod:`rnncalc.engine` (the same forward and backward passes, in log space):
+the inputs are x_t ~ N(0, input_scale² I) in the layer's m input features, projected by the trained W_ih, burn-in
+steps first; the loss is L = u·h_T with u a random unit vector; a run reports log10‖∂L/∂h_{T−s}‖ for s = 0..T,
+the geometric mean over trials, as `gradflow` does. Random draws from ``default_rng(seed)``: each step's
+(trials, m) inputs in order, then u. A deeper layer is driven the same way, not by the layer below's outputs.
+
+Per layer: the spectral radius of each recurrent block (W_hh's n × n block per gate, and W_hh itself for the
+vanilla RNN); the carry gate's (the LSTM's forget gate f, the GRU's update gate z) mean activation over the
+window and its biases (b_ih + b_hh); the decay rate (least-squares log10 change per step of the mean, and the
+standard deviation of each trial's own rate: the uncertainty from the inputs); the horizon (the first lag below
+`tol`, and its range over trials); and the carry path alone (∂c_t/∂c_{t−1} = diag(f_t), or diag(z_t)).
+
+Keras layers are turned into PyTorch's layout (matrices transposed; the GRU's gates z, r, h reordered to r, z, n;
+one bias, or the reset_after pair, as b_ih and b_hh). Not simulated, and said so: an LSTM with a projection
+(weight_hr) and a Keras GRU with reset_after=False, whose equations the engine does not run.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Callable
+
+from ..cells import CELLS
+from ..config import CUBIC, ELEMENT, FLOP, NORMAL, STEP, STORED
+from ..errors import InvalidArgument, check_choice, check_float, check_int
+from ..guard import Cost, Limits, check
+from .files import WeightFile
+from .infer import Direction, FileModel
+
+MAX_STEPS = 10**7
+MAX_TRIALS = 500
+MIN_BURN_IN = 50  # as gradflow (choices.MIN_BURN_IN)
+CARRY_GATE = {"lstm": "forget", "gru": "update"}
+
+
+@dataclass(frozen=True)
+class GateStats:
+    gate: str  # forget (LSTM) or update (GRU): the gate the carry path keeps
+    mean_activation: float  # over the window, trials and units
+    bias_mean: float  # b_ih + b_hh of that gate's block, over its units
+    bias_std: float
+    bias_min: float
+    bias_max: float
+
+
+@dataclass(frozen=True)
+class LayerFlow:
+    name: str
+    cell: str
+    hidden: int
+    input_size: int
+    spectral_radius: dict[str, float]  # per recurrent block, by its letter (rnn: h; lstm: i f g o; gru: r z n)
+    gate: GateStats | None
+    cell_state: dict[str, float] | None  # LSTM: mean |c| and mean tanh′(c) over the window
+    log10_norm: list[float | None]  # s = 0..T: log10‖∂L/∂h_{T−s}‖, geometric mean over trials; None: exactly zero
+    log10_spread: list[float | None]
+    decay_per_step: float | None  # log10 per step
+    decay_spread: float | None  # standard deviation of the trials' own rates
+    horizon: int | None  # the first lag below tol (None: not within the window)
+    horizon_range: tuple[int | None, int | None]  # earliest and latest over trials (None: not within the window)
+    carry_decay_per_step: float | None  # the carry path alone (None: the vanilla RNN has none)
+    verdict: str
+
+
+@dataclass(frozen=True)
+class TrainedFlow:
+    path: str
+    steps: int
+    trials: int
+    seed: int
+    input_scale: float
+    burn_in: int
+    tol: float
+    activation: str  # the vanilla RNN's nonlinearity (weight files do not store it)
+    layers: list[LayerFlow]
+    skipped: list[str]  # layers not simulated, with the reason
+
+
+def trained_flow(
+    source: str | tuple[WeightFile, FileModel],
+    layer: str | None = None,
+    *,
+    steps: int = 200,
+    trials: int = 8,
+    seed: int = 0,
+    input_scale: float = 1.0,
+    burn_in: int | None = None,
+    tol: float = 1e-6,
+    activation: str = "tanh",
+    limits: Limits | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> TrainedFlow:
+    """Simulate backpropagation through time on each trained recurrent layer of a weight file (or just `layer`)."""
+    from . import open_weights, read_checkpoint
+
+    check_int("steps", steps, 1, MAX_STEPS)
+    check_int("trials", trials, 1, MAX_TRIALS)
+    check_int("seed", seed, 0, 2**63 - 1)
+    check_float("input_scale", input_scale, 0, 1e6)
+    check_float("tol", tol, 1e-300, 1)
+    check_choice("activation", activation, ("tanh", "relu", "linear"))
+    burn = max(MIN_BURN_IN, steps) if burn_in is None else check_int("burn_in", burn_in, 0, MAX_STEPS)
+    wf, held = source if isinstance(source, tuple) else (wf := open_weights(source), read_checkpoint(wf))
+    chosen, skipped = _chosen(held, layer)
+    check(_cost(chosen, steps, trials, burn), limits)
+    report = progress or (lambda _: None)
+    flows = []
+    for k, d in enumerate(chosen):
+        weights = _pytorch_layout(wf, d)
+        flows.append(_flow(d, weights, steps, trials, seed, input_scale, burn, tol, activation,
+                           lambda f, k=k: report((k + f) / len(chosen))))  # fmt: skip
+    return TrainedFlow(wf.path, steps, trials, seed, input_scale, burn, tol, activation, flows, skipped)
+
+
+def _chosen(held: FileModel, layer: str | None) -> tuple[list[Direction], list[str]]:
+    if not held.directions:
+        raise InvalidArgument("path", f"{held.model.name} holds no recurrent layer to simulate")
+    names = [d.name for d in held.directions]
+    layers = {r.path for r in held.model.recurrent}
+    if layer is not None:
+        picked = [d for d in held.directions if d.name == layer or d.name.startswith(layer + ".")]
+        if not picked or (layer not in names and layer not in layers):
+            raise InvalidArgument(
+                "layer",
+                f"{held.model.name} has no recurrent layer {layer!r}: it has {', '.join(sorted(layers))} "
+                f"(one direction of one layer: {', '.join(names)})",
+            )
+    else:
+        picked = held.directions
+    runnable = [d for d in picked if not _unrunnable(d, held)]
+    skipped = [f"{d.name}: {_unrunnable(d, held)}" for d in picked if _unrunnable(d, held)]
+    if not runnable:
+        raise InvalidArgument("layer" if layer else "path", "nothing to simulate: " + "; ".join(skipped))
+    return runnable, skipped
+
+
+def _unrunnable(d: Direction, held: FileModel) -> str | None:
+    if d.projected:
+        return "an LSTM with a projection (weight_hr), which the simulation does not run"
+    if d.layout == "keras" and d.cell == "gru" and len(d.bias) == 1 and _bias_rank(held, d.bias[0]) == 1:
+        return "a Keras GRU with reset_after=False, which the simulation does not run (it runs PyTorch's form)"
+    return None
+
+
+def _bias_rank(held: FileModel, name: str) -> int:
+    return next(len(t.shape) for t in held.tensors if t.name == name)
+
+
+def _cost(chosen: list[Direction], steps: int, trials: int, burn: int) -> Cost:
+    seconds, memory = 0.0, 0
+    for d in chosen:
+        n, m, blocks = d.hidden, d.input_size, len(CELLS[d.cell].blocks)
+        per_step = trials * blocks * n * (n + m) * FLOP + trials * blocks * n * 12 * ELEMENT + STEP[d.cell]
+        runs = 1 if d.cell == "rnn" else 2  # the full path, then the carry path
+        seconds += blocks * CUBIC * n**3 * 10 + runs * (burn + steps) * (2 * per_step + trials * m * NORMAL)
+        kept = steps * 8 * trials * n * STORED[(d.cell, "full")]
+        memory = max(memory, kept + 8 * 8 * blocks * n * (n + m) + 2**25 + 16 * trials * (steps + 1))
+    return Cost(seconds, memory, "steps", "steps")
+
+
+def _pytorch_layout(wf: WeightFile, d: Direction) -> dict:
+    """w_ih (blocks·n, m), w_hh (blocks·n, n), b_ih, b_hh (blocks·n): PyTorch's layout and gate order."""
+    import numpy as np
+
+    w_ih, w_hh = wf.values(d.w_ih), wf.values(d.w_hh)
+    rows = len(CELLS[d.cell].blocks) * d.hidden
+    biases = [wf.values(b) for b in d.bias]
+    if d.layout == "keras":
+        w_ih, w_hh = w_ih.T, w_hh.T
+        b = biases[0] if biases else np.zeros(rows)
+        biases = [b[0], b[1]] if b.ndim == 2 else [b, np.zeros(rows)]
+        if d.cell == "gru":  # Keras stacks z, r, h; PyTorch r, z, n
+            order = np.concatenate([np.arange(k * d.hidden, (k + 1) * d.hidden) for k in (1, 0, 2)])
+            w_ih, w_hh, biases = w_ih[order], w_hh[order], [x[order] for x in biases]
+    b_ih, b_hh = biases if biases else (np.zeros(rows), np.zeros(rows))
+    return {"w_ih": np.ascontiguousarray(w_ih), "w_hh": np.ascontiguousarray(w_hh), "b_ih": b_ih, "b_hh": b_hh}
+
+
+def spectral_radii(cell: str, w_hh) -> dict[str, float]:
+    """max |λ| of each n × n block of W_hh (PyTorch's layout), by the block's letter."""
+    import numpy as np
+
+    n = w_hh.shape[1]
+    return {
+        b.letter: float(np.abs(np.linalg.eigvals(w_hh[k * n : (k + 1) * n])).max())
+        for k, b in enumerate(CELLS[cell].blocks)
+    }
+
+
+def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activation, progress) -> LayerFlow:
+    import numpy as np
+
+    from ..gradflow import fitted_rate, verdict
+
+    radii = spectral_radii(d.cell, w["w_hh"])
+    watched = _Watch()
+    full = _simulate(d, w, "full", steps, trials, seed, scale, burn, activation, watched, progress)
+    carry = None
+    if d.cell != "rnn":
+        carry = _simulate(d, w, "carry", steps, trials, seed, scale, burn, activation, None, lambda _: None)
+    with np.errstate(all="ignore"):
+        log10 = full[0] / math.log(10)  # (trials, T + 1)
+    zero = np.isneginf(log10).any(axis=0)
+    finite = np.where(np.isfinite(log10), log10, 0.0)
+    norm = [None if z else float(v) for z, v in zip(zero, finite.mean(axis=0))]
+    spread = [None if z else float(v) for z, v in zip(zero, finite.std(axis=0))]
+    rate = fitted_rate(norm)
+    own = [fitted_rate([None if not np.isfinite(v) else float(v) for v in trial]) for trial in log10]
+    own_rates = [r for r in own if r is not None]
+    below = [next((s for s, v in enumerate(trial) if not v >= math.log10(tol)), None) for trial in log10]
+    return LayerFlow(
+        name=d.name,
+        cell=d.cell,
+        hidden=d.hidden,
+        input_size=d.input_size,
+        spectral_radius=radii,
+        gate=_gate_stats(d, w, watched.gate / max(watched.steps, 1)),
+        cell_state=watched.cell_state() if d.cell == "lstm" else None,
+        log10_norm=norm,
+        log10_spread=spread,
+        decay_per_step=rate,
+        decay_spread=float(np.std(own_rates)) if len(own_rates) > 1 else None,
+        horizon=next((s for s, x in enumerate(norm) if x is None or x < math.log10(tol)), None),
+        horizon_range=(None, None) if None in below else (min(below), max(below)),
+        carry_decay_per_step=None if carry is None else fitted_rate(_mean(carry[0] / math.log(10))),
+        verdict=verdict(norm, rate),
+    )
+
+
+def _mean(log10) -> list[float | None]:
+    import numpy as np
+
+    zero = np.isneginf(log10).any(axis=0)
+    return [None if z else float(v) for z, v in zip(zero, np.where(np.isfinite(log10), log10, 0.0).mean(axis=0))]
+
+
+def _simulate(d: Direction, w: dict, path: str, steps, trials, seed, scale, burn, activation, observe, progress):
+    """The engine's log norms (1, trials, T + 1) for this direction's trained weights."""
+    import numpy as np
+
+    from .. import engine
+
+    rng = np.random.default_rng(seed)
+    cfg = SimpleNamespace(trials=trials, hidden=d.hidden, steps=steps, path=path, activation=activation)
+    w_ih_t = np.ascontiguousarray(w["w_ih"].T)
+    shift = w["b_ih"] + w["b_hh"] if d.cell == "rnn" else 0.0
+
+    def inputs():
+        for _ in range(burn + steps):
+            yield (rng.standard_normal((trials, d.input_size)) * scale @ w_ih_t + shift)[None]
+
+    def unit():
+        u = rng.standard_normal((trials, d.hidden))
+        return u / np.linalg.norm(u, axis=1, keepdims=True)
+
+    with np.errstate(all="ignore"):
+        if d.cell == "rnn":
+            slopes = np.empty((steps, 1, trials, d.hidden))
+            return engine._rnn(cfg, w["w_hh"], np.ones((1, 1, 1)), inputs(), unit, burn, slopes, progress)
+        step = engine._lstm if d.cell == "lstm" else engine._gru
+        parts = {"w_hh": w["w_hh"], "b_hh": w["b_hh"]}
+        return step(cfg, parts, w["b_ih"][None, None, :], inputs(), unit, burn, progress, observe)
+
+
+class _Watch:
+    """Running means over the window of the carry gate, and of |c| and tanh′(c) (the LSTM's cell state)."""
+
+    def __init__(self) -> None:
+        self.steps, self.gate, self.abs, self.tanh_prime = 0, 0.0, 0.0, 0.0
+
+    def __call__(self, gate, state) -> None:
+        import numpy as np
+
+        self.steps += 1
+        self.gate += float(gate.mean())
+        self.abs += float(np.abs(state).mean())
+        self.tanh_prime += float((1 - np.tanh(state) ** 2).mean())
+
+    def cell_state(self) -> dict[str, float]:
+        return {"mean_abs": self.abs / self.steps, "mean_tanh_prime": self.tanh_prime / self.steps}
+
+
+def _gate_stats(d: Direction, w: dict, mean: float) -> GateStats | None:
+    if d.cell not in CARRY_GATE:
+        return None
+    k = [b.letter for b in CELLS[d.cell].blocks].index(CELLS[d.cell].carry.kept)
+    bias = (w["b_ih"] + w["b_hh"])[k * d.hidden : (k + 1) * d.hidden]
+    stats = float(bias.mean()), float(bias.std()), float(bias.min()), float(bias.max())
+    return GateStats(CARRY_GATE[d.cell], mean, *stats)
