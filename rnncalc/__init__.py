@@ -27,6 +27,7 @@ _API = {
     "read_network": "fromcode",
     "read_model": "fromcode",
     "analyse_model": "modelreport",
+    "read_weights": "weights",
     # rnncalc solve
     "solve_hidden": "solve",
     "solve_every_cell": "solve",
@@ -37,6 +38,7 @@ _API = {
     "config_for": "config",
     "simulate": "gradflow",
     "simulate_many": "gradflow",
+    "trained_flow": ("weights.flow", "trained_flow"),
     # rnncalc gates
     "gate_costs": "gates",
     "gate_retention": "gates",

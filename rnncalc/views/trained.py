@@ -20,6 +20,11 @@ def _bias(g) -> str:
     return f"{g.bias_mean:+.2f} ({g.bias_min:+.2f} to {g.bias_max:+.2f})"
 
 
+def _steps(x: float) -> str:
+    """A number of steps as people read it: 4.7, 38, 1,200."""
+    return f"{x:.1f}" if x < 10 else f"{x:,.0f}"
+
+
 def _horizon(h: int | None) -> str:
     return "beyond the window" if h is None else f"{h:,}"
 
@@ -165,18 +170,20 @@ def _lesson(layer: LayerFlow, r: TrainedFlow) -> str:
             if layer.horizon
             else (f"and stays above {r.tol:g} of its start for the whole window of {r.steps:,} steps")
         )
-        spread = f" (±{layer.decay_spread / abs(rate) * steps:,.0f} across trials)" if layer.decay_spread else ""
-        words = [f"{name}: the gradient through h falls tenfold every {steps:,.0f} steps{spread} {reach}."]
+        # a rate r ± σ puts a tenfold change at 1/|r| ± σ/r² steps
+        spread = f" (± {_steps(layer.decay_spread / rate**2)} across trials)" if layer.decay_spread else ""
+        words = [f"{name}: the gradient through h falls tenfold every {_steps(steps)} steps{spread} {reach}."]
     elif rate is not None and rate > 0 and steps is not None:
-        words = [f"{name}: the gradient through h grows tenfold every {steps:,.0f} steps over this window."]
+        words = [f"{name}: the gradient through h grows tenfold every {_steps(steps)} steps over this window."]
     else:
         words = [f"{name}: the gradient through h keeps its size over the {r.steps:,}-step window."]
     g = layer.gate
     if g is not None and layer.carry_decay_per_step is not None:
         carry = decade_steps(layer.carry_decay_per_step)
-        kept = "never falls tenfold in the window" if carry is None else f"falls tenfold every {carry:,.0f} steps"
+        kept = "never falls tenfold in the window" if carry is None else f"falls tenfold every {_steps(carry)} steps"
         words.append(
-            f"Its {g.gate} gates average {g.mean_activation:.2f} (biases {_bias(g)}), so the carry path alone {kept}."
+            f"Its {g.gate} gates average {g.mean_activation:.2f}, their biases {g.bias_mean:+.2f} (from "
+            f"{g.bias_min:+.2f} to {g.bias_max:+.2f}), so the carry path alone {kept}."
         )
         if layer.cell_state and rate is not None and layer.carry_decay_per_step > rate + 1e-3:
             words.append(

@@ -96,7 +96,7 @@ def open_weights(path: str) -> WeightFile:
     kind = _kind(head)
     if kind is None:
         raise InvalidArgument(
-            "weights",
+            "path",
             f"{path} is not a safetensors, PyTorch or Keras 3 weight file (it begins {head[:8]!r})",
         )
     reader = {"safetensors": _safetensors, "zip": _zip, "hdf5": _hdf5, "pickle": _pytorch}[kind]
@@ -108,6 +108,8 @@ def open_weights(path: str) -> WeightFile:
         raise InvalidArgument("path", f"out of memory reading {path}") from None
     except Exception as e:  # the libraries' own errors on malformed files: one sentence, never a traceback
         raise InvalidArgument("path", f"cannot read {path}: {_first_line(e)}") from None
+    if not wf.tensors:
+        raise InvalidArgument("path", f"{path} holds no tensors")
     if len(wf.tensors) > MAX_TENSORS:
         raise InvalidArgument("path", f"{path} holds {len(wf.tensors):,} tensors (at most {MAX_TENSORS:,})")
     return wf
@@ -190,15 +192,17 @@ def _pytorch(path: str) -> WeightFile:
         "torch", "a PyTorch checkpoint (a pickle, opened only by PyTorch's weights_only loader)", TORCH_INSTALL
     )
     try:
-        loaded = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
-    except RuntimeError as e:
-        if "mmap" not in str(e):  # the legacy format cannot be memory-mapped: read it whole
-            raise
-        loaded = torch.load(path, map_location="cpu", weights_only=True)
+        try:
+            loaded = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
+        except RuntimeError as e:
+            if "mmap" not in str(e):
+                raise
+            _fits_in_memory(path)  # the legacy format cannot be memory-mapped: it is read whole
+            loaded = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as e:
-        if "Weights only load failed" in str(e) or type(e).__name__ == "UnpicklingError":
+        if "Weights only load failed" in str(e):
             raise InvalidArgument(
-                "weights",
+                "path",
                 f"{path} holds Python objects besides tensors ({_unsupported(e)}); rnncalc never unpickles them. "
                 "Save the weights alone: torch.save(model.state_dict(), FILE)",
             ) from None
@@ -227,6 +231,18 @@ def _tied(tensors: dict) -> dict[str, str]:
             tied[name] = first[key]
         first.setdefault(key, name)
     return tied
+
+
+def _fits_in_memory(path: str) -> None:
+    from ..guard import Limits, human_bytes
+
+    size, limit = os.path.getsize(path), Limits.resolve().memory
+    if size > limit:
+        raise InvalidArgument(
+            "path",
+            f"{path} ({human_bytes(size)}, the legacy format) would be read whole, over the "
+            f"{human_bytes(limit)} limit; re-save it with torch.save or as .safetensors",
+        )
 
 
 def _unsupported(e: BaseException) -> str:

@@ -26,6 +26,7 @@ from types import SimpleNamespace
 from typing import Callable
 
 from ..cells import CELLS
+from ..choices import MIN_BURN_IN
 from ..config import CUBIC, ELEMENT, FLOP, NORMAL, STEP, STORED
 from ..errors import InvalidArgument, check_choice, check_float, check_int
 from ..guard import Cost, Limits, check
@@ -34,7 +35,7 @@ from .infer import Direction, FileModel
 
 MAX_STEPS = 10**7
 MAX_TRIALS = 500
-MIN_BURN_IN = 50  # as gradflow (choices.MIN_BURN_IN)
+
 CARRY_GATE = {"lstm": "forget", "gru": "update"}
 
 
@@ -123,8 +124,8 @@ def _chosen(held: FileModel, layer: str | None) -> tuple[list[Direction], list[s
     names = [d.name for d in held.directions]
     layers = {r.path for r in held.model.recurrent}
     if layer is not None:
-        picked = [d for d in held.directions if d.name == layer or d.name.startswith(layer + ".")]
-        if not picked or (layer not in names and layer not in layers):
+        picked = [d for d in held.directions if layer in (d.name, d.layer)]
+        if not picked:
             raise InvalidArgument(
                 "layer",
                 f"{held.model.name} has no recurrent layer {layer!r}: it has {', '.join(sorted(layers))} "

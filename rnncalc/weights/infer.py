@@ -34,6 +34,7 @@ class Direction:
     """One direction of one recurrent layer: the tensors the gradient-flow simulation runs on."""
 
     name: str  # lstm.l0, lstm.l0_reverse; enc; bidirectional.backward
+    layer: str  # the recurrent layer it belongs to, as the model's rows name it: lstm; (top level); bidirectional
     cell: str
     hidden: int
     input_size: int
@@ -159,9 +160,10 @@ def _torch_direction(path: str, net: dict, k: int, reverse: bool, is_cell: bool)
     directions = 2 if net["bidirectional"] else 1
     m = net["input_size"] if k == 0 else (net["proj"] or net["hidden"]) * directions
     bias = (full.format("bias_ih"), full.format("bias_hh")) if net["bias"] else ()
-    name = (path or "rnn") + ("" if is_cell else f".l{k}" + ("_reverse" if reverse else ""))
-    return Direction(name, net["cell"], net["hidden"], m, "pytorch", full.format("weight_ih"), full.format("weight_hh"),
-                     bias, bool(net["proj"]))  # fmt: skip
+    own = "" if is_cell else f"l{k}" + ("_reverse" if reverse else "")
+    name = ".".join(p for p in (path, own) if p) or "(top level)"
+    return Direction(name, path or "(top level)", net["cell"], net["hidden"], m, "pytorch", full.format("weight_ih"),
+                     full.format("weight_hh"), bias, bool(net["proj"]))  # fmt: skip
 
 
 def _torch_evidence(path: str, net: dict, blocks: int, w_hh: TensorInfo, w_ih: TensorInfo, is_cell: bool) -> str:
@@ -270,7 +272,9 @@ def _keras_side(path: str, name: str, side: str, tensors: dict[str, TensorInfo])
     prefix = f"{side}_layer/" if side else ""
     full = f"{path}/{prefix}cell/vars/"
     label = f"{name}.{side}" if side else name
-    d = Direction(label, cell, hidden, kernel.shape[0], "keras", full + "0", full + "1", (full + "2",) if bias else ())
+    d = Direction(
+        label, name, cell, hidden, kernel.shape[0], "keras", full + "0", full + "1", (full + "2",) if bias else ()
+    )
     words = f"{_shape(recurrent)} = {_blocks(blocks, hidden)}; m = {kernel.shape[0]:,} from the kernel"
     return net, d, words
 
