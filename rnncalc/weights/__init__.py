@@ -20,6 +20,6 @@ def read_weights(path: str) -> FileModel:
     >>> read_weights("missing.safetensors")
     Traceback (most recent call last):
     ...
-    rnncalc.errors.InvalidArgument: weights: no such file: missing.safetensors
+    rnncalc.errors.InvalidArgument: path: no such file: missing.safetensors
     """
     return read_checkpoint(open_weights(path))
