@@ -438,3 +438,29 @@ def test_weight_files_refuse_what_only_code_has(saved, run):
     assert code == 2 and "weight file" in err
     code, _, err = run("params", "--from", "missing.pt")
     assert code == 2 and "no such file: missing.pt" in err
+
+
+def test_a_keras_archive_says_which_activations_its_layers_run(keras, tmp_path):
+    """A .keras file stores each layer's activations: a SimpleRNN runs with its own, an LSTM with others is not
+    simulated (and said so), never run with the wrong equations."""
+    layers = keras.layers
+    model = keras.Sequential([keras.Input((5, 3)), layers.LSTM(4, activation="relu", return_sequences=True),
+                              layers.SimpleRNN(3, activation="relu")])  # fmt: skip
+    model.save(tmp_path / "act.keras")
+    flow = trained_flow(str(tmp_path / "act.keras"), steps=10, trials=2)
+    assert [(f.cell, f.activation) for f in flow.layers] == [("rnn", "relu")]
+    assert flow.skipped == [
+        f"{model.layers[0].name}: its activations are relu and sigmoid (gates); the simulation runs tanh and sigmoid"
+    ]
+
+
+def test_table_json_csv_and_quiet_give_the_same_numbers(saved, run):
+    path = str(saved["mixed"][1]["pt"])
+    args = ("gradflow", "--weights", path, "--layer", "rnn", "--steps", "12", "--trials", "2", "--activation", "relu")
+    data = json.loads(run(*args, "-f", "json")[1])
+    rows = run(*args, "-f", "csv")[1].strip().splitlines()
+    quiet = run(*args, "-q")[1].split()
+    assert [r.split(",")[0] for r in rows[1:]] == [x["name"] for x in data["layers"]] == ["rnn.l0", "rnn.l1", "rnn.l2"]
+    assert [float(r.split(",")[12]) for r in rows[1:]] == [x["decay_per_step"] for x in data["layers"]]
+    assert [float(q) for q in quiet] == pytest.approx([10 ** x["log10_norm"][-1] for x in data["layers"]], rel=5e-3)
+    assert all(x["activation"] == "relu" for x in data["layers"])

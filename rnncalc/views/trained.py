@@ -13,11 +13,16 @@ from .gradflow import decade_text, rate_text
 
 
 def _radii(r: dict[str, float]) -> str:
-    return " ".join(f"{k} {v:.2f}" for k, v in r.items()) if len(r) > 1 else f"{next(iter(r.values())):.3f}"
+    return " ".join(f"{k}={v:.2f}" for k, v in r.items()) if len(r) > 1 else f"{next(iter(r.values())):.3f}"
 
 
 def _bias(g) -> str:
     return f"{g.bias_mean:+.2f} ({g.bias_min:+.2f} to {g.bias_max:+.2f})"
+
+
+def _rate(x: float) -> str:
+    """A log10 rate per step, as rate_text gives it, without the unit the header carries."""
+    return rate_text(x).removesuffix("/step")
 
 
 def _steps(x: float) -> str:
@@ -25,25 +30,26 @@ def _steps(x: float) -> str:
     return f"{x:.1f}" if x < 10 else f"{x:,.0f}"
 
 
-def _horizon(h: int | None) -> str:
-    return "beyond the window" if h is None else f"{h:,}"
-
-
+RHO = "ρ: the spectral radius (largest |eigenvalue|) of each n × n block of W_hh, by gate."
+GATE = (
+    "Carry gate: the mean activation over the window of the gate the carry path keeps (the LSTM's forget gate f, "
+    "the GRU's update gate z); its bias is b_ih + b_hh of that gate, over its units."
+)
 WEIGHTS = (
     Column("name", "Layer"),
-    Column("cell", "Cell", wrap=True),
-    Column("spectral_radius", "ρ of W_hh blocks", _radii, wrap=True),
-    Column("gate_mean", "Carry gate", lambda x: f"{x:.3f}", "right", missing="—"),
-    Column("gate_bias", "Its bias: mean (range)", missing="—", wrap=True, optional=1),
+    Column("cell", "Cell"),
+    Column("spectral_radius", "ρ of W_hh blocks", _radii, wrap=True, legend=RHO),
+    Column("gate_mean", "Carry gate", lambda x: f"{x:.3f}", "right", missing="—", optional=1, legend=GATE),
+    Column("gate_bias", "Its bias: mean (range)", missing="—", wrap=True, optional=2),
 )
-FLOW = (
+FLOW = (  # narrow terminals drop the spread first, then the verdict (the lessons say it), the carry path, the decade
     Column("name", "Layer"),
-    Column("decay_per_step", "Decay (log₁₀)", rate_text, "right"),
-    Column("decay_spread", "± over trials", lambda x: f"{x:.4f}", "right", optional=2),
-    Column("decade", "Tenfold every", missing="never", align="right"),
-    Column("horizon", "Horizon", _horizon, "right", missing="beyond the window"),
-    Column("carry_decay_per_step", "Carry path", rate_text, "right", missing="—", optional=1),
-    Column("verdict", "Verdict"),
+    Column("decay_per_step", "log₁₀/step", _rate, "right"),
+    Column("decay_spread", "±", _rate, "right", optional=4),
+    Column("decade", "Tenfold every", missing="never", align="right", optional=1),
+    Column("horizon", "Horizon", align="right"),
+    Column("carry_decay_per_step", "Carry path", _rate, "right", missing="—", optional=2),
+    Column("verdict", "Verdict", optional=3),
 )
 CSV = tuple(
     Column(k, k)
@@ -83,11 +89,13 @@ def trained_report(r: TrainedFlow) -> Report:
 
 
 def _cell_text(layer: LayerFlow) -> str:
-    return f"{CELLS[layer.cell].title}, n={layer.hidden:,}, m={layer.input_size:,}"
+    return f"{CELLS[layer.cell].pytorch} n={layer.hidden:,}"
 
 
 def _row(layer: LayerFlow) -> dict:
+    """A table row: the horizon as text, "> T" when the window ends first."""
     steps = decade_steps(layer.decay_per_step)
+    last = len(layer.log10_norm) - 1
     return {
         "name": layer.name,
         "cell": _cell_text(layer),
@@ -97,7 +105,7 @@ def _row(layer: LayerFlow) -> dict:
         "decay_per_step": layer.decay_per_step,
         "decay_spread": layer.decay_spread,
         "decade": None if steps is None else decade_text(layer.decay_per_step),
-        "horizon": layer.horizon,
+        "horizon": f"> {last:,}" if layer.horizon is None else f"{layer.horizon:,}",
         "carry_decay_per_step": layer.carry_decay_per_step,
         "verdict": layer.verdict,
     }
@@ -136,14 +144,15 @@ def _csv_row(layer: LayerFlow) -> dict:
 
 
 def _weight_notes(r: TrainedFlow) -> tuple[str, ...]:
-    notes = ["ρ: the spectral radius (largest |eigenvalue|) of each n × n block of W_hh, by gate."]
-    if any(layer.gate for layer in r.layers):
+    notes = []
+    if rnns := [layer for layer in r.layers if layer.cell == "rnn"]:
+        runs = ", ".join(f"{layer.name} {layer.activation}" for layer in rnns)
         notes.append(
-            "Carry gate: the mean activation over the window of the gate the carry path keeps (the LSTM's "
-            "forget gate f, the GRU's update gate z); its bias is b_ih + b_hh of that gate, over its units."
+            f"φ of the vanilla RNN layers: {runs} (a .keras file's own; else --activation, tanh unless given: "
+            "PyTorch files do not store it)."
         )
-    if any(layer.cell == "rnn" for layer in r.layers):
-        notes.append(f"The vanilla RNN runs with {r.activation} (a weight file does not store it; --activation).")
+    if any(layer.cell != "rnn" for layer in r.layers):
+        notes.append("Gates σ, and tanh elsewhere: the frameworks' defaults (checked in .keras files).")
     return tuple(notes)
 
 
@@ -151,8 +160,8 @@ def _flow_notes(r: TrainedFlow) -> tuple[str, ...]:
     return (
         f"Inputs: x_t ~ N(0, {r.input_scale:g}²) in each layer's input features, through its trained W_ih "
         f"(--drive), after {r.burn_in:,} burn-in steps; loss u·h_T; seed {r.seed}.",
-        "Decay: least-squares log₁₀ change per step of ‖∂L/∂h‖ (the geometric mean over trials); ± the standard "
-        "deviation of each trial's own rate.",
+        "log₁₀/step: the least-squares change per step of log₁₀‖∂L/∂h‖ (its geometric mean over trials); ± the "
+        "standard deviation of each trial's own rate.",
         f"Horizon: the first lag where ‖∂L/∂h‖ is below {r.tol:g} (--tol); carry path: the cell state through its "
         "gate alone (∂c_t/∂c_{t−1} = diag(f_t); the GRU's diag(z_t)).",
     )

@@ -16,6 +16,7 @@ raises on a malformed file becomes one sentence naming the file.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -26,6 +27,7 @@ from typing import Any, Callable
 
 from ..errors import InvalidArgument, shown
 
+MAX_CONFIG = 50_000_000  # bytes of a .keras archive's config.json read for the layers' activations
 MAX_TENSORS = 100_000  # a checkpoint of a very large model holds a few thousand
 SUFFIXES = (".safetensors", ".pt", ".pth", ".bin", ".ckpt", ".h5", ".hdf5", ".keras")
 INSTALL = "pip install 'rnncalc[weights]'"
@@ -54,6 +56,7 @@ class WeightFile:
     notes: list[str] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)  # Keras: a layer path's own name (vars/@name)
     tied: dict[str, str] = field(default_factory=dict)  # PyTorch: a tensor stored as another one (tied weights)
+    activations: dict[str, tuple[str, str]] = field(default_factory=dict)  # .keras: a recurrent layer's own
     _read: Callable[[str], Any] | None = None
 
     @property
@@ -297,7 +300,34 @@ def _keras_archive(path: str) -> WeightFile:
     f = h5py.File(z.open("model.weights.h5"), "r")
     wf = _keras(path, f, h5py)
     wf.notes.append("Read model.weights.h5 inside the .keras archive.")
+    if "config.json" in z.namelist() and z.getinfo("config.json").file_size <= MAX_CONFIG:
+        wf.activations = _activations(json.loads(z.read("config.json")))
     return wf
+
+
+def _activations(config) -> dict[str, tuple[str, str]]:
+    """(activation, recurrent_activation) of each recurrent layer in a .keras config, by the layer's name
+    (a Bidirectional layer's: its wrapped layer's)."""
+    found: dict[str, tuple[str, str]] = {}
+
+    def walk(node, owner: str | None) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item, owner)
+        elif isinstance(node, dict):
+            config = node.get("config")
+            if isinstance(config, dict) and node.get("class_name") in ("SimpleRNN", "LSTM", "GRU"):
+                act = config.get("activation"), config.get("recurrent_activation", "sigmoid")
+                if all(isinstance(a, str) for a in act):
+                    found.setdefault(owner or str(config.get("name")), act)
+            name = (
+                config.get("name") if isinstance(config, dict) and node.get("class_name") == "Bidirectional" else None
+            )
+            for value in node.values():
+                walk(value, name if isinstance(name, str) else owner)
+
+    walk(config, None)
+    return found
 
 
 def _keras(path: str, f, h5py) -> WeightFile:

@@ -66,6 +66,7 @@ class LayerFlow:
     horizon_range: tuple[int | None, int | None]  # earliest and latest over trials (None: not within the window)
     carry_decay_per_step: float | None  # the carry path alone (None: the vanilla RNN has none)
     verdict: str
+    activation: str | None = None  # the vanilla RNN's φ as run: a .keras file's own, else the caller's
 
 
 @dataclass(frozen=True)
@@ -107,18 +108,19 @@ def trained_flow(
     check_choice("activation", activation, ("tanh", "relu", "linear"))
     burn = max(MIN_BURN_IN, steps) if burn_in is None else check_int("burn_in", burn_in, 0, MAX_STEPS)
     wf, held = source if isinstance(source, tuple) else (wf := open_weights(source), read_checkpoint(wf))
-    chosen, skipped = _chosen(held, layer)
+    chosen, skipped = _chosen(wf, held, layer)
     check(_cost(chosen, steps, trials, burn), limits)
     report = progress or (lambda _: None)
     flows = []
     for k, d in enumerate(chosen):
         weights = _pytorch_layout(wf, d)
-        flows.append(_flow(d, weights, steps, trials, seed, input_scale, burn, tol, activation,
+        own = wf.activations.get(d.layer, (activation,))[0] if d.cell == "rnn" else activation  # .keras says
+        flows.append(_flow(d, weights, steps, trials, seed, input_scale, burn, tol, own,
                            lambda f, k=k: report((k + f) / len(chosen))))  # fmt: skip
     return TrainedFlow(wf.path, steps, trials, seed, input_scale, burn, tol, activation, flows, skipped)
 
 
-def _chosen(held: FileModel, layer: str | None) -> tuple[list[Direction], list[str]]:
+def _chosen(wf: WeightFile, held: FileModel, layer: str | None) -> tuple[list[Direction], list[str]]:
     if not held.directions:
         raise InvalidArgument("path", f"{held.model.name} holds no recurrent layer to simulate")
     names = [d.name for d in held.directions]
@@ -133,14 +135,19 @@ def _chosen(held: FileModel, layer: str | None) -> tuple[list[Direction], list[s
             )
     else:
         picked = held.directions
-    runnable = [d for d in picked if not _unrunnable(d, held)]
-    skipped = [f"{d.name}: {_unrunnable(d, held)}" for d in picked if _unrunnable(d, held)]
+    runnable = [d for d in picked if not _unrunnable(d, held, wf)]
+    skipped = [f"{d.name}: {_unrunnable(d, held, wf)}" for d in picked if _unrunnable(d, held, wf)]
     if not runnable:
         raise InvalidArgument("layer" if layer else "path", "nothing to simulate: " + "; ".join(skipped))
     return runnable, skipped
 
 
-def _unrunnable(d: Direction, held: FileModel) -> str | None:
+def _unrunnable(d: Direction, held: FileModel, wf: WeightFile) -> str | None:
+    act, gates = wf.activations.get(d.layer, ("tanh", "sigmoid"))
+    if d.cell == "rnn" and act not in ("tanh", "relu", "linear"):
+        return f"its activation is {act}; the simulation runs tanh, relu or linear"
+    if d.cell != "rnn" and (act, gates) != ("tanh", "sigmoid"):
+        return f"its activations are {act} and {gates} (gates); the simulation runs tanh and sigmoid"
     if d.projected:
         return "an LSTM with a projection (weight_hr), which the simulation does not run"
     if d.layout == "keras" and d.cell == "gru" and len(d.bias) == 1 and _bias_rank(held, d.bias[0]) == 1:
@@ -230,6 +237,7 @@ def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activati
         horizon_range=(None, None) if None in below else (min(below), max(below)),
         carry_decay_per_step=None if carry is None else fitted_rate(_mean(carry[0] / math.log(10))),
         verdict=verdict(norm, rate),
+        activation=activation if d.cell == "rnn" else None,
     )
 
 
