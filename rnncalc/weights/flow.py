@@ -109,7 +109,7 @@ def trained_flow(
     burn = max(MIN_BURN_IN, steps) if burn_in is None else check_int("burn_in", burn_in, 0, MAX_STEPS)
     wf, held = source if isinstance(source, tuple) else (wf := open_weights(source), read_checkpoint(wf))
     chosen, skipped = _chosen(wf, held, layer)
-    check(_cost(chosen, steps, trials, burn), limits)
+    check(_cost(chosen, steps, trials, burn, wf.format), limits)
     report = progress or (lambda _: None)
     flows = []
     for k, d in enumerate(chosen):
@@ -159,15 +159,21 @@ def _bias_rank(held: FileModel, name: str) -> int:
     return next(len(t.shape) for t in held.tensors if t.name == name)
 
 
-def _cost(chosen: list[Direction], steps: int, trials: int, burn: int) -> Cost:
-    seconds, memory = 0.0, 0
+EIGEN = 25 * CUBIC  # seconds per n³ of a general (non-symmetric) eigenvalue problem: measured 12 × CUBIC at n = 512
+READER_BYTES = {"pytorch": 2**29, "safetensors": 2**26, "keras": 2**26}  # PyTorch's own import is ~300 MiB
+
+
+def _cost(chosen: list[Direction], steps: int, trials: int, burn: int, reader: str) -> Cost:
+    """Seconds and bytes of simulating these directions, from the same constants as gradflow's estimate."""
+    seconds, memory = 0.0, READER_BYTES[reader]
     for d in chosen:
         n, m, blocks = d.hidden, d.input_size, len(CELLS[d.cell].blocks)
         per_step = trials * blocks * n * (n + m) * FLOP + trials * blocks * n * 12 * ELEMENT + STEP[d.cell]
         runs = 1 if d.cell == "rnn" else 2  # the full path, then the carry path
-        seconds += blocks * CUBIC * n**3 * 10 + runs * (burn + steps) * (2 * per_step + trials * m * NORMAL)
+        seconds += blocks * EIGEN * n**3 + runs * (burn + steps) * (2 * per_step + trials * m * NORMAL)
         kept = steps * 8 * trials * n * STORED[(d.cell, "full")]
-        memory = max(memory, kept + 8 * 8 * blocks * n * (n + m) + 2**25 + 16 * trials * (steps + 1))
+        need = kept + 8 * 8 * blocks * n * (n + m) + 2**25 + 16 * trials * (steps + 1)
+        memory = max(memory, READER_BYTES[reader] + need)
     return Cost(seconds, memory, "steps", "steps")
 
 
