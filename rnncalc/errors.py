@@ -36,6 +36,13 @@ def shown(value: object, limit: int = 40) -> str:
     return f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
+def printable(text: str, limit: int = 200) -> str:
+    """Text from outside (a file's name, the names inside it) as it may reach a terminal: every control or
+    otherwise unprintable character as its escape (\\x1b), cut to `limit` characters with its length said."""
+    out = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return out if len(out) <= limit else f"{out[: limit - 1]}… ({len(out):,} characters)"
+
+
 def check_int(name: str, value: object, low: int, high: int) -> int:
     """A whole number in [low, high]; bool is not a number."""
     if isinstance(value, bool) or not isinstance(value, int):

@@ -79,7 +79,9 @@ def _gradflow(net: dict) -> str:
 def _trained(weights: str, layer: str) -> str:
     from shlex import quote
 
-    return f"rnncalc gradflow --weights {quote(weights)} --layer {quote(layer)}"
+    from .errors import printable
+
+    return f"rnncalc gradflow --weights {quote(printable(weights))} --layer {quote(layer)}"
 
 
 def _tensors(net: dict) -> str:

@@ -464,3 +464,88 @@ def test_table_json_csv_and_quiet_give_the_same_numbers(saved, run):
     assert [float(r.split(",")[12]) for r in rows[1:]] == [x["decay_per_step"] for x in data["layers"]]
     assert [float(q) for q in quiet] == pytest.approx([10 ** x["log10_norm"][-1] for x in data["layers"]], rel=5e-3)
     assert all(x["activation"] == "relu" for x in data["layers"])
+
+
+# ---- what an adversarial round found (each kept fixed) ---------------------------------------------------
+
+
+def test_a_layer_saved_under_two_names_counts_once(torch, tmp_path):
+    nn = torch.nn
+    shared = nn.Module()
+    shared.a = nn.LSTM(4, 8)
+    shared.b = shared.a
+    tied = nn.Module()
+    tied.fc = nn.Linear(4, 4)
+    tied.rnn = nn.RNN(4, 4)
+    tied.rnn.weight_hh_l0 = tied.fc.weight
+    for name, model in (("shared", shared), ("tied", tied)):
+        torch.save(model.state_dict(), tmp_path / f"{name}.pt")
+        held = read_weights(str(tmp_path / f"{name}.pt"))
+        assert held.model.total == sum(p.numel() for p in model.parameters()), name
+    assert [r.path for r in read_weights(str(tmp_path / "shared.pt")).model.recurrent] == ["a"]
+
+
+def test_buffers_are_left_out_by_name_and_the_others_are_said(torch, tmp_path):
+    nn = torch.nn
+    normed = nn.Module()
+    normed.rnn = nn.LSTM(4, 8)
+    normed.fc = nn.utils.parametrizations.spectral_norm(nn.Linear(8, 3))
+    normed.old = nn.utils.spectral_norm(nn.Linear(3, 3))
+    torch.save(normed.state_dict(), tmp_path / "sn.pt")
+    assert read_weights(str(tmp_path / "sn.pt")).model.total == sum(p.numel() for p in normed.parameters())
+
+    class Encoding(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.rnn = nn.RNN(4, 8)
+            self.register_buffer("pe", torch.zeros(100, 8))
+
+    torch.save(Encoding().state_dict(), tmp_path / "pe.pt")
+    held = read_weights(str(tmp_path / "pe.pt"))
+    assert held.model.total == 112 + 800  # a state dict cannot tell: counted, and said
+    assert any("pe (800) are named neither weight nor bias" in n and "800 fewer" in n for n in held.model.notes)
+
+
+def test_a_compressed_keras_archive_is_read_from_one_copy(keras_saved, tmp_path):
+    model, folder = keras_saved
+    with zipfile.ZipFile(folder / "m.keras") as source, zipfile.ZipFile(tmp_path / "z.keras", "w") as z:
+        for item in source.namelist():
+            z.writestr(item, source.read(item), compress_type=zipfile.ZIP_DEFLATED)
+    held = read_weights(str(tmp_path / "z.keras"))
+    assert held.model.total == model.count_params()
+    assert trained_flow(str(tmp_path / "z.keras"), "encoder", steps=5, trials=2).layers[0].hidden == 7
+
+
+def test_names_from_a_file_never_reach_the_terminal_raw(torch, tmp_path, run):
+    state = {"\x1b]0;PWN\x07.weight": torch.zeros(2, 2), "rnn.weight_ih_l0": torch.zeros(4, 3)}
+    state |= {"rnn.weight_hh_l0": torch.zeros(4, 4), "rnn.bias_ih_l0": torch.zeros(4), "rnn.bias_hh_l0": torch.zeros(4)}
+    path = tmp_path / "t\x1b[2J.pt"
+    torch.save(state, path)
+    for args in (("params", "--from", str(path)), ("gradflow", "--weights", str(path), "--steps", "3")):
+        code, out, err = run(*args)
+        assert code == 0, err
+        assert "\x1b" not in out and "\x07" not in out and "t\\x1b[2J.pt" in out
+    assert "\\x1b]0;PWN\\x07" in run("params", "--from", str(path))[1]
+    code, _, err = run("params", "--from", "gone\x1b[2J.pt")
+    assert code == 2 and "\x1b" not in err and "gone\\x1b[2J.pt" in err
+
+
+def test_files_the_safe_loader_cannot_read_say_why(torch, tmp_path):
+    lstm = torch.nn.LSTM(3, 4)
+    torch.save(lstm.state_dict(), tmp_path / "p4.pt", pickle_protocol=4)
+    with pytest.raises(InvalidArgument, match="pickle_protocol 4 or 5"):
+        read_weights(str(tmp_path / "p4.pt"))
+    torch.save({"rnn.weight_ih_l0": torch.zeros(4, 3, dtype=torch.complex64), "rnn.weight_hh_l0": torch.zeros(4, 4)},
+               tmp_path / "complex.pt")  # fmt: skip
+    assert read_weights(str(tmp_path / "complex.pt")).model.total == 28
+    with pytest.raises(InvalidArgument, match="complex64, not real numbers"):
+        trained_flow(str(tmp_path / "complex.pt"))
+
+
+def test_a_string_dataset_is_not_a_weight(tmp_path):
+    import h5py
+
+    with h5py.File(tmp_path / "s.weights.h5", "w") as f:
+        f["layers/dense/vars/0"] = np.array([b"x", b"y"])
+    with pytest.raises(InvalidArgument, match="is not numbers"):
+        read_weights(str(tmp_path / "s.weights.h5"))

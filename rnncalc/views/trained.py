@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from ..cells import CELLS
+from ..errors import printable
 from ..gradflow import decade_steps
 from ..report import Chart, Column, Report, Table, Text, sci
 from ..weights.flow import LayerFlow, TrainedFlow
@@ -75,7 +76,7 @@ def trained_report(r: TrainedFlow) -> Report:
         "layers": [_layer_data(layer) for layer in r.layers],
         "skipped": r.skipped,
     }
-    name = r.path.rsplit("/", 1)[-1]
+    name = printable(r.path.rsplit("/", 1)[-1])
     weights = Table(f"The trained recurrent weights of {name}", WEIGHTS, rows, notes=_weight_notes(r))
     flow = Table(f"Their gradient through time (T = {r.steps:,} steps, {r.trials} trials)", FLOW, rows,
                  notes=_flow_notes(r))  # fmt: skip

@@ -21,11 +21,12 @@ import os
 import re
 import stat
 import struct
+import warnings
 from dataclasses import dataclass, field
 from math import prod
 from typing import Any, Callable
 
-from ..errors import InvalidArgument, shown
+from ..errors import InvalidArgument, printable, shown
 
 MAX_CONFIG = 50_000_000  # bytes of a .keras archive's config.json read for the layers' activations
 MAX_TENSORS = 100_000  # a checkpoint of a very large model holds a few thousand
@@ -57,6 +58,7 @@ class WeightFile:
     attributes: dict[str, str] = field(default_factory=dict)  # Keras: a layer path's own name (vars/@name)
     tied: dict[str, str] = field(default_factory=dict)  # PyTorch: a tensor stored as another one (tied weights)
     activations: dict[str, tuple[str, str]] = field(default_factory=dict)  # .keras: a recurrent layer's own
+    keep: Any = None  # what must stay open while values are read (a compressed member's temporary copy)
     _read: Callable[[str], Any] | None = None
 
     @property
@@ -67,20 +69,25 @@ class WeightFile:
         import numpy as np
 
         if self._read is None or name not in {t.name for t in self.tensors}:
-            raise InvalidArgument("path", f"{self.path} holds no tensor {name!r}")
-        array = np.asarray(self._read(name), dtype=np.float64)
+            raise InvalidArgument("path", f"{_shown(self.path)} holds no tensor {printable(name)}")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            values = np.asarray(self._read(name))
+        if values.dtype.kind not in "biuf":  # complex parts, strings, objects: never cast silently
+            raise InvalidArgument("path", f"{name} in {_shown(self.path)} is {values.dtype}, not real numbers")
+        array = values.astype(np.float64)
         if not np.isfinite(array).all():
-            raise InvalidArgument("path", f"{name} in {self.path} holds NaN or infinite values (did training diverge?)")
+            raise InvalidArgument(
+                "path", f"{name} in {_shown(self.path)} holds NaN or infinite values (did training diverge?)"
+            )
         return array
 
 
 def is_weight_file(path: str) -> bool:
     """Whether --from names a weight file (by its name or its first bytes), not model code."""
-    if "\n" in path or "(" in path:
-        return False  # code, not a path
-    if path.lower().endswith(SUFFIXES):
-        return True
-    return os.path.isfile(path) and not path.endswith(".py") and _kind(_head(path)) is not None
+    if os.path.isfile(path):
+        return path.lower().endswith(SUFFIXES) or (not path.endswith(".py") and _kind(_head(path)) is not None)
+    return "\n" not in path and "(" not in path and path.lower().endswith(SUFFIXES)  # else code, not a path
 
 
 def open_weights(path: str) -> WeightFile:
@@ -90,31 +97,57 @@ def open_weights(path: str) -> WeightFile:
     if not isinstance(path, str) or not path or "\0" in path:
         raise InvalidArgument("path", f"give the weight file's path, got {shown(path)}")
     if os.path.isdir(path):
-        raise InvalidArgument("path", f"{path} is a folder; give the weight file")
-    if not os.path.exists(path):
-        raise InvalidArgument("path", f"no such file: {path}")
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise InvalidArgument("path", f"{path} is not a regular file")
+        raise InvalidArgument("path", f"{_shown(path)} is a folder; give the weight file")
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InvalidArgument("path", f"no such file: {_shown(path)}") from None
+    except OSError as e:
+        raise InvalidArgument("path", f"cannot read {_shown(path)}: {e.strerror or e}") from None
+    if not stat.S_ISREG(mode):
+        raise InvalidArgument("path", f"{_shown(path)} is not a regular file")
     head = _head(path)
     kind = _kind(head)
     if kind is None:
         raise InvalidArgument(
             "path",
-            f"{path} is not a safetensors, PyTorch or Keras 3 weight file (it begins {head[:8]!r})",
+            f"{_shown(path)} is not a safetensors, PyTorch or Keras 3 weight file (it begins {head[:8]!r})",
         )
     reader = {"safetensors": _safetensors, "zip": _zip, "hdf5": _hdf5, "pickle": _pytorch}[kind]
     try:
-        wf = reader(path)
+        with warnings.catch_warnings():  # the libraries speak through rnncalc's messages, or not at all
+            warnings.simplefilter("ignore")
+            wf = _printable_names(reader(path))
     except InvalidArgument:
         raise
     except MemoryError:
-        raise InvalidArgument("path", f"out of memory reading {path}") from None
+        raise InvalidArgument("path", f"out of memory reading {_shown(path)}") from None
     except Exception as e:  # the libraries' own errors on malformed files: one sentence, never a traceback
-        raise InvalidArgument("path", f"cannot read {path}: {_first_line(e)}") from None
+        raise InvalidArgument("path", f"cannot read {_shown(path)}: {_first_line(e)}") from None
     if not wf.tensors:
-        raise InvalidArgument("path", f"{path} holds no tensors")
+        raise InvalidArgument("path", f"{_shown(path)} holds no tensors")
     if len(wf.tensors) > MAX_TENSORS:
-        raise InvalidArgument("path", f"{path} holds {len(wf.tensors):,} tensors (at most {MAX_TENSORS:,})")
+        raise InvalidArgument("path", f"{_shown(path)} holds {len(wf.tensors):,} tensors (at most {MAX_TENSORS:,})")
+    return wf
+
+
+def _shown(path: str) -> str:
+    return printable(path)
+
+
+def _printable_names(wf: WeightFile) -> WeightFile:
+    """The names a file holds, as they may be shown (escapes for control characters); read by their own."""
+    raw = {printable(t.name, 1000): t.name for t in wf.tensors}
+    if len(raw) < len(wf.tensors):
+        raise InvalidArgument(
+            "path", f"{_shown(wf.path)} holds two tensors whose names differ only in control characters"
+        )
+    if any(k != v for k, v in raw.items()):
+        read = wf._read
+        wf.tensors = [TensorInfo(printable(t.name, 1000), t.shape, t.dtype) for t in wf.tensors]
+        wf.tied = {printable(a, 1000): printable(b, 1000) for a, b in wf.tied.items()}
+        wf._read = None if read is None else (lambda name: read(raw.get(name, name)))
+    wf.attributes = {k: printable(v, 200) for k, v in wf.attributes.items()}
     return wf
 
 
@@ -123,7 +156,7 @@ def _head(path: str) -> bytes:
         with open(path, "rb") as f:
             return f.read(16)
     except OSError as e:
-        raise InvalidArgument("path", f"cannot read {path}: {e.strerror or e}") from None
+        raise InvalidArgument("path", f"cannot read {_shown(path)}: {e.strerror or e}") from None
 
 
 def _kind(head: bytes) -> str | None:
@@ -162,11 +195,18 @@ def _safetensors(path: str) -> WeightFile:
         tensors = [_info(name, f.get_slice(name)) for name in f.keys()]
 
     def read(name: str):
-        with st.safe_open(path, framework="numpy") as f:
-            try:
+        try:
+            with st.safe_open(path, framework="numpy") as f:
                 return f.get_tensor(name)
-            except Exception as e:  # bfloat16 has no NumPy type
-                raise InvalidArgument("path", f"cannot read {name}'s values: {_first_line(e)}") from None
+        except Exception as e:  # bfloat16 and the float8s have no NumPy type: PyTorch reads them, if it is there
+            try:
+                import torch
+            except ImportError:
+                raise InvalidArgument(
+                    "path", f"cannot read {name}'s values without PyTorch: {_first_line(e)}"
+                ) from None
+            with st.safe_open(path, framework="pt") as f:
+                return _real(f.get_tensor(name), torch)
 
     return WeightFile(path, "safetensors", tensors, _read=read)
 
@@ -187,7 +227,9 @@ def _zip(path: str) -> WeightFile:
         return _keras_archive(path)
     if any(n.endswith("/data.pkl") or n == "data.pkl" for n in names):
         return _pytorch(path)
-    raise InvalidArgument("path", f"{path} is a zip archive, but neither a PyTorch checkpoint nor a .keras model")
+    raise InvalidArgument(
+        "path", f"{_shown(path)} is a zip archive, but neither a PyTorch checkpoint nor a .keras model"
+    )
 
 
 def _pytorch(path: str) -> WeightFile:
@@ -203,11 +245,17 @@ def _pytorch(path: str) -> WeightFile:
             _fits_in_memory(path)  # the legacy format cannot be memory-mapped: it is read whole
             loaded = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as e:
+        if "Unsupported operand" in str(e):
+            raise InvalidArgument(
+                "path",
+                f"{_shown(path)} uses pickle instructions PyTorch's safe loader does not read (pickle_protocol 4 "
+                "or 5); re-save it with torch.save's default protocol, or as .safetensors",
+            ) from None
         if "Weights only load failed" in str(e):
             raise InvalidArgument(
                 "path",
-                f"{path} holds Python objects besides tensors ({_unsupported(e)}); rnncalc never unpickles them. "
-                "Save the weights alone: torch.save(model.state_dict(), FILE)",
+                f"{_shown(path)} holds Python objects besides tensors ({_unsupported(e)}); rnncalc never "
+                "unpickles them. Save the weights alone: torch.save(model.state_dict(), FILE)",
             ) from None
         raise
     tensors, notes = _state_dict(loaded, torch.Tensor, path)
@@ -217,8 +265,16 @@ def _pytorch(path: str) -> WeightFile:
         [TensorInfo(k, tuple(t.shape), str(t.dtype).removeprefix("torch.")) for k, t in tensors.items()],
         notes,
         tied=_tied(tensors),
-        _read=lambda name: tensors[name].detach().to(torch.float64).numpy(),
+        _read=lambda name: _real(tensors[name], torch),
     )
+
+
+def _real(t, torch):
+    """A tensor's values as float64 NumPy; a complex tensor as complex (refused by the caller, never cast)."""
+    t = t.detach()
+    if t.is_quantized:
+        t = t.dequantize()
+    return t.numpy() if t.is_complex() else t.to(torch.float64).numpy()
 
 
 def _tied(tensors: dict) -> dict[str, str]:
@@ -243,7 +299,7 @@ def _fits_in_memory(path: str) -> None:
     if size > limit:
         raise InvalidArgument(
             "path",
-            f"{path} ({human_bytes(size)}, the legacy format) would be read whole, over the "
+            f"{_shown(path)} ({human_bytes(size)}, the legacy format) would be read whole, over the "
             f"{human_bytes(limit)} limit; re-save it with torch.save or as .safetensors",
         )
 
@@ -256,7 +312,7 @@ def _unsupported(e: BaseException) -> str:
 def _state_dict(loaded, tensor_type, path: str) -> tuple[dict, list[str]]:
     """The tensors: the state dict itself, or the one a checkpoint keeps under a usual key (model_state_dict…)."""
     if not isinstance(loaded, dict):
-        raise InvalidArgument("path", f"{path} holds a {type(loaded).__name__}, not a state dict of tensors")
+        raise InvalidArgument("path", f"{_shown(path)} holds a {type(loaded).__name__}, not a state dict of tensors")
     nested = {k: v for k, v in loaded.items() if isinstance(v, dict) and _tensors_in(v, tensor_type)}
     key = None
     if nested and not _tensors_in(loaded, tensor_type):
@@ -264,12 +320,12 @@ def _state_dict(loaded, tensor_type, path: str) -> tuple[dict, list[str]]:
         if len(nested) > 1 and not usual:
             held = ", ".join(repr(k) for k in list(nested)[:6])
             raise InvalidArgument(
-                "path", f"{path} holds several groups of tensors ({held}); none is a model's state dict"
+                "path", f"{_shown(path)} holds several groups of tensors ({held}); none is a model's state dict"
             )
         key = usual[0] if usual else next(iter(nested))
     chosen = loaded if key is None else nested[key]
     if any(not isinstance(k, str) for k in chosen):
-        raise InvalidArgument("path", f"{path}: the state dict's keys are not all names")
+        raise InvalidArgument("path", f"{_shown(path)}: the state dict's keys are not all names")
     notes = []
     if key is not None:
         others = ", ".join(repr(k) for k in list(loaded)[:7] if k != key)
@@ -297,12 +353,35 @@ def _keras_archive(path: str) -> WeightFile:
 
     h5py = _needs("h5py", "a .keras file")
     z = zipfile.ZipFile(path)
-    f = h5py.File(z.open("model.weights.h5"), "r")
+    member = z.getinfo("model.weights.h5")
+    keep = None
+    if member.compress_type == zipfile.ZIP_STORED:
+        f = h5py.File(z.open(member), "r")
+    else:  # HDF5 seeks; in a compressed member each seek back decompresses from the start
+        keep = _extracted(z, member, path)
+        f = h5py.File(keep.name, "r")
     wf = _keras(path, f, h5py)
+    wf.keep = keep
     wf.notes.append("Read model.weights.h5 inside the .keras archive.")
     if "config.json" in z.namelist() and z.getinfo("config.json").file_size <= MAX_CONFIG:
         wf.activations = _activations(json.loads(z.read("config.json")))
     return wf
+
+
+MAX_EXTRACT = 2**34  # bytes: a compressed model.weights.h5 is copied out whole, up to 16 GiB
+
+
+def _extracted(z, member, path: str):
+    import shutil
+    import tempfile
+
+    if member.file_size > MAX_EXTRACT:
+        raise InvalidArgument("path", f"{_shown(path)}: its compressed weights are over {MAX_EXTRACT // 2**30} GiB")
+    out = tempfile.NamedTemporaryFile(suffix=".h5")  # removed when closed, or when the process ends
+    with z.open(member) as source:
+        shutil.copyfileobj(source, out, 2**22)
+    out.flush()
+    return out
 
 
 def _activations(config) -> dict[str, tuple[str, str]]:
@@ -342,6 +421,8 @@ def _keras(path: str, f, h5py) -> WeightFile:
                 skipped.append(top)
             return
         if isinstance(obj, h5py.Dataset):
+            if obj.dtype.kind not in "biufc":
+                raise InvalidArgument("path", f"{_shown(path)}: {printable(name)} is not numbers ({obj.dtype})")
             tensors.append(TensorInfo(name, tuple(int(d) for d in obj.shape), str(obj.dtype)))
         elif name.endswith("vars") and isinstance(obj.attrs.get("name"), (str, bytes)):
             value = obj.attrs["name"]
@@ -350,7 +431,7 @@ def _keras(path: str, f, h5py) -> WeightFile:
     f.visititems(visit)
     if "layers" not in f and "model_weights" in f:
         raise InvalidArgument(
-            "path", f"{path} is a Keras 2 (tf.keras) file; rnncalc reads Keras 3 .weights.h5 and .keras"
+            "path", f"{_shown(path)} is a Keras 2 (tf.keras) file; rnncalc reads Keras 3 .weights.h5 and .keras"
         )
     notes = [f"Left out what is not the model's: {', '.join(skipped)}."] if skipped else []
     return WeightFile(path, "keras", tensors, notes, names, _read=lambda name: f[name][()])

@@ -174,7 +174,8 @@ def _cost(chosen: list[Direction], steps: int, trials: int, burn: int, reader: s
         kept = steps * 8 * trials * n * STORED[(d.cell, "full")]
         need = kept + 8 * 8 * blocks * n * (n + m) + 2**25 + 16 * trials * (steps + 1)
         memory = max(memory, READER_BYTES[reader] + need)
-    return Cost(seconds, memory, "steps", "steps")
+    driver = "burn_in" if burn > steps else "steps"
+    return Cost(seconds, memory, driver, driver)
 
 
 def _pytorch_layout(wf: WeightFile, d: Direction) -> dict:

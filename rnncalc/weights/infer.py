@@ -19,12 +19,15 @@ import re
 from dataclasses import dataclass
 
 from ..cells import CELLS
+from ..errors import printable
 from ..fromcode.model import Model, ModuleRow, RecurrentLayer
 from ..params import count_params
 from .files import TensorInfo, WeightFile
 
 BLOCKS_TO_CELL = {len(c.blocks): c.name for c in CELLS.values() if c.pytorch}  # 1: rnn, 3: gru, 4: lstm
-BUFFERS = ("running_mean", "running_var", "num_batches_tracked")  # PyTorch state, not parameters
+# PyTorch state, not parameters: BatchNorm's statistics; spectral norm's power-iteration vectors (torch.nn.utils.
+# spectral_norm's weight_u/weight_v, the parametrization's _u/_v)
+BUFFERS = ("running_mean", "running_var", "num_batches_tracked", "weight_u", "weight_v", "_u", "_v")
 _TORCH_RNN = re.compile(r"(weight_ih|weight_hh|bias_ih|bias_hh|weight_hr)(?:_l(\d+)(_reverse)?)?")
 _KERAS_RNN = {"lstm": "lstm", "gru": "gru", "simple_rnn": "rnn"}
 
@@ -62,18 +65,20 @@ def read_checkpoint(wf: WeightFile) -> FileModel:
     rows, recurrent, directions, notes = [], [], [], list(wf.notes)
     for path, tensors in groups.items():
         found = (_keras_layer if framework == "keras" else _torch_layer)(path, tensors, wf)
-        if isinstance(found, tuple):
+        own = _own(framework, tensors, wf)  # each tensor once, buffers left out
+        if isinstance(found, tuple) and not own:  # m.b = m.a: the same layer under a second name
+            notes.append(f"{found[0].path}: the same tensors as {wf.tied[next(iter(tensors.values())).name]}'s layer.")
+            rows.append(ModuleRow(found[0].path, _type(framework, found[0].network, path, tensors), 0, None, 0, None))
+        elif isinstance(found, tuple):
             layer, dirs, evidence = found
             recurrent.append(layer)
             directions += dirs
-            rows.append(
-                ModuleRow(layer.path, _type(framework, layer.network, path, tensors), 0, None, layer.params, None)
-            )
+            rows.append(ModuleRow(layer.path, _type(framework, layer.network, path, tensors), 0, None, own, None))
             notes.append(evidence)
         else:
             if found:
                 notes.append(found)
-            rows.append(_other_row(framework, path, tensors, wf))
+            rows.append(_other_row(framework, path, tensors, wf, own))
     total = sum(r.params for r in rows)
     notes += [
         f"{a} is the same tensor as {b} (tied): counted once, as model.parameters() does." for a, b in wf.tied.items()
@@ -81,17 +86,42 @@ def read_checkpoint(wf: WeightFile) -> FileModel:
     buffers = wf.total - total - sum(t.count for t in wf.tensors if t.name in wf.tied)
     if buffers:
         notes.append(
-            f"The file holds {wf.total:,} numbers; {buffers:,} of them are buffers (BatchNorm's running statistics), "
-            "not parameters."
+            f"The file holds {wf.total:,} numbers; {buffers:,} of them are buffers (BatchNorm's running statistics, "
+            "spectral norm's vectors), not parameters."
+        )
+    if framework == "pytorch" and (unnamed := _unusual(wf)):
+        shown = ", ".join(f"{t.name} ({t.count:,})" for t in unnamed[:4]) + (", …" if len(unnamed) > 4 else "")
+        notes.append(
+            f"A state dict does not say which tensors are buffers (register_buffer): {shown} are named neither "
+            f"weight nor bias; if they are buffers, model.parameters() has {sum(t.count for t in unnamed):,} fewer."
         )
     if not recurrent:
         notes.append(
             "No recurrent layer found: no group of tensors is exactly an RNN, LSTM or GRU; "
             "the tensors are listed as stored."
         )
-    name = wf.path.rsplit("/", 1)[-1]
+    name = printable(wf.path.rsplit("/", 1)[-1])
     model = Model(framework, name, rows, recurrent, total, tuple(notes))
     return FileModel(model, directions, wf.total, wf.tensors, bool(recurrent), wf.format)
+
+
+def _own(framework: str, tensors: dict[str, TensorInfo], wf: WeightFile) -> int:
+    """A group's parameters: each tensor once (not those tied to an earlier one), buffers left out."""
+    return sum(t.count for leaf, t in tensors.items()
+               if t.name not in wf.tied and not (framework == "pytorch" and leaf in BUFFERS))  # fmt: skip
+
+
+def _unusual(wf: WeightFile) -> list[TensorInfo]:
+    """Tensors counted as parameters whose names say neither weight nor bias (a positional encoding kept with
+    register_buffer is the usual one)."""
+    out = []
+    for t in wf.tensors:
+        leaf = t.name.rpartition(".")[2]
+        if t.name in wf.tied or leaf in BUFFERS or _TORCH_RNN.fullmatch(leaf):
+            continue
+        if not any(word in leaf for word in ("weight", "bias", "original")):
+            out.append(t)
+    return out
 
 
 def _type(framework: str, net: dict, path: str, tensors: dict) -> str:
@@ -182,9 +212,7 @@ def _torch_evidence(path: str, net: dict, blocks: int, w_hh: TensorInfo, w_ih: T
     return "; ".join(parts) + "."
 
 
-def _other_row(framework: str, path: str, tensors: dict[str, TensorInfo], wf: WeightFile) -> ModuleRow:
-    params = sum(t.count for leaf, t in tensors.items()
-                 if not (framework == "pytorch" and leaf in BUFFERS) and t.name not in wf.tied)  # fmt: skip
+def _other_row(framework: str, path: str, tensors: dict[str, TensorInfo], wf: WeightFile, params: int) -> ModuleRow:
     kind, output = (_keras_kind if framework == "keras" else _torch_kind)(path, tensors)
     shown = wf.attributes.get(path, path) if framework == "keras" else (path or "(top level)")
     return ModuleRow(shown, kind, 0, output, params, None)
@@ -245,7 +273,10 @@ def _keras_layer(path: str, tensors: dict[str, TensorInfo], wf: WeightFile):
         return f"{name}: its tensors are not exactly a Keras {kind} layer's (names or shapes differ)."
     net = dict(found[0][0])
     net["bidirectional"] = kind == "bidirectional"
-    expected = count_params(**net)
+    try:
+        expected = count_params(**net)
+    except ValueError as e:
+        return f"{name}: its tensors do not make a Keras {kind} layer ({e})."
     if expected.total != sum(t.count for t in tensors.values()):
         return f"{name}: its tensors are not exactly a Keras {kind} layer's."
     dirs = [f[1] for f in found]
@@ -257,7 +288,7 @@ def _keras_side(path: str, name: str, side: str, tensors: dict[str, TensorInfo])
     kernel, recurrent, bias = (tensors.get(f"cell/vars/{i}") for i in range(3))
     if set(tensors) - {"cell/vars/0", "cell/vars/1", "cell/vars/2"} or kernel is None or recurrent is None:
         return None
-    if len(kernel.shape) != 2 or len(recurrent.shape) != 2 or recurrent.shape[0] == 0:
+    if len(kernel.shape) != 2 or len(recurrent.shape) != 2 or 0 in recurrent.shape or 0 in kernel.shape:
         return None
     hidden = recurrent.shape[0]
     blocks, rest = divmod(recurrent.shape[1], hidden)
