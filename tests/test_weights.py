@@ -495,15 +495,20 @@ def test_buffers_are_left_out_by_name_and_the_others_are_said(torch, tmp_path):
     assert read_weights(str(tmp_path / "sn.pt")).model.total == sum(p.numel() for p in normed.parameters())
 
     class Encoding(nn.Module):
-        def __init__(self):
+        def __init__(self, name):
             super().__init__()
             self.rnn = nn.RNN(4, 8)
-            self.register_buffer("pe", torch.zeros(100, 8))
+            self.register_buffer(name, torch.zeros(100, 8))
+            self.register_buffer("steps", torch.zeros(3, dtype=torch.long))
 
-    torch.save(Encoding().state_dict(), tmp_path / "pe.pt")
+    torch.save(Encoding("pe").state_dict(), tmp_path / "pe.pt")
     held = read_weights(str(tmp_path / "pe.pt"))
+    assert held.model.total == sum(p.numel() for p in Encoding("pe").parameters()) == 112  # pe, by its usual name
+    assert any("pe (register_buffer's usual names); steps (integers" in n for n in held.model.notes)
+    torch.save(Encoding("table").state_dict(), tmp_path / "table.pt")
+    held = read_weights(str(tmp_path / "table.pt"))
     assert held.model.total == 112 + 800  # a state dict cannot tell: counted, and said
-    assert any("pe (800) are named neither weight nor bias" in n and "800 fewer" in n for n in held.model.notes)
+    assert any("table (800) are named neither weight nor bias" in n and "800 fewer" in n for n in held.model.notes)
 
 
 def test_a_compressed_keras_archive_is_read_from_one_copy(keras_saved, tmp_path):
@@ -549,3 +554,60 @@ def test_a_string_dataset_is_not_a_weight(tmp_path):
         f["layers/dense/vars/0"] = np.array([b"x", b"y"])
     with pytest.raises(InvalidArgument, match="is not numbers"):
         read_weights(str(tmp_path / "s.weights.h5"))
+
+
+# ---- the models people write (tests/models: tutorials and projects), trained weights saved as they save them ----
+
+MODELS = os.path.join(os.path.dirname(__file__), "models")
+WRITTEN = [  # file, the expression that builds the model once the file has run
+    ("torch_sentiment.py", "net"),
+    ("torch_seq2seq.py", "model"),
+    ("torch_charrnn.py", "net"),
+    ("torch_cells.py", "decoder"),
+    ("torch_stack.py", "model"),
+    ("torch_conv_attention.py", "model"),
+    ("keras_imdb.py", "model"),
+    ("keras_input_shape.py", "model"),
+    ("keras_functional.py", "model"),
+    ("keras_branches.py", "model"),
+    ("keras_shared.py", "model"),
+]
+
+
+def _built(name, build, torch, keras):
+    code = open(os.path.join(MODELS, name)).read()
+    if name.startswith("keras"):
+        keras.backend.clear_session()
+        code = code.replace("from tensorflow import keras", "import keras").replace("tensorflow.keras", "keras")
+        code = code.replace("import tensorflow as tf", "import keras\nclass tf:\n    keras = keras")
+    namespace = {"torch": torch, "nn": torch.nn, "device": "cpu"}
+    exec(compile(code, name, "exec"), namespace)
+    model = eval(build, namespace)
+    if name.startswith("keras") and not model.built:
+        model.build((None, None))
+    return model
+
+
+@pytest.mark.parametrize("name,build", WRITTEN, ids=[w[0] for w in WRITTEN])
+def test_the_weights_of_models_people_write_count_as_their_framework_does(torch, keras, tmp_path, name, build):
+    model = _built(name, build, torch, keras)
+    if name.startswith("keras"):
+        path, truth = tmp_path / "model.weights.h5", model.count_params()
+        model.save_weights(path)
+        recurrent = {
+            layer.name
+            for layer in model.layers
+            if type(layer).__name__ in ("LSTM", "GRU", "SimpleRNN", "Bidirectional")
+        }
+    else:
+        path, truth = tmp_path / "model.pt", sum(p.numel() for p in model.parameters())
+        torch.save(model.state_dict(), path)
+        kinds = (torch.nn.RNNBase, torch.nn.RNNCellBase)
+        recurrent = {n or "(top level)" for n, m in model.named_modules() if isinstance(m, kinds)}
+    held = read_weights(str(path))
+    assert held.model.total == truth
+    assert {r.path for r in held.model.recurrent} == recurrent
+    if all(d.projected for d in held.directions):
+        return  # an LSTM with a projection is counted, not simulated
+    flow = trained_flow(str(path), steps=8, trials=2, burn_in=4)
+    assert all(all(x is None or math.isfinite(x) for x in layer.log10_norm) for layer in flow.layers)

@@ -42,7 +42,8 @@ TENSORS = (
     Column("params", "Numbers", thousands, "right"),
 )
 FILE_RULE = {
-    "pytorch": "every parameter tensor in the file once (sum(p.numel() for p in model.parameters()))",
+    "pytorch": "each tensor in the file once, buffers left out (the notes say which): "
+    "sum(p.numel() for p in model.parameters())",
     "keras": "every weight in the file (model.count_params(), non-trainable weights included)",
 }
 TOTAL_RULE = {

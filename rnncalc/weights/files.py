@@ -212,7 +212,16 @@ def _safetensors(path: str) -> WeightFile:
 
 
 def _info(name: str, sliced) -> TensorInfo:
-    return TensorInfo(name, tuple(int(d) for d in sliced.get_shape()), str(sliced.get_dtype()))
+    return TensorInfo(name, tuple(int(d) for d in sliced.get_shape()), _dtype(str(sliced.get_dtype())))
+
+
+def _dtype(code: str) -> str:
+    """safetensors' dtype codes in NumPy's and PyTorch's words: F32 float32, BF16 bfloat16, I64 int64, BOOL bool."""
+    match = re.fullmatch(r"(BF|F|I|U|C)(\d+)(_.*)?", code)
+    if code == "BOOL" or not match:
+        return code.lower()
+    kind = {"BF": "bfloat", "F": "float", "I": "int", "U": "uint", "C": "complex"}[match.group(1)]
+    return f"{kind}{match.group(2)}{(match.group(3) or '').lower()}"
 
 
 # ---- PyTorch ---------------------------------------------------------------------------------------------

@@ -28,6 +28,18 @@ BLOCKS_TO_CELL = {len(c.blocks): c.name for c in CELLS.values() if c.pytorch}  #
 # PyTorch state, not parameters: BatchNorm's statistics; spectral norm's power-iteration vectors (torch.nn.utils.
 # spectral_norm's weight_u/weight_v, the parametrization's _u/_v)
 BUFFERS = ("running_mean", "running_var", "num_batches_tracked", "weight_u", "weight_v", "_u", "_v")
+# What register_buffer is usually given: attention masks, positional encodings and their caches. A state dict does
+# not mark buffers, so these are buffers by their names (said in a note).
+NAMED_BUFFERS = ("mask", "attn_mask", "causal_mask", "pe", "positional_encoding", "position_ids", "inv_freq",
+                 "cos_cached", "sin_cached", "freqs_cis", "masked_bias")  # fmt: skip
+
+
+def is_buffer(leaf: str, dtype: str) -> bool:
+    """A PyTorch state dict's tensor that is state, not a parameter: by its name, or because it holds integers or
+    booleans (which cannot be trained)."""
+    return leaf in BUFFERS or leaf in NAMED_BUFFERS or not dtype.startswith(("float", "bfloat", "complex"))
+
+
 _TORCH_RNN = re.compile(r"(weight_ih|weight_hh|bias_ih|bias_hh|weight_hr)(?:_l(\d+)(_reverse)?)?")
 _KERAS_RNN = {"lstm": "lstm", "gru": "gru", "simple_rnn": "rnn"}
 
@@ -66,7 +78,7 @@ def read_checkpoint(wf: WeightFile) -> FileModel:
     for path, tensors in groups.items():
         found = (_keras_layer if framework == "keras" else _torch_layer)(path, tensors, wf)
         own = _own(framework, tensors, wf)  # each tensor once, buffers left out
-        if isinstance(found, tuple) and not own:  # m.b = m.a: the same layer under a second name
+        if isinstance(found, tuple) and all(t.name in wf.tied for t in tensors.values()):  # m.b = m.a
             notes.append(f"{found[0].path}: the same tensors as {wf.tied[next(iter(tensors.values())).name]}'s layer.")
             rows.append(ModuleRow(found[0].path, _type(framework, found[0].network, path, tensors), 0, None, 0, None))
         elif isinstance(found, tuple):
@@ -86,8 +98,9 @@ def read_checkpoint(wf: WeightFile) -> FileModel:
     buffers = wf.total - total - sum(t.count for t in wf.tensors if t.name in wf.tied)
     if buffers:
         notes.append(
-            f"The file holds {wf.total:,} numbers; {buffers:,} of them are buffers (BatchNorm's running statistics, "
-            "spectral norm's vectors), not parameters."
+            f"The file holds {wf.total:,} numbers; {buffers:,} of them are buffers, not parameters: "
+            + _buffer_kinds(wf)
+            + "."
         )
     if framework == "pytorch" and (unnamed := _unusual(wf)):
         shown = ", ".join(f"{t.name} ({t.count:,})" for t in unnamed[:4]) + (", …" if len(unnamed) > 4 else "")
@@ -105,10 +118,24 @@ def read_checkpoint(wf: WeightFile) -> FileModel:
     return FileModel(model, directions, wf.total, wf.tensors, bool(recurrent), wf.format)
 
 
+def _buffer_kinds(wf: WeightFile) -> str:
+    leaves = [(t.name.rpartition(".")[2], t) for t in wf.tensors if t.name not in wf.tied]
+    kinds = []
+    if any(leaf in BUFFERS[:3] for leaf, _ in leaves):
+        kinds.append("BatchNorm's running statistics")
+    if any(leaf in BUFFERS[3:] for leaf, _ in leaves):
+        kinds.append("spectral norm's vectors")
+    if named := [t.name for leaf, t in leaves if leaf in NAMED_BUFFERS]:
+        kinds.append(f"{', '.join(named[:3])}{', …' * (len(named) > 3)} (register_buffer's usual names)")
+    if whole := [t.name for leaf, t in leaves if is_buffer(leaf, t.dtype) and leaf not in BUFFERS + NAMED_BUFFERS]:
+        kinds.append(f"{', '.join(whole[:3])}{', …' * (len(whole) > 3)} (integers or booleans, never trained)")
+    return "; ".join(kinds)
+
+
 def _own(framework: str, tensors: dict[str, TensorInfo], wf: WeightFile) -> int:
     """A group's parameters: each tensor once (not those tied to an earlier one), buffers left out."""
     return sum(t.count for leaf, t in tensors.items()
-               if t.name not in wf.tied and not (framework == "pytorch" and leaf in BUFFERS))  # fmt: skip
+               if t.name not in wf.tied and not (framework == "pytorch" and is_buffer(leaf, t.dtype)))  # fmt: skip
 
 
 def _unusual(wf: WeightFile) -> list[TensorInfo]:
@@ -117,7 +144,7 @@ def _unusual(wf: WeightFile) -> list[TensorInfo]:
     out = []
     for t in wf.tensors:
         leaf = t.name.rpartition(".")[2]
-        if t.name in wf.tied or leaf in BUFFERS or _TORCH_RNN.fullmatch(leaf):
+        if t.name in wf.tied or is_buffer(leaf, t.dtype) or _TORCH_RNN.fullmatch(leaf):
             continue
         if not any(word in leaf for word in ("weight", "bias", "original")):
             out.append(t)
