@@ -47,6 +47,32 @@ class Raw(NamedTuple):
     logs: np.ndarray  # (G, trials, T + 1): ln‖∂L/∂h_{T−s}‖ (the carry path: of its carried vector)
     unit_sigma_max: float | None  # σ_max(W₁), the vanilla RNN's
     unit_scale: float | None  # ‖W₁‖_F/√n, the vanilla RNN's
+    watch: Watch | None = None  # the gated cells' carry gate and state over the window
+
+
+class Watch:
+    """Running means over the measured window, per grid value, of the carry gate (the LSTM's f, the GRU's z) and
+    of the carried state: |c| and tanh′(c) for the LSTM, whose full path runs through tanh′(c)."""
+
+    def __init__(self) -> None:
+        self.steps = 0
+        self.gate = self.abs = self.tanh_prime = 0.0
+
+    def __call__(self, gate: np.ndarray, state: np.ndarray) -> None:
+        self.steps += 1
+        self.gate = self.gate + gate.mean(axis=(-2, -1))
+        self.abs = self.abs + np.abs(state).mean(axis=(-2, -1))
+        self.tanh_prime = self.tanh_prime + (1 - np.tanh(state) ** 2).mean(axis=(-2, -1))
+
+    def gate_mean(self, g: int = 0) -> float:
+        return float(np.atleast_1d(self.gate)[g] / max(self.steps, 1))
+
+    def cell_state(self, g: int = 0) -> dict[str, float]:
+        steps = max(self.steps, 1)
+        return {
+            "mean_abs": float(np.atleast_1d(self.abs)[g] / steps),
+            "mean_tanh_prime": float(np.atleast_1d(self.tanh_prime)[g] / steps),
+        }
 
 
 def run(configs: list[Config], burn_in: int, progress: Callable[[float], None]) -> Raw:
@@ -80,9 +106,11 @@ def _run(configs: list[Config], burn_in: int, progress: Callable[[float], None])
         w = shared_gated_weights(cfg, rng)
         inputs = _Inputs(rng, burn_in + cfg.steps, cfg.trials, cfg.hidden)
         step = {"lstm": _lstm, "gru": _gru}[cfg.cell]
+        watch = Watch()
         with loops:
             xs = inputs.steps(drives, project=w["w_ih"])
-            return Raw(step(cfg, w, gate_bias(configs, w), xs, inputs.unit, burn_in, progress), None, None)
+            logs = step(cfg, w, gate_bias(configs, w), xs, inputs.unit, burn_in, progress, watch)
+            return Raw(logs, None, None, watch)
 
 
 THREADED_PRODUCT = 2**21  # multiply-adds per product from which a second BLAS thread pays (benchmarks/threads.py)

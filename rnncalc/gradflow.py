@@ -15,11 +15,16 @@ rate      decay_per_step: the least-squares slope of log10‖·‖ against the l
           LSTM's full path drops once, at the first step, because h_{T−1}
           reaches h_T only through the gates and W_hh), over the lags where
           the gradient is not exactly zero.
-verdict   from the rate and a fixed threshold (not scaled by the steps):
-          ``vanishing`` below −RATE_THRESHOLD (a factor 10 lost in fewer than
-          1,000 steps), ``exploding`` above +RATE_THRESHOLD, else
-          ``preserved``; an exactly zero gradient is ``vanishing``. The rate is
-          the window's, so near the edge another window may measure another.
+interval  the rate ± two standard errors over trials (each trial's own fitted
+          rate): how far other draws of the inputs would move it.
+verdict   from the level at the last lag and the trend together (VERDICT_RULE):
+          ``vanishing`` ends below its start and is falling, ``exploding``
+          ends above it and is growing (the whole interval past ±RATE_THRESHOLD,
+          a factor 10 per 1,000 steps); with no trend beyond the threshold,
+          ``preserved`` within a decade of the start, ``dropped`` or ``risen``
+          more than a decade below or above it; ``uncertain`` when the interval
+          straddles the threshold, ``mixed`` when trend and level disagree. An
+          exactly zero gradient is ``vanishing``; one kept exactly, ``preserved``.
 horizon   the first lag where the norm is below `tol` (None: never, in the window).
 """
 
@@ -36,6 +41,14 @@ from .errors import InvalidArgument, check_float, shown
 from .guard import Cost, Limits, check
 
 RATE_THRESHOLD = 1e-3  # log10 per step: a factor 10 per 1,000 steps
+LEVEL_DECADES = 1.0  # a norm within a decade of its start has kept its size
+KEPT = 1e-12  # log10 levels this close to 0 at every lag: kept exactly (renormalising a unit vector rounds ~1e-17)
+VERDICT_RULE = (
+    "Verdict, from the level and the trend together: vanishing if the norm ends below its start and falls, exploding "
+    "if it ends above and grows (the rate ± 2 standard errors over trials past ±0.001/step, tenfold per 1,000 "
+    "steps); with no such trend, preserved within a decade of the start, dropped or risen beyond it; uncertain when "
+    "the interval straddles the threshold, mixed when trend and level disagree."
+)
 
 
 def quantity(cfg: Config) -> str:
@@ -61,6 +74,8 @@ class Run:
     horizon: int | None
     verdict: str
     theory: dict
+    decay_interval: tuple[float, float] | None = None  # the rate ± 2 standard errors over trials
+    cell_state: dict | None = None  # the LSTM's: mean |c| and tanh′(c) over the window (its full path runs through it)
 
 
 def simulate(
@@ -105,8 +120,11 @@ def simulate_many(
 
         burn_in = cfgs.burn_in(grid[0])
         raw = engine.run(grid, burn_in, lambda f, k=k: report((k + f) / len(grids)))
-        for i, cfg, logs in zip(where, grid, raw.logs):
-            runs[i] = summarise(cfg, burn_in, logs, raw.unit_sigma_max, raw.unit_scale, tol)
+        for g, (i, cfg, logs) in enumerate(zip(where, grid, raw.logs)):
+            run = summarise(cfg, burn_in, logs, raw.unit_sigma_max, raw.unit_scale, tol)
+            if cfg.cell == "lstm" and raw.watch is not None and raw.watch.steps:
+                run.cell_state = raw.watch.cell_state(g)
+            runs[i] = run
     return [runs[i] for i in range(len(configs))]
 
 
@@ -157,6 +175,7 @@ def summarise(cfg: Config, burn_in: int, logs, unit_sigma_max, unit_scale, tol: 
     mean, spread = finite.mean(axis=0), finite.std(axis=0)
     norm = [None if z else float(m) for z, m in zip(zero, mean)]
     rate = fitted_rate(norm)
+    interval = rate_interval(rate, log10)
     theory = (
         rnn_theory(cfg.radius, unit_sigma_max, unit_scale, cfg.drive, cfg.activation)
         if cfg.cell == "rnn"
@@ -172,8 +191,9 @@ def summarise(cfg: Config, burn_in: int, logs, unit_sigma_max, unit_scale, tol: 
         log10_spread=[None if z else float(s) for z, s in zip(zero, spread)],
         decay_per_step=rate,
         horizon=next((s for s, x in enumerate(norm) if x is None or x < math.log10(tol)), None),
-        verdict=verdict(norm, rate),
+        verdict=verdict(norm, rate, interval),
         theory=theory,
+        decay_interval=interval,
     )
 
 
@@ -191,13 +211,52 @@ def fitted_rate(norm: list[float | None]) -> float | None:
     return float(np.dot(s_centred, y - y.mean()) / np.dot(s_centred, s_centred))
 
 
-def verdict(norm: list[float | None], rate: float | None) -> str:
-    """vanishing / preserved / exploding from the rate per step (see the module docstring)."""
+def rate_interval(rate: float | None, log10) -> tuple[float, float] | None:
+    """The rate ± 2 standard errors of the trials' own fitted rates ((trials, T + 1) log10 norms); None without a
+    rate, or with one trial (then the rate alone decides)."""
+    import numpy as np
+
+    if rate is None or log10.shape[0] < 2 or not np.isfinite(log10).all():
+        return None
+    lags = np.arange(log10.shape[1], dtype=float)
+    keep = (lags > 0) | (len(lags) == 2)
+    s = lags[keep] - lags[keep].mean()
+    y = log10[:, keep]
+    own = (y - y.mean(axis=1, keepdims=True)) @ s / np.dot(s, s)
+    half = 2 * float(own.std(ddof=1)) / math.sqrt(len(own))
+    return (rate - half, rate + half)
+
+
+def verdict(norm: list[float | None], rate: float | None, interval: tuple[float, float] | None = None) -> str:
+    """The verdict from the level and the trend together (VERDICT_RULE, and the module docstring)."""
     if None in norm:
         return "vanishing"  # exactly zero somewhere in the window
+    if all(abs(x) < KEPT for x in norm):
+        return "preserved"  # kept exactly
     if rate is None:
         rate = norm[-1] / (len(norm) - 1)
-    return "vanishing" if rate < -RATE_THRESHOLD else "exploding" if rate > RATE_THRESHOLD else "preserved"
+    low, high = interval or (rate, rate)
+    last = norm[-1]
+    falling, growing = high < -RATE_THRESHOLD, low > RATE_THRESHOLD
+    if falling or growing:
+        return "vanishing" if falling and last < 0 else "exploding" if growing and last > 0 else "mixed"
+    if last < -LEVEL_DECADES:
+        return "dropped"
+    if last > LEVEL_DECADES:
+        return "risen"
+    return "preserved" if -RATE_THRESHOLD <= low and high <= RATE_THRESHOLD else "uncertain"
+
+
+def change_text(norm: list[float | None], rate: float | None) -> str:
+    """How fast the norm changes, in words that stay true at the edges: gone after k steps, kept exactly, or the
+    steps a tenfold change takes."""
+    if None in norm:
+        k = norm.index(None)
+        return f"gone after {k:,} step{'s' * (k != 1)}"
+    if all(abs(x) < KEPT for x in norm):
+        return "kept exactly"
+    steps = decade_steps(rate)
+    return "no tenfold change at this rate" if steps is None else f"{steps:,.3g} steps"
 
 
 def decade_steps(rate: float | None) -> float | None:

@@ -228,3 +228,30 @@ def test_a_mixed_set_keeps_its_order():
     assert [(r.config.cell, r.config.path) for r in runs] == [("rnn", "full")] + [
         ("lstm", p) for p in ("full", "carry")
     ] * 2
+
+
+@given(
+    st.lists(st.floats(-50, 50), min_size=2, max_size=30),
+    st.floats(-0.1, 0.1),
+    st.floats(0, 0.05),
+)
+def test_a_verdict_never_contradicts_the_levels(levels, rate, half):
+    """Issue 18: "exploding" only for a norm that ends above its start, "vanishing" only below (an exact zero
+    aside); and a rate whose interval reaches zero is neither."""
+    from rnncalc.gradflow import verdict
+
+    norm = [0.0, *levels]
+    said = verdict(norm, rate, (rate - half, rate + half))
+    assert said != "exploding" or norm[-1] > 0
+    assert said != "vanishing" or norm[-1] < 0
+    if rate - half <= 0 <= rate + half:
+        assert said not in ("exploding", "vanishing")
+
+
+def test_exact_zeros_and_exact_keeping_are_said_as_such():
+    from rnncalc.gradflow import change_text
+
+    gone = simulate(LSTMConfig(path="carry", forget=0.0, hidden=4, steps=5))
+    kept = simulate(LSTMConfig(path="carry", forget=1.0, hidden=4, steps=5))
+    assert change_text(gone.log10_norm, gone.decay_per_step) == "gone after 1 step"
+    assert (change_text(kept.log10_norm, kept.decay_per_step), kept.verdict) == ("kept exactly", "preserved")

@@ -78,3 +78,25 @@ def test_torch_underflows_where_rnncalc_stays_finite(torch):
     (grad,) = torch.autograd.grad(h.sum(), h0)
     assert grad.norm().item() == 0.0
     assert simulate(cfg).log10_norm[-1] == pytest.approx(400 * math.log10(0.5), abs=1e-6)
+
+
+@pytest.mark.parametrize("forget", [0.9, 0.999])
+def test_the_cell_state_an_lstm_run_reports_is_torchs(torch, forget):
+    """The cell state the lesson explains the full path by: mean |c| and tanh′(c) over the window, replayed in
+    torch.nn.LSTMCell on the same weights and inputs (the same draws, in the documented order)."""
+    cfg = LSTMConfig(hidden=16, steps=40, trials=3, forget=forget, drive=0.1, burn_in=300, seed=2)
+    rng = np.random.default_rng(cfg.seed)
+    w = gated_weights(cfg, rng)
+    cell = torch.nn.LSTMCell(16, 16)
+    for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+        getattr(cell, name).data = torch.as_tensor(w[name.replace("weight", "w").replace("bias", "b")])
+    state = (torch.zeros(3, 16), torch.zeros(3, 16))
+    cs = []
+    with torch.no_grad():
+        for _ in range(cfg.burn_in + cfg.steps):
+            state = cell(torch.as_tensor(cfg.drive * rng.standard_normal((3, 16))), state)
+            cs.append(state[1])
+    window = torch.stack(cs[cfg.burn_in :])
+    got = simulate(cfg).cell_state
+    assert got["mean_abs"] == pytest.approx(window.abs().mean().item(), rel=1e-9)
+    assert got["mean_tanh_prime"] == pytest.approx((1 - window.tanh() ** 2).mean().item(), rel=1e-9)

@@ -6,7 +6,7 @@ import math
 
 from ..cells import CELLS
 from ..choices import BURN_IN_TIMESCALES
-from ..gradflow import RATE_THRESHOLD, Run, decade_steps
+from ..gradflow import RATE_THRESHOLD, VERDICT_RULE, Run, change_text, decade_steps
 from ..report import Chart, Column, Report, Table, Text, sci
 from ..scale import NOISE, BarScale, bar_eighths, bar_scale
 
@@ -76,9 +76,11 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
                 "points": [{"step": s, "log10_norm": r.log10_norm[s], "log10_spread": r.log10_spread[s]} for s in lags],
                 "decay_per_step": r.decay_per_step,
                 "horizon": r.horizon,
+                "decay_interval": None if r.decay_interval is None else list(r.decay_interval),
                 "verdict": r.verdict,
                 "theory": r.theory,
             }
+            | ({"cell_state": r.cell_state} if r.config.cell == "lstm" else {})
             for r in runs
         ]
     }
@@ -171,7 +173,8 @@ def _summary(runs: list[Run], tol: float) -> Table:
 
     rows = [
         row("measured rate", [rate_text(r.decay_per_step) for r in runs]),
-        row("tenfold change every", [decade_text(r.decay_per_step) for r in runs]),
+        row("± over trials (2 s.e.)", [_half_width(r) for r in runs]),
+        row("tenfold change every", [change_text(r.log10_norm, r.decay_per_step) for r in runs]),
     ]
     for key, label in _THEORY.items():
         if any(key in r.theory for r in runs):
@@ -185,14 +188,19 @@ def _summary(runs: list[Run], tol: float) -> Table:
         )
     rows.append(row(f"horizon (norm < {tol:g})", ["never" if r.horizon is None else f"lag {r.horizon}" for r in runs]))
     rows.append(row("verdict", [r.verdict for r in runs]))
+    if any(r.cell_state for r in runs):
+        rows.append(row("cell state |c|", [f"{r.cell_state['mean_abs']:.3g}" if r.cell_state else "—" for r in runs]))
+        rows.append(row("tanh′(c)", [f"{r.cell_state['mean_tanh_prime']:.3g}" if r.cell_state else "—" for r in runs]))
     rows.append(
         row("burn-in", [f"{r.burn_in}" + ("" if r.stationary in (None, True) else " (too short)") for r in runs])
     )
     notes = (
-        f"Rates: log₁₀ change of the norm per step, least squares over lags 1..T. Verdict: vanishing or exploding "
-        f"when the rate exceeds {RATE_THRESHOLD:g} per step (10× per {1 / RATE_THRESHOLD:,.0f} steps), else "
-        "preserved. The rate is this window's: near the edge another --steps may measure another.",
+        "Rates: log₁₀ change of the norm per step, least squares over lags 1..T; ± two standard errors of the "
+        "trials' own rates. The rate is this window's: near the edge another --steps may measure another.",
+        VERDICT_RULE,
     )
+    if any(r.cell_state for r in runs):
+        notes += ("Cell state: the LSTM's mean |c| and tanh′(c) over the window (h = o ⊙ tanh(c)).",)
     if any("mean_field" in r.theory for r in runs):
         notes += (_SYMBOLS,)
     return Table("Summary", columns, rows, notes=notes)
@@ -215,8 +223,30 @@ def _lessons(runs: list[Run]) -> list[Text]:
             key = (line.removeprefix(prefix), line.startswith(prefix))
             said.setdefault(key, []).append(run_label(r))
     lines = [f"{', '.join(labels)}: {line}" if labelled else line for (line, labelled), labels in said.items()]
+    lines += [line for r in runs for line in _cell_state_lesson(r)]
     lines += _verdict_lesson(runs) + _paths_lesson(runs) + _stationarity_lesson(runs)
     return [Text(line, "note") for line in dict.fromkeys(lines)]
+
+
+def _half_width(r: Run) -> str:
+    if r.decay_interval is None:
+        return "—"
+    return f"±{(r.decay_interval[1] - r.decay_interval[0]) / 2:.4f}"
+
+
+def _cell_state_lesson(r: Run) -> list[str]:
+    """The LSTM's full path, explained by the cell state it ran at (the course's carousel holds for c, not h)."""
+    c, state = r.config, r.cell_state
+    if c.cell != "lstm" or c.path != "full" or not state or state["mean_tanh_prime"] >= 0.5:
+        return []
+    return [
+        f"{run_label(r)}: over the burn-in the cell state grew to |c| ≈ {state['mean_abs']:.2g} (a forget gate of "
+        f"{c.gate:g} keeps c for ~{1 / max(1 - c.gate, 1e-300):,.0f} steps while the input gate keeps adding), "
+        f"where tanh′(c) ≈ {state['mean_tanh_prime']:.2g}. h reads c through tanh(c), so that factor cuts the path "
+        "between c and h: ‖∂L/∂h‖ cannot ride the carousel, which the carry path (c alone, through diag(f)) shows. "
+        "Coupled gates keep |c| ≤ 1 (CIFG's i = 1 − f; the GRU's convex update): compare "
+        f"rnncalc gradflow --cell gru --update {c.gate:g} --path both; --burn-in 0 starts the window from c = 0."
+    ]
 
 
 def _verdict_lesson(runs: list[Run]) -> list[str]:
@@ -266,6 +296,8 @@ def _gated_lesson(r: Run) -> list[str]:
     if c.path == "carry":
         if c.gate == 0:
             return [f"{label}: a gate of 0 keeps nothing: the carried gradient is exactly zero after one step."]
+        if c.gate == 1:
+            return [f"{label}: a gate of 1 keeps the carried gradient exactly, at every lag: {gate}^s = 1."]
         return [
             f"{label}: the carry path keeps exactly {gate}^s, tenfold less every {decade_text(r.decay_per_step)}, "
             "whatever the weights: the gate alone sets how long the gradient survives along it."
@@ -321,7 +353,7 @@ def _compare_paths(full: Run, carry: Run) -> str:
 def _stationarity_lesson(runs: list[Run]) -> list[str]:
     out = []
     for r in runs:
-        if r.stationary is False:
+        if r.stationary is False and r.config.path == "full":  # the carry path keeps gate^s from any state
             c = r.config
             if c.gate == 1:
                 out.append(

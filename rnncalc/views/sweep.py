@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
+from ..gradflow import change_text
 from ..report import BOTH, Column, Curve, Heatmap, Report, Table, Text, general, quiet_lines, sci
 from ..scale import decade_scale, rate_scale
 from ..sweep import BiasRow, LagSweep, PhaseSweep
-from .gradflow import decade_text
 
 PER_ROW = (
     Column("value", "value", general, "right"),
@@ -29,10 +29,11 @@ def lag_report(sweep: LagSweep) -> Report:
     settings = shared_settings(first)
     rows = [
         {"value": v, "decay_per_step": r.decay_per_step, "horizon": r.horizon, "verdict": r.verdict}
-        | {"decade": decade_text(r.decay_per_step), "log10_norm": r.log10_norm}
+        | {"decay_interval": None if r.decay_interval is None else list(r.decay_interval)}
+        | {"decade": change_text(r.log10_norm, r.decay_per_step), "log10_norm": r.log10_norm}
         for v, r in zip(sweep.values, runs)
     ]
-    keys = ("value", "decay_per_step", "horizon", "verdict", "log10_norm")
+    keys = ("value", "decay_per_step", "decay_interval", "horizon", "verdict", "log10_norm")
     data = {"mode": "lag", "cell": first.cell, "parameter": name, **settings, "burn_in": sweep.burn_in}
     data["rows"] = [{k: row[k] for k in keys} for row in rows]
     csv = Table("", (Column(name, name), Column("step", "step"), Column("log10_norm", "log10_norm")), [

@@ -210,10 +210,11 @@ def spectral_radii(cell: str, w_hh) -> dict[str, float]:
 def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activation, progress) -> LayerFlow:
     import numpy as np
 
-    from ..gradflow import fitted_rate, verdict
+    from .. import engine
+    from ..gradflow import fitted_rate, rate_interval, verdict
 
     radii = spectral_radii(d.cell, w["w_hh"])
-    watched = _Watch()
+    watched = engine.Watch()
     full = _simulate(d, w, "full", steps, trials, seed, scale, burn, activation, watched, progress)
     carry = None
     if d.cell != "rnn":
@@ -234,7 +235,7 @@ def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activati
         hidden=d.hidden,
         input_size=d.input_size,
         spectral_radius=radii,
-        gate=_gate_stats(d, w, watched.gate / max(watched.steps, 1)),
+        gate=_gate_stats(d, w, watched.gate_mean()),
         cell_state=watched.cell_state() if d.cell == "lstm" else None,
         log10_norm=norm,
         log10_spread=spread,
@@ -243,7 +244,7 @@ def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activati
         horizon=next((s for s, x in enumerate(norm) if x is None or x < math.log10(tol)), None),
         horizon_range=(None, None) if None in below else (min(below), max(below)),
         carry_decay_per_step=None if carry is None else fitted_rate(_mean(carry[0] / math.log(10))),
-        verdict=verdict(norm, rate),
+        verdict=verdict(norm, rate, rate_interval(rate, log10)),
         activation=activation if d.cell == "rnn" else None,
     )
 
@@ -281,24 +282,6 @@ def _simulate(d: Direction, w: dict, path: str, steps, trials, seed, scale, burn
         step = engine._lstm if d.cell == "lstm" else engine._gru
         parts = {"w_hh": w["w_hh"], "b_hh": w["b_hh"]}
         return step(cfg, parts, w["b_ih"][None, None, :], inputs(), unit, burn, progress, observe)
-
-
-class _Watch:
-    """Running means over the window of the carry gate, and of |c| and tanh′(c) (the LSTM's cell state)."""
-
-    def __init__(self) -> None:
-        self.steps, self.gate, self.abs, self.tanh_prime = 0, 0.0, 0.0, 0.0
-
-    def __call__(self, gate, state) -> None:
-        import numpy as np
-
-        self.steps += 1
-        self.gate += float(gate.mean())
-        self.abs += float(np.abs(state).mean())
-        self.tanh_prime += float((1 - np.tanh(state) ** 2).mean())
-
-    def cell_state(self) -> dict[str, float]:
-        return {"mean_abs": self.abs / self.steps, "mean_tanh_prime": self.tanh_prime / self.steps}
 
 
 def _gate_stats(d: Direction, w: dict, mean: float) -> GateStats | None:
