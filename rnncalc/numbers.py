@@ -1,13 +1,16 @@
 """The one number grammar of the command line: whole numbers, reals, ranges and budgets.
 
 Plain ASCII digits only: no underscores, thousands separators or other
-scripts' digits (``1_000``, ``1,000`` and ``١٢٨`` are refused, not guessed).
+scripts' digits (``1_000``, ``1,000`` and ``١٢٨`` are refused, not guessed), except
+in an answer to "how many parameters", written as people write counts.
 
 whole number   ``128``, or scientific notation whose value is whole: ``1e3``, ``2.5e3``
 real number    ``0.9``, ``-1``, ``.5``, ``1e-3``; finite, and not so small that it
                underflows (a nonzero value below 2.2e-308 is refused, never read as 0)
 range          ``start:stop:step`` of reals, both ends included, or one real
 budget         a whole number, optionally scaled: ``100k``, ``1.5M``, ``2G`` (or ``2B``), ``3T``
+count          an answer (``--expect``): a budget's grammar from 0, or grouped by
+               thousands with commas (``21,248``); never negative
 
 Values are converted exactly (fractions, not binary floats) before they are
 checked, so ``0.5:1.5:0.05`` has 21 values and ``1.0000000000000000000000000001T``
@@ -28,6 +31,7 @@ _WHOLE = r"\+?[0-9]+(?:\.[0-9]+)?(?:[eE]\+?[0-9]+)?"
 _SCALES = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "b": 10**9, "t": 10**12}
 MAX_RANGE = 500  # values in one range
 MAX_BUDGET = 10**30  # parameters in a budget
+MAX_COUNT = 10**40  # parameters in an answer (check_model's bound)
 MAX_EXPONENT = 400  # beyond any float: refused before 10**exponent is ever computed
 MAX_DIGITS = 400
 
@@ -89,15 +93,31 @@ def parse_range(name: str, text: str, max_values: int) -> list[float]:
     return [float(start + i * step) for i in range(count)]
 
 
+def parse_count(name: str, text: str, high: int) -> int:
+    """An answer to "how many parameters": '21248', '21,248', '2.1248e4', '21k' → an exact whole number from 0."""
+    text = text.strip() if isinstance(text, str) else text
+    if isinstance(text, str) and re.fullmatch(r"\+?[0-9]{1,3}(?:,[0-9]{3})+", text, flags=re.ASCII):
+        text = text.replace(",", "")  # 21,248: thousands grouped as people write counts
+    if isinstance(text, str) and re.fullmatch(
+        r"-\s*[0-9.,]+(?:[eE][+-]?[0-9]+)?\s*[kKmMgGbBtT]?", text, flags=re.ASCII
+    ):
+        raise InvalidArgument(name, f"a number of parameters is never negative, got {shown(text)}")
+    return _scaled(name, text, 0, high, "21248, 21,248, 2.1248e4 or 21k")
+
+
 def parse_budget(name: str, text: str, high: int) -> int:
     """'100000', '1e5', '100k', '1.5M', '2G' → an exact whole number from 1 to `high`."""
+    return _scaled(name, text, 1, high, "100000, 1e5, 100k or 1.5M")
+
+
+def _scaled(name: str, text: str, low: int, high: int, example: str) -> int:
     text = text.strip() if isinstance(text, str) else text
     match = re.fullmatch(r"(.*?)\s*([kKmMgGbBtT]?)", text) if isinstance(text, str) else None
     if not match:
-        raise InvalidArgument(name, f"write a number of parameters like 100000, 1e5, 100k or 1.5M, got {shown(text)}")
-    value = _exact(name, match.group(1), _WHOLE, "100000, 1e5, 100k or 1.5M") * _SCALES[match.group(2).lower()]
+        raise InvalidArgument(name, f"write a number of parameters like {example}, got {shown(text)}")
+    value = _exact(name, match.group(1), _WHOLE, example) * _SCALES[match.group(2).lower()]
     if value.denominator != 1:
         raise InvalidArgument(name, f"{shown(text)} is not a whole number of parameters")
-    if not 1 <= value <= high:
-        raise InvalidArgument(name, f"must be from 1 to {high:.0e} parameters, got {shown(text)}")
+    if not low <= value <= high:
+        raise InvalidArgument(name, f"must be from {low} to {high:.0e} parameters, got {shown(text)}")
     return int(value)

@@ -230,3 +230,32 @@ def test_the_count_polynomial_equals_the_count_at_every_size(kw, n):
     cell, m, k = kw.pop("cell"), kw.pop("input_size"), kw.pop("output_size")
     kw.pop("hidden")
     assert count_polynomial(cell, m, k, **kw)(n) == count_params(cell, n, m, k, **kw).total
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("21248", 21248), ("21,248", 21248), ("2.1248e4", 21248), ("21k", 21000), ("1,000,000", 10**6), ("0", 0),
+     (" 21,248 ", 21248), ("2.1248E4", 21248)],
+)  # fmt: skip
+def test_an_answer_is_read_as_people_write_counts(text, value):
+    from rnncalc.numbers import MAX_COUNT, parse_count
+
+    assert parse_count("expect", text, MAX_COUNT) == value
+
+
+@pytest.mark.parametrize(
+    "text,says",
+    [("-21248", "never negative"), ("-21,248", "never negative"), ("- 21k", "never negative"),
+     ("1,2345", "like 21248, 21,248"), ("21,24", "like 21248"), ("2.12485e3", "not a whole number"),
+     ("twenty", "like 21248"), ("1_000", "like 21248")],
+)  # fmt: skip
+def test_an_answer_that_is_no_count_says_why(text, says):
+    from rnncalc.numbers import MAX_COUNT, parse_count
+
+    with pytest.raises(InvalidArgument, match=says):
+        parse_count("expect", text, MAX_COUNT)
+
+
+def test_the_grading_loop_tells_unreadable_from_wrong(run):
+    base = ("params", "--hidden", "128", "--in", "28", "--out", "10", "-q", "--expect")
+    assert [run(*base, answer)[0] for answer in ("21248", "21,248", "20224", "21k", "twenty")] == [0, 0, 3, 3, 2]

@@ -52,6 +52,7 @@ from .options import (
     Trials,
     budget,
     choices,
+    count,
     listed,
     real,
     whole,
@@ -72,7 +73,11 @@ CARRIED = tuple(dict.fromkeys(c.carry.kept for c in CELLS.values() if c.carry)) 
 
 Expect = Annotated[
     Optional[int],
-    typer.Option(parser=whole("expect"), metavar="N", help="Check an answer: exit 0 if N is right, 3 if not."),
+    typer.Option(
+        parser=count("expect"),
+        metavar="N",
+        help="Check an answer (21248, 21,248, 2.1248e4 or 21k): exit 0 if N is right, 3 if not, 2 if N is unreadable.",
+    ),
 ]
 From = Annotated[
     Optional[str],

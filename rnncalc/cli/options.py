@@ -57,6 +57,10 @@ def budget(name: str):
     return _parser(numbers.parse_budget, name, numbers.MAX_BUDGET)
 
 
+def count(name: str):
+    return _parser(numbers.parse_count, name, numbers.MAX_COUNT)
+
+
 def values_range(name: str):
     return _parser(numbers.parse_range, name, numbers.MAX_RANGE)
 
