@@ -3,8 +3,9 @@
 :func:`gate_costs` reads the cell table and the params core: gates, blocks,
 state, parameters and the ratio to the vanilla RNN under a convention.
 
-:func:`gate_retention` simulates, with the gradflow core at a fixed seed,
-log10 of the gradient norm after `steps` steps back: the vanilla RNN at
+:func:`gate_retention` simulates, with the gradflow core, over SIM_DRAWS draws of
+the weights (seeds seed, seed + 1, …), log10 of the gradient norm after `steps`
+steps back (the mean over the draws, with their spread): the vanilla RNN at
 spectral radius 1 (full Jacobian), the LSTM and GRU along their full Jacobian
 and their carry path, and every other gated cell along its carry path, which
 has the same diagonal Jacobian as the LSTM's (diag(f)) or the GRU's (diag(z),
@@ -25,6 +26,7 @@ BOTH_WAYS_USE = "whole sequences known in advance (sees past and future; not str
 SIM_RADIUS = 1.0  # the vanilla RNN beside the gated cells: at the edge, its best case
 SIM_HIDDEN = 64
 SIM_TRIALS = 4
+SIM_DRAWS = 4  # weight draws (seeds) each retention is averaged over: one draw is one network, not the cell
 
 
 class GateCost(NamedTuple):
@@ -51,8 +53,12 @@ class GateCost(NamedTuple):
 
 class Retention(NamedTuple):
     steps: int
-    full: float | None  # log10‖∂L/∂h_{T−s}‖ at s = steps along the full Jacobian; None: not simulated
+    full: float | None  # log10‖∂L/∂h_{T−s}‖ at s = steps along the full Jacobian, mean over draws; None: not simulated
     carry: float | None  # the same along the carry path alone; None: the cell has none
+    full_spread: float | None = None  # standard deviation of `full` over the weight draws
+    full_range: tuple[float, float] | None = None  # the lowest and highest draw
+    verdict: str | None = None  # the full path's, by gradflow's rule, over the draws' mean norms
+    cell_state: dict | None = None  # the LSTM's mean |c| and tanh′(c), over the draws
 
 
 def chosen_cells(cells: Sequence[str] | str | None) -> list[str]:
@@ -129,11 +135,42 @@ def gate_retention(
 
     names = chosen_cells(cells)
     check_retention(steps, gate)
-    plans = {name: retention_configs(name, steps, gate, seed) for name in names}
-    unique = list(dict.fromkeys(cfg for plan in plans.values() for cfg in plan.values()))
+    check_int("seed", seed, 0, 2**63 - SIM_DRAWS)
+    draws = range(seed, seed + SIM_DRAWS)
+    plans = {name: [retention_configs(name, steps, gate, s) for s in draws] for name in names}
+    unique = list(dict.fromkeys(cfg for plan in plans.values() for one in plan for cfg in one.values()))
     measured = dict(zip(unique, simulate_many(unique, limits=limits, progress=progress))) if unique else {}
+    return {name: _retention(steps, [{k: measured[c] for k, c in one.items()} for one in plan])
+            for name, plan in plans.items()}  # fmt: skip
 
-    def final(plan: dict, path: str) -> float | None:
-        return measured[plan[path]].log10_norm[-1] if path in plan else None
 
-    return {name: Retention(steps, final(plan, "full"), final(plan, "carry")) for name, plan in plans.items()}
+def _retention(steps: int, runs: list[dict]) -> Retention:
+    """One cell's retention from its runs on each weight draw: the full path's mean, spread and verdict."""
+    import statistics
+
+    from .gradflow import verdict
+
+    carry = runs[0]["carry"].log10_norm[-1] if "carry" in runs[0] else None  # exact: the same on every draw
+    if "full" not in runs[0]:
+        return Retention(steps, None, carry)
+    norms = [r["full"].log10_norm for r in runs]
+    ends = [n[-1] for n in norms]
+    if None in ends:
+        return Retention(steps, None, carry, verdict="vanishing")
+    mean = [None if None in lag else statistics.fmean(lag) for lag in zip(*norms)]
+    rates = [r["full"].decay_per_step for r in runs]
+    interval = None
+    if None not in rates:
+        half = 2 * statistics.stdev(rates) / len(rates) ** 0.5
+        interval = (statistics.fmean(rates) - half, statistics.fmean(rates) + half)
+    states = [r["full"].cell_state for r in runs if r["full"].cell_state]
+    state = {k: statistics.fmean(s[k] for s in states) for k in states[0]} if states else None
+    return Retention(
+        steps,
+        mean[-1],
+        carry,
+        statistics.stdev(ends),
+        (min(ends), max(ends)),
+        verdict(mean, None if interval is None else statistics.fmean(rates), interval),
+        state,
+    )

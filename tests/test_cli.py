@@ -238,7 +238,8 @@ def test_gates_documents(run):
     header = run("gates", "--cells", "lstm", "--no-retention", "-f", "csv")[1].splitlines()[0]
     assert (
         header
-        == "cell,title,bidirectional,gates,state,params,ratio_to_rnn,carry_jacobian,carry_path,retention_full_log10,retention_carry_log10,steps,use_when"
+        == "cell,title,bidirectional,gates,state,params,ratio_to_rnn,carry_jacobian,carry_path,retention_full_log10,"
+        "retention_full_spread,retention_carry_log10,retention_verdict,steps,use_when"
     )
     assert run("gates", "--cells", "lstm", "--no-retention", "-q")[1] == "lstm\t79872\n"
 

@@ -1,11 +1,12 @@
 """`gates`: costs are exact integers (hand formulas), retention is the gradflow simulation, blocks are named."""
 
 import math
+import statistics
 
 import pytest
 
 from rnncalc import InvalidArgument, LSTMConfig, RNNConfig, gate_costs, gate_retention, simulate
-from rnncalc.gates import SIM_HIDDEN, SIM_TRIALS
+from rnncalc.gates import SIM_DRAWS, SIM_HIDDEN, SIM_TRIALS
 
 
 def test_costs_by_hand_at_the_course_sizes():
@@ -54,10 +55,15 @@ def test_carry_retention_is_gate_to_the_steps_for_every_gated_cell():
 
 
 def test_full_retention_is_the_gradflow_run_it_says_it_is():
+    # Issue 18: one seed is one network, not the cell: the mean over SIM_DRAWS weight draws, with their spread.
     kept = gate_retention(["rnn", "lstm"], steps=30, gate=0.9, seed=3)
-    common = dict(hidden=SIM_HIDDEN, steps=30, trials=SIM_TRIALS, seed=3)
-    assert kept["rnn"].full == simulate(RNNConfig(radius=1.0, **common)).log10_norm[-1]
-    assert kept["lstm"].full == simulate(LSTMConfig(forget=0.9, **common)).log10_norm[-1]
+    common = dict(hidden=SIM_HIDDEN, steps=30, trials=SIM_TRIALS)
+    for cell, config in (("rnn", lambda s: RNNConfig(radius=1.0, seed=s, **common)),
+                         ("lstm", lambda s: LSTMConfig(forget=0.9, seed=s, **common))):  # fmt: skip
+        ends = [simulate(config(s)).log10_norm[-1] for s in range(3, 3 + SIM_DRAWS)]
+        assert kept[cell].full == pytest.approx(statistics.fmean(ends), abs=1e-12)
+        assert kept[cell].full_spread == pytest.approx(statistics.stdev(ends), abs=1e-12)
+        assert kept[cell].full_range == (min(ends), max(ends))
 
 
 @pytest.mark.parametrize(

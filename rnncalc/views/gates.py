@@ -5,14 +5,14 @@ from __future__ import annotations
 from ..cells import CELLS, Cell
 from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
 from ..config import CONFIGS
-from ..gates import SIM_HIDDEN, SIM_RADIUS, SIM_TRIALS, GateCost, Retention
+from ..gates import SIM_DRAWS, SIM_HIDDEN, SIM_RADIUS, SIM_TRIALS, GateCost, Retention
 from ..report import Column, Report, Table, Text, quiet_lines, ratio_text, sci, thousands
 
 CSV = tuple(
     Column(k, k)
     for k in (
         "cell title bidirectional gates state params ratio_to_rnn carry_jacobian carry_path "
-        "retention_full_log10 retention_carry_log10 steps use_when"
+        "retention_full_log10 retention_full_spread retention_carry_log10 retention_verdict steps use_when"
     ).split()
 )
 COST = (
@@ -26,8 +26,10 @@ BENEFIT = (
     Column("title", "Cell"),
     Column("carry_jacobian", "Carry Jacobian", missing="none"),
     Column("full", "Full", sci, "right"),
+    Column("spread", "± decades", lambda x: f"±{x:.2f}", "right", optional=3),
     Column("carry", "Carry", sci, "right"),
-    Column("use_when", "Use it when", wrap=True, optional=1),
+    Column("verdict", "Full path", optional=2),
+    Column("use_when", "Use it when", wrap=True, optional=4),
 )
 
 
@@ -46,7 +48,7 @@ def gates_report(
 ) -> Report:  # fmt: skip
     records = []
     for r in rows:
-        kept = None if (retention is None or r.bidirectional) else retention[r.cell]
+        kept = None if retention is None else retention[r.cell]  # a bidirectional cell: per direction, the same
         spec = r.spec
         records.append(
             {
@@ -63,7 +65,9 @@ def gates_report(
                 "carry_path": spec.carry.equation if spec.carry else f"none: ∂h_t/∂h_{{t−1}} = {spec.step_jacobian}",
                 "retention": kept._asdict() if kept else None,
                 "full": kept.full if kept else None,
+                "spread": kept.full_spread if kept else None,
                 "carry": kept.carry if kept else None,
+                "verdict": kept.verdict if kept else None,
                 "use_when": r.use_when,
                 "equations": list(spec.equations),
                 "reference": spec.reference,
@@ -80,6 +84,7 @@ def gates_report(
     csv_rows = [
         rec
         | {"gates": ";".join(rec["gates"]), "retention_full_log10": rec["full"], "retention_carry_log10": rec["carry"]}
+        | {"retention_full_spread": rec["spread"], "retention_verdict": rec["verdict"]}
         | {"steps": steps if rec["retention"] else None}
         for rec in records
     ]
@@ -116,12 +121,14 @@ def _retention_note(rows: list[GateCost], gate: float, seed: int) -> str:
     symbols = "; ".join(f"{symbol} for {', '.join(titles)}" for symbol, titles in kept.items())
     simulated = [CELLS[c].title for c in CONFIGS]
     return (
-        f"Simulated as rnncalc gradflow does (n={SIM_HIDDEN}, {SIM_TRIALS} trials, seed {seed}): the vanilla RNN at "
+        f"Simulated as rnncalc gradflow does (n={SIM_HIDDEN}, {SIM_TRIALS} trials) on {SIM_DRAWS} draws of the weights "
+        f"(seeds {seed} to {seed + SIM_DRAWS - 1}): Full is the mean of their log norms, ± their standard deviation in "
+        f"decades, and its verdict gradflow's rule. The vanilla RNN at "
         f"spectral radius {SIM_RADIUS:g} ({RNN_DEFAULTS['activation']}, drive {RUN_DEFAULTS['drive']:g}); gated cells "
         f"keep {gate:g} of the carried state per step" + (f" ({symbols})" if symbols else "") + ". Full: the whole "
         f"cell's Jacobian (simulated for the {', '.join(simulated[:-1])} and {simulated[-1]}). Carry: the additive "
-        "path alone, exactly gate^T. —: no such path, or not simulated; a bidirectional cell keeps per direction "
-        "what its one-way cell does."
+        "path alone, exactly gate^T. —: no such path, or not simulated. A bidirectional cell runs its one-way cell "
+        "in each direction, so each direction keeps what the one-way cell keeps (its row repeats those numbers)."
     )
 
 
@@ -149,7 +156,7 @@ def _lstm_example() -> str:
 def _lessons(records: list[dict], steps: int, gate: float) -> list[str]:
     carry = next((r["carry"] for r in records if r["carry"] is not None), None)
     rnn = next((r["full"] for r in records if r["cell"] == "rnn" and r["full"] is not None), None)
-    gated_full = [r for r in records if r["cell"] != "rnn" and r["full"] is not None]
+    gated_full = [r for r in records if r["cell"] != "rnn" and r["full"] is not None and not r["bidirectional"]]
     lines = []
     if carry is not None:
         lines.append(
@@ -163,6 +170,7 @@ def _lessons(records: list[dict], steps: int, gate: float) -> list[str]:
             + ", ".join(f"{r['title']} {sci(r['full'])}" for r in gated_full)
             + "); rnncalc gradflow --path both follows both lag by lag."
         )
+    lines += _why_gru_keeps_more(records)
     if rnn is not None and carry is not None:
         more = "more" if carry > rnn else "less"
         tries = [f"--gate {0.99 if gate < 0.99 else 0.9:g}"] + ([f"--steps {5 * steps}"] if steps <= 2000 else [])
@@ -171,6 +179,25 @@ def _lessons(records: list[dict], steps: int, gate: float) -> list[str]:
             f"Try {' or '.join(tries)} to see the gap change."
         )
     return lines
+
+
+def _why_gru_keeps_more(records: list[dict]) -> list[str]:
+    """Issue 18's puzzle as a sentence: the GRU's full path keeps what its carry keeps, the LSTM's does not."""
+    one_way = {r["cell"]: r for r in records if not r["bidirectional"] and r["retention"]}
+    lstm, gru = one_way.get("lstm"), one_way.get("gru")
+    if not (lstm and gru and lstm["full"] is not None and gru["full"] is not None):
+        return []
+    state = lstm["retention"]["cell_state"]
+    if not state or state["mean_tanh_prime"] >= 0.5 or gru["full"] - lstm["full"] < 1:
+        return []
+    return [
+        f"Why the GRU's full path keeps {sci(gru['full'])} here and the LSTM's {sci(lstm['full'])}: with its forget "
+        f"gate held open while its input gate keeps adding, the LSTM's cell state grows to |c| ≈ "
+        f"{state['mean_abs']:.2g}, where tanh′(c) ≈ {state['mean_tanh_prime']:.2g}; h reads c through tanh(c), so "
+        "that factor cuts the path between c and h. The GRU's update is convex, h = z ⊙ h + (1 − z) ⊙ n, so h stays "
+        "within [−1, 1] and ‖∂L/∂h‖ rides its carry path; coupling the LSTM's gates (the CIFG's i = 1 − f) keeps "
+        "|c| ≤ 1 the same way."
+    ]
 
 
 def _equations(spec: Cell) -> str:
