@@ -90,6 +90,10 @@ def parse_range(name: str, text: str, max_values: int) -> list[float]:
     count = int((stop - start) / step) + 1
     if count > max_values:
         raise InvalidArgument(name, f"{shown(text)} has {count:,} values; at most {max_values:,} (use a larger step)")
+    last = start + (count - 1) * step
+    if last != stop:  # both ends are included, so the stop must be on the grid: say the nearest stops that are
+        near = f"{float(last):g} or {float(last + step):g}"
+        raise InvalidArgument(name, f"the stop {parts[1]} is not start + a whole number of steps: stop at {near}")
     return [float(start + i * step) for i in range(count)]
 
 

@@ -1,6 +1,8 @@
 """`sweep`: every row is a gradflow run; the phase map's χ with the drawn scale; the forget-bias table."""
 
+import json
 import math
+import re
 
 import pytest
 
@@ -85,3 +87,26 @@ def test_bad_sweeps(call, name):
     with pytest.raises(InvalidArgument) as err:
         call()
     assert err.value.name == name
+
+
+@pytest.mark.parametrize("text,near", [("0.9:0.999:0.02", "0.98 or 1"), ("0:1:0.3", "0.9 or 1.2")])
+def test_a_stop_off_the_grid_is_refused_with_the_nearest_stops(text, near):
+    # Issue 18: 0.9:0.999:0.02 dropped 0.999 silently, though both ends are included.
+    with pytest.raises(InvalidArgument, match=f"stop at {near}"):
+        parse_range("forget", text, 500)
+
+
+def test_the_summary_gives_each_value_one_verdict(run):
+    data = json.loads(run("sweep", "radius", "0.5:1.5:0.05", "--steps", "200", "-f", "json")[1])
+    said = " ".join(run("sweep", "radius", "0.5:1.5:0.05", "--steps", "200")[1].split())
+    summary = re.search(r"The gradient is (.*?)\.(?:\s|$)", said).group(1)
+    # every value lies in exactly one span of the summary, and that span's verdict is the row's
+    spans = {}
+    for part in summary.split("; "):
+        verdict, rest = part.split(" for radius ")
+        for piece in rest.replace(" and ", ", ").split(", "):
+            low, _, high = piece.partition(" to ")
+            spans[(float(low), float(high or low))] = verdict
+    for row in data["rows"]:
+        inside = [v for (low, high), v in spans.items() if low <= row["value"] + 1e-12 and row["value"] <= high + 1e-12]
+        assert inside == [row["verdict"]], row["value"]

@@ -70,16 +70,24 @@ def gradflow_command(cfg, name: str, burn_in: int) -> str:
 
 
 def _lag_lessons(sweep: LagSweep) -> list[str]:
-    groups: dict[str, list[float]] = {}
+    """One verdict per value: consecutive values with the same verdict as one span, so no two spans overlap."""
+    spans: dict[str, list[list[float]]] = {}
+    previous = None
     for value, run in zip(sweep.values, sweep.runs):
-        groups.setdefault(run.verdict, []).append(value)
-    parts = [f"{verdict} for {sweep.parameter} {_span(values)}" for verdict, values in groups.items()]
+        if run.verdict == previous:
+            spans[run.verdict][-1].append(value)
+        else:
+            spans.setdefault(run.verdict, []).append([value])
+        previous = run.verdict
+    parts = [f"{verdict} for {sweep.parameter} {_spans(runs)}" for verdict, runs in spans.items()]
     line = "The gradient is " + "; ".join(parts) + "."
     return [line]
 
 
-def _span(values: list[float]) -> str:
-    return f"{values[0]:g}" if len(values) == 1 else f"{min(values):g} to {max(values):g}"
+def _spans(runs: list[list[float]]) -> str:
+    """0.5 to 1.15 and 1.25: each run of consecutive values as its first and last."""
+    texts = [f"{r[0]:g}" if len(r) == 1 else f"{r[0]:g} to {r[-1]:g}" for r in runs]
+    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
 def phase_report(sweep: PhaseSweep) -> Report:
