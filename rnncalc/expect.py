@@ -12,7 +12,12 @@ small space around the question as asked, exhaustively:
 - bidirectional: as asked, or the other way;
 - layers: as asked, one, or one more or fewer;
 - the sizes: as asked, input and output swapped (m ↔ k), hidden and input swapped (n ↔ m);
-- a Keras GRU's bias layout: reset_after on or off.
+- a Keras GRU's bias layout: reset_after on or off;
+- under the course formula, its terms left out: the input matrices W_x· and the output matrix W_hy (n² alone
+  is W_hh alone).
+
+It also says when N is the course formula's count at another output or input size (k, m), which a question
+that did not state them may have meant.
 
 Readings giving exactly N come fewest changes first; when none does, the
 nearest ones come with the difference in words ("off by 128 = n: one bias vector").
@@ -33,6 +38,20 @@ class Reading(NamedTuple):
     changes: tuple[str, ...]  # how this reading differs from the question as asked; () for the question itself
     description: str  # the network this reading counts, as its framework writes it
     count: ParamCount
+    left_out: tuple[str, ...] = ()  # tensors of `count` this reading leaves out (W_xh, W_hy)
+
+    @property
+    def total(self) -> int:
+        return self.count.total - sum(t.count for t in self.count.tensors if t.name in self.left_out)
+
+    @property
+    def formula(self) -> str:
+        """The count's formula with its numbers, the left-out tensors' terms removed."""
+        if not self.left_out:
+            return f"{self.count.formula} = {self.count.substituted}"
+        kept = [t for t in self.count.tensors if t.name not in self.left_out]
+        terms = " + ".join(f"{t.name} ({t.formula})" for t in kept)
+        return terms if len(kept) == 1 else terms + " = " + " + ".join(f"{t.count:,}" for t in kept)
 
 
 class Near(NamedTuple):
@@ -47,27 +66,64 @@ class Check(NamedTuple):
     match: bool
     readings: list[Reading]  # the readings giving exactly N, fewest changes first (the question itself excluded)
     nearest: list[Near]  # when nothing gives N: the closest readings
+    other_sizes: list[str] = []  # "k = 2", "m = 20": the course formula gives N at these sizes instead
 
 
 def check(expected: int, asked: ParamCount, nearest: int = 3) -> Check:
     """Whether `expected` is the count of `asked`, and every reading of the same question that gives it.
 
     >>> c = check(20224, count_params("rnn", 128, 28, 10))
-    >>> c.match, c.readings[0].description, c.readings[0].changes
-    (False, 'PyTorch nn.RNN(28, 128)', ('PyTorch convention', 'without the output layer'))
+    >>> c.match, c.readings[0].description, c.readings[0].changes, c.other_sizes
+    (False, 'PyTorch nn.RNN(28, 128)', ('PyTorch convention', 'without the output layer'), ['k = 2', 'm = 20'])
     """
     check_int("expected", expected, 0, 10**40)
-    readings = sorted(_readings(asked), key=lambda r: (len(r.changes), r.changes))
-    exact = [r for r in readings if r.count.total == expected and r.changes]
+    readings = sorted([*_readings(asked), *_left_out(asked)], key=lambda r: (len(r.changes), r.changes))
+    exact = [r for r in readings if r.total == expected and r.changes]
     near = []
     if not exact and asked.total != expected:
-        by_distance = sorted(readings, key=lambda r: (abs(expected - r.count.total), len(r.changes)))
-        distinct = list({r.count.total: r for r in reversed(by_distance)}.values())[::-1]  # one reading per count
-        distinct.sort(key=lambda r: (abs(expected - r.count.total), len(r.changes)))
-        near = [
-            Near(r, expected - r.count.total, explain(expected - r.count.total, r.count)) for r in distinct[:nearest]
-        ]
-    return Check(expected, asked, asked.total == expected, exact, near)
+        by_distance = sorted(readings, key=lambda r: (abs(expected - r.total), len(r.changes)))
+        distinct = list({r.total: r for r in reversed(by_distance)}.values())[::-1]  # one reading per count
+        distinct.sort(key=lambda r: (abs(expected - r.total), len(r.changes)))
+        near = [Near(r, expected - r.total, explain(expected - r.total, r.count)) for r in distinct[:nearest]]
+    others = [] if asked.total == expected else _other_sizes(expected, asked)
+    return Check(expected, asked, asked.total == expected, exact, near, others)
+
+
+def _left_out(asked: ParamCount):
+    """The course formula with whole terms left out: the input matrices W_x·, the output matrix W_hy, or both."""
+    try:
+        course = count_params(asked.cell, asked.hidden, asked.input_size, asked.output_size, layers=asked.layers,
+                              bidirectional=asked.bidirectional, proj=asked.proj, bias=False)  # fmt: skip
+    except InvalidArgument:
+        return
+    inputs = tuple(t.name for t in course.tensors if t.role == "weight" and t.name.startswith("W_x"))
+    head = tuple(t.name for t in course.tensors if t.layer is None)
+    base = ("the course formula",) if asked.convention != "textbook" or asked.bias else ()
+    for left, words in (
+        (inputs, "without the input matrices W_x·"),
+        (inputs + head, "without W_x· and W_hy: the recurrent matrices alone"),
+    ):
+        if inputs and (head or left == inputs):
+            yield Reading((*base, words), describe_network(course), course, left)
+
+
+def _other_sizes(expected: int, asked: ParamCount) -> list[str]:
+    """The output or input sizes at which the course formula, with the other sizes as asked, gives `expected`
+    (the count is linear in each: kn for the output layer, blocks·n·m for the input matrices)."""
+    out = []
+    shape = dict(layers=asked.layers, bidirectional=asked.bidirectional, proj=asked.proj, bias=False)
+    for symbol, vary in (("k", "output_size"), ("m", "input_size")):
+        sizes = {"hidden": asked.hidden, "input_size": asked.input_size, "output_size": asked.output_size}
+        low = 0 if vary == "output_size" else 1
+        try:
+            at = [count_params(asked.cell, **(sizes | {vary: x}), **shape).total for x in (low, low + 1)]
+        except InvalidArgument:
+            continue
+        step = at[1] - at[0]
+        value, rest = divmod(expected - at[0], step) if step else (0, 1)
+        if not rest and 0 <= value and low + value != sizes[vary] and (vary == "output_size" or asked.layers == 1):
+            out.append(f"{symbol} = {low + value:,}")
+    return out
 
 
 def _readings(asked: ParamCount):

@@ -7,13 +7,13 @@ from ..report import Text, thousands
 
 
 def _row(r: Reading) -> dict:
-    c = r.count
     return {
         "description": r.description,
         "changes": r.changes,
-        "convention": c.convention,
-        "total": c.total,
-        "formula": f"{c.formula} = {c.substituted}",
+        "convention": r.count.convention,
+        "total": r.total,
+        "formula": r.formula,
+        "left_out": list(r.left_out),
     }
 
 
@@ -27,6 +27,7 @@ def expect_data(check: Check) -> dict:
             | {"changes": list(n.reading.changes), "difference": n.difference, "explanation": n.explanation}
             for n in check.nearest
         ],
+        "other_sizes": check.other_sizes,
     }
 
 
@@ -48,10 +49,18 @@ def expect_sections(check: Check) -> list:
     elif check.nearest:
         sections.append(Text(f"No reading of the question gives exactly {thousands(check.expected)}. The nearest:"))
         sections += [Text(_reading(n.reading) + f"\n  {n.explanation}") for n in check.nearest]
+    if check.other_sizes:
+        sizes = " or ".join(check.other_sizes)
+        sections.append(
+            Text(
+                f"{thousands(check.expected)} is also the course formula's count at {sizes} (the other sizes as "
+                "asked): if the question did not state that size, check which it meant.",
+                "note",
+            )
+        )
     return sections
 
 
 def _reading(r: Reading) -> str:
-    c = r.count
     changes = f"\n  changed from the question: {', '.join(r.changes)}" if r.changes else ""
-    return f"• {r.description}{changes}\n  {c.formula} = {c.substituted} = {thousands(c.total)}"
+    return f"• {r.description}{changes}\n  {r.formula} = {thousands(r.total)}"
