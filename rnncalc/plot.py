@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import InvalidArgument, PlotFailed, PlotUnavailable, shown
 from .report import Activations, Chart, Heatmap
-from .scale import boundaries, colour, level_index
+from .scale import CAP, boundaries, colour, level_index
 
 SUFFIXES = (".png", ".svg", ".pdf")
 
@@ -122,18 +122,27 @@ def _write(target: Path, figure) -> None:
 
 
 def _chart(plt, chart: Chart):
-    """Measured curves solid, each theory line dotted black-ish in its run's colour, never hiding a curve."""
-    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
-    for i, (label, ys) in enumerate(chart.series):
+    """One colour per run and a line style per path (measured curves solid or dashed, each theory line dotted
+    in its run's colour), a panel per quantity; never a curve hidden."""
+    styles = chart.styles or [(i, "-", 0) for i in range(len(chart.series))]
+    labels = chart.panel_labels or [chart.y_label]
+    fig, axes = plt.subplots(len(labels), 1, figsize=(8, 4.5 if len(labels) == 1 else 6.5), dpi=120, sharex=True,
+                             squeeze=False)  # fmt: skip
+    axes = [row[0] for row in axes]
+    for (label, ys), (group, line, panel) in zip(chart.series, styles):
         xs = [s for s, y in enumerate(ys) if y is not None]
-        ax.plot(xs, [ys[s] for s in xs], color=f"C{i % 10}", linewidth=1.8, label=f"{label} (measured)")
+        axes[panel].plot(xs, [ys[s] for s in xs], color=f"C{group % 10}", linestyle=line, linewidth=1.8,
+                         label=f"{label} (measured)")  # fmt: skip
     for label, ys, run in chart.theory:
-        ax.plot(range(len(ys)), ys, linestyle=(0, (1, 2)), linewidth=1.2, color=f"C{run % 10}", alpha=0.9, label=label)
-    ax.set_xlabel(chart.x_label)
-    ax.set_ylabel(chart.y_label)
-    ax.set_title(chart.title, fontsize="medium")
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize="small")
+        group, _, panel = styles[run]
+        axes[panel].plot(range(len(ys)), ys, linestyle=(0, (1, 2)), linewidth=1.2, color=f"C{group % 10}", alpha=0.9,
+                         label=label)  # fmt: skip
+    for ax, label in zip(axes, labels):
+        ax.set_ylabel(label)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize="small")
+    axes[-1].set_xlabel(chart.x_label)
+    axes[0].set_title(chart.title, fontsize="medium")
     fig.tight_layout()
     return fig
 
@@ -144,16 +153,31 @@ def _heatmap(plt, h: Heatmap):
 
     edges = boundaries(h.scale)
     centres = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
-    cmap = ListedColormap([colour(c, h.scale)[0] for c in centres])
+    colours = [colour(c, h.scale)[0] for c in centres]
+    # The last decay (and growth) level holds everything beyond CAP levels: drawn as the colour bar's arrow,
+    # its edge the last one that is a real bound ("≥ 9 decades"), not an invented −10.
+    low, high = h.scale.down == CAP, h.scale.up == CAP
+    extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get((low, high), "neither")
+    cmap = ListedColormap(colours[low : len(colours) - high])
+    if low:
+        cmap.set_under(colours[0])
+    if high:
+        cmap.set_over(colours[-1])
     # Bin by level, as the terminal does: a level holds its upper edge (a norm of exactly 1 is "0", not growth).
     grid = [[float("nan") if v is None else level_index(v, h.scale) for v in row] for row in h.values]
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
     rows = [float(label) for label in h.row_labels]
-    bins = BoundaryNorm([k - 0.5 for k in range(len(edges))], cmap.N)
+    ticks = [k - 0.5 for k in range(low, len(edges) - high)]
+    bins = BoundaryNorm(ticks, cmap.N, extend="neither")
     mesh = ax.pcolormesh(h.column_values, rows, grid, cmap=cmap, norm=bins, shading="nearest")
     unit = "decades of change (log₁₀)" if h.scale.unit == "decade" else "log₁₀ change per step"
-    bar = fig.colorbar(mesh, ax=ax, label=f"{unit}; blue = shrinks, red = grows")
-    bar.set_ticks([k - 0.5 for k in range(len(edges))], labels=[f"{e:g}" for e in edges])
+    bar = fig.colorbar(mesh, ax=ax, extend=extend, label=f"{unit}: blue shrinks, red grows")
+    labels = [f"{e:g}" for e in edges[low : len(edges) - high]]
+    if low:  # the arrow's colour: this many levels lost, or more
+        labels[0] = f"≤ {labels[0]}"
+    if high:
+        labels[-1] = f"> {labels[-1]}"
+    bar.set_ticks(ticks, labels=labels)
     for curve, style in zip(h.curves, ("k--o", "k-D")):  # at their exact values; a marker shows a lone point
         xs, ys = [x for _, x in curve.points], [rows[r] for r, _ in curve.points]
         if xs:
@@ -169,7 +193,8 @@ def _heatmap(plt, h: Heatmap):
 
 def _activations(plt, a: Activations):
     """Each neuron's activation over time: near 0 and 1 while the network tracks the DFA, drifting if H is too small."""
-    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.35 * len(a.row_labels)), dpi=120)
+    # tall enough for the colour bar's label, whatever the machine's size (2 or 3 states clipped it)
+    fig, ax = plt.subplots(figsize=(8, max(3.2, 1.2 + 0.35 * len(a.row_labels))), dpi=120)
     image = ax.imshow(a.values, aspect="auto", cmap="Greys", vmin=0, vmax=1, interpolation="nearest")
     fig.colorbar(image, ax=ax, label="activation (0.5: the decision line)")
     ax.set_yticks(range(len(a.row_labels)), a.row_labels, fontsize="small")

@@ -84,6 +84,10 @@ class Chart(NamedTuple):
     y_label: str
     title: str = ""
     theory: list = []  # (label, values, index of the run it predicts): drawn in plot files
+    # Plot files: per series (colour group, line style, panel): one colour per run, a style per path, a panel
+    # per quantity (‖∂L/∂h‖ and ‖∂L/∂c‖ are not on one axis); panel_labels name each panel's y axis.
+    styles: list[tuple[int, str, int]] = []
+    panel_labels: list[str] = []
 
 
 class Activations(NamedTuple):

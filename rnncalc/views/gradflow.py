@@ -92,12 +92,23 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
         for s in lags
     ]
     sections = [_lag_table(runs, lags), _summary(runs, tol), *_lessons(runs)]
+    quantities = list(dict.fromkeys(r.quantity for r in runs))
+    groups = list(dict.fromkeys((r.config.cell, r.config.value) for r in runs))
     chart = Chart(
         [(run_label(r), r.log10_norm) for r in runs],
         "lag s (steps back from T)",
-        "log₁₀ " + " or ".join(sorted({r.quantity for r in runs})),
+        "log₁₀ " + " or ".join(sorted(quantities)),
         _chart_title(runs),
         theory_lines(runs),
+        [
+            (
+                groups.index((r.config.cell, r.config.value)),
+                "-" if r.config.path == "full" else "--",
+                quantities.index(r.quantity),
+            )
+            for r in runs
+        ],  # fmt: skip
+        [f"log₁₀ {q}" for q in quantities],
     )
     sections.append(chart)
     # -q: one number a run; an exactly zero gradient's log10 is -inf (JSON and CSV say null / empty).
