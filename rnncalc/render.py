@@ -422,6 +422,43 @@ def latex_text(text: str) -> str:
     return "".join(out)
 
 
+def latex_equations(body: str) -> str:
+    """A cell's equations as LaTeX math: the title as text, each "  lhs = rhs" line a row of align*, aligned at
+    its "=", and any other line as text."""
+    lines = body.splitlines()
+    out = [latex_text(lines[0]) + r" \\"] if lines else []
+    rows = []
+    for line in lines[1:]:
+        lhs, eq, rhs = line.strip().partition(" = ")
+        if eq and ":" not in lhs:
+            rows.append(f"  {latex_math(lhs)} &= {latex_math(rhs)}")
+        else:
+            if rows:
+                out += [r"\begin{align*}", " \\\\\n".join(rows), r"\end{align*}"]
+                rows = []
+            out.append(latex_text(line.strip()) + r" \\")
+    if rows:
+        out += [r"\begin{align*}", " \\\\\n".join(rows), r"\end{align*}"]
+    return "\n".join(out)
+
+
+_MATH = {"σ": r"\sigma ", "⊙": r"\odot ", "−": "-", "·": r"\cdot ", "×": r"\times ", "Σ": r"\sum", "∂": r"\partial ",
+         "²": "^2", "√": r"\sqrt", "‖": r"\|", "≤": r"\le ", "∈": r"\in "}  # fmt: skip
+_FUNCTIONS = ("relu", "diag")
+
+
+def latex_math(expression: str) -> str:
+    """One equation in the notation rnncalc prints (W_hi, h_{t−1}, σ, ⊙, h̃) as LaTeX math."""
+    import re
+
+    text = expression.replace("h̃", r"\tilde{h}")
+    text = "".join(_MATH.get(ch, ch) for ch in text)
+    text = re.sub(r"\btanh\(", r"\\tanh(", text)
+    text = re.sub(r"\b(" + "|".join(_FUNCTIONS) + r")\(", lambda m: rf"\operatorname{{{m.group(1)}}}(", text)
+    text = re.sub(r"_([A-Za-z0-9]+(?:,[A-Za-z0-9]+)*)(?![{\w])", r"_{\1}", text)  # W_hi → W_{hi}; x_t,k → x_{t,k}
+    return text
+
+
 def _latex_ascii(ch: str) -> str:
     return "".join(_LATEX_SPECIAL.get(c, c) for c in ascii_text(ch))
 
@@ -456,6 +493,8 @@ def latex(sections: list) -> str:
                     ]
                 )
             )
+        elif isinstance(section, Text) and section.style == "equations":
+            out.append(latex_equations(section.body))
         elif isinstance(section, Text):
             out.append(
                 "\n".join(
@@ -466,4 +505,4 @@ def latex(sections: list) -> str:
             out.append(
                 "\\begin{verbatim}\n" + terminal([section], Terminal(100, False, False)).rstrip() + "\n\\end{verbatim}"
             )
-    return "% needs \\usepackage{booktabs,array}\n" + "\n\n".join(out) + "\n"
+    return "% needs \\usepackage{booktabs,array,amsmath}\n" + "\n\n".join(out) + "\n"

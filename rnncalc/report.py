@@ -48,7 +48,7 @@ class Table(NamedTuple):
 
 class Text(NamedTuple):
     body: str
-    style: str = ""  # "note" (dim), "heading" (bold) or "" (plain)
+    style: str = ""  # "note" (dim), "heading" (bold), "equations" (a title, then "  lhs = rhs" lines) or ""
 
 
 class Curve(NamedTuple):

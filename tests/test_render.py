@@ -237,3 +237,13 @@ def test_heatmaps_and_charts_fit_any_width():
     )
     for width in (40, 60, 80, 200):
         assert max(len(line) for line in terminal([h], Terminal(width, True, False)).splitlines()) <= max(width, 40)
+
+
+def test_latex_writes_a_cells_equations_as_math(run):
+    # Issue 18: equations came out as escaped text (c\_t = f\_t $\odot$ c\_\{t$-$1\}).
+    out = run("gates", "--cells", "lstm,mgu", "--equations", "--no-retention", "-f", "latex")[1]
+    assert out.startswith("% needs \\usepackage{booktabs,array,amsmath}")
+    assert "\\begin{align*}\n  i_{t} &= \\sigma (W_{hi} h_{t-1} + W_{xi} x_{t} + b_{i}) \\\\" in out
+    assert "  c_{t} &= f_{t} \\odot  c_{t-1} + i_{t} \\odot  g_{t} \\\\" in out
+    assert "\\tilde{h}_{t} &= \\tanh(W_{hh} (f_{t} \\odot  h_{t-1}) + W_{xh} x_{t} + b_{h})" in out
+    assert out.count("\\begin{align*}") == out.count("\\end{align*}") == 2

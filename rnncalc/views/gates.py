@@ -106,7 +106,7 @@ def gates_report(
         )
         sections += [Text(line, "note") for line in _lessons(records, steps, gate)]
     if equations:
-        sections += [Text(_equations(r.spec), "") for r in rows if not r.bidirectional]
+        sections += [Text(_equations(r.spec), "equations") for r in rows if not r.bidirectional]
         if convention == "textbook":
             sections.append(Text("The b terms are bias vectors: the textbook count above leaves them out.", "note"))
     csv = Table("", CSV, csv_rows)
