@@ -56,10 +56,13 @@ def check_float(name: str, value: object, low: float, high: float) -> float:
     """A finite real number in [low, high] (ints accepted); bool is not a number."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidArgument(name, f"must be a number, got {shown(value)}")
-    value = float(value)
-    if not (math.isfinite(value) and low <= value <= high):
+    try:
+        number = float(value)
+    except OverflowError:  # an int past the largest float
+        raise InvalidArgument(name, f"{shown(value)} is larger than any float (1.8e308)") from None
+    if not (math.isfinite(number) and low <= number <= high):
         raise InvalidArgument(name, f"must be from {low:g} to {high:g}, got {shown(value)}")
-    return value
+    return number + 0.0  # -0.0 is 0.0
 
 
 def check_bool(name: str, value: object) -> bool:

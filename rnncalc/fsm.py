@@ -40,7 +40,7 @@ import numpy as np
 from .choices import EXHAUSTIVE, MAX_EXHAUSTIVE_LENGTH, MAX_RANDOM, MAX_STRENGTH, MAX_STRING, RANDOM_STRINGS
 from .config import MAX_SEED
 from .dfa import DFA
-from .errors import InvalidArgument, check_float, check_int
+from .errors import InvalidArgument, check_float, check_int, shown
 from .guard import Cost as Budget
 from .guard import check as within
 
@@ -425,6 +425,8 @@ def cost_of(
     default = default_length(dfa)
     length = default if length is None else check_int("length", length, 0, MAX_EXHAUSTIVE_LENGTH)
     check_int("random", random, 0, MAX_RANDOM)
+    if isinstance(classify, (str, bytes)) or not isinstance(classify, (list, tuple)):  # "0110" is one string
+        raise InvalidArgument("classify", f"give a list of strings, got {shown(classify)}")
     strings_read = [dfa.symbols(text) for text in classify]
     if any(len(s) > MAX_STRING for s in strings_read):
         raise InvalidArgument("classify", f"strings of at most {MAX_STRING:,} symbols")

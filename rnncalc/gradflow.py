@@ -41,6 +41,7 @@ from .errors import InvalidArgument, check_float, shown
 from .guard import Cost, Limits, check
 
 RATE_THRESHOLD = 1e-3  # log10 per step: a factor 10 per 1,000 steps
+VERDICTS = ("vanishing", "exploding", "preserved", "dropped", "risen", "uncertain", "mixed")
 LEVEL_DECADES = 1.0  # a norm within a decade of its start has kept its size
 KEPT = 1e-12  # log10 levels this close to 0 at every lag: kept exactly (renormalising a unit vector rounds ~1e-17)
 VERDICT_RULE = (
@@ -132,6 +133,8 @@ def group(configs: Sequence[Config]) -> list[tuple[list[Config], list[int]]]:
     """The batches a set of configurations runs in, with each member's index in the set."""
     if isinstance(configs, (str, bytes)) or not isinstance(configs, Sequence) or not configs:
         raise InvalidArgument("configs", f"give a non-empty list of configurations, got {shown(configs)}")
+    if len(configs) > cfgs.MAX_RUNS:
+        raise InvalidArgument("configs", f"{len(configs):,} configurations; at most {cfgs.MAX_RUNS} in one call")
     batches: dict[tuple, tuple[list[Config], list[int]]] = {}
     for i, cfg in enumerate(configs):
         cfgs.check_grid([cfg])

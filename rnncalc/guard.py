@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import NamedTuple
 
-from .errors import InvalidArgument, check_float
+from .errors import InvalidArgument, check_float, shown
 
 DEFAULT_SECONDS = 60.0
 DEFAULT_GIB = 2.0
@@ -60,6 +60,8 @@ class Cost(NamedTuple):
 
 
 def check(cost: Cost, limits: Limits | None = None) -> None:
+    if limits is not None and not isinstance(limits, Limits):  # 0 or False must not mean "the defaults"
+        raise InvalidArgument("limits", f"give a Limits (or None for the defaults), got {shown(limits)}")
     limits = limits or Limits.resolve()
     if cost.seconds <= limits.seconds and cost.memory <= limits.memory:
         return

@@ -191,3 +191,11 @@ def test_strings_of_longer_symbols_are_space_separated():
     assert machine.accepts(machine.symbols("ab cd cd"))
     with pytest.raises(InvalidArgument, match="not a symbol"):
         machine.symbols("ab xy")
+
+
+def test_a_string_is_not_a_list_of_strings_to_classify():
+    # Issue 19: classify="0110" classified four one-symbol strings.
+    from rnncalc import InvalidArgument, analyse_machine, load_machine
+
+    with pytest.raises(InvalidArgument, match="give a list of strings"):
+        analyse_machine(load_machine("tomita4"), classify="0110")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from rnncalc import GRUConfig, InvalidArgument, LSTMConfig, RNNConfig, config_for, simulate, simulate_many
 from rnncalc.config import MAX_AUTO_BURN_IN, burn_in, run_list
-from rnncalc.gradflow import RATE_THRESHOLD
+from rnncalc.gradflow import RATE_THRESHOLD, VERDICTS
 from rnncalc.guard import Limits
 
 TINIEST = math.ulp(0.0)  # 5e-324, the smallest positive float
@@ -193,7 +193,7 @@ def test_log_norms_are_finite_or_exactly_zero_for_any_valid_input(cfg):
     assert run.log10_norm[0] == 0.0
     assert all(x is None or math.isfinite(x) for x in run.log10_norm)
     assert run.decay_per_step is None or math.isfinite(run.decay_per_step)
-    assert run.verdict in ("vanishing", "preserved", "exploding")
+    assert run.verdict in VERDICTS
     if (cfg.cell, cfg.path) != ("lstm", "full"):  # there ∂L/∂h can be 0 while ∂L/∂c lives on
         first_zero = next((s for s, x in enumerate(run.log10_norm) if x is None), len(run.log10_norm))
         assert all(x is None for x in run.log10_norm[first_zero:])  # a zero state gradient stays zero
@@ -255,3 +255,25 @@ def test_exact_zeros_and_exact_keeping_are_said_as_such():
     kept = simulate(LSTMConfig(path="carry", forget=1.0, hidden=4, steps=5))
     assert change_text(gone.log10_norm, gone.decay_per_step) == "gone after 1 step"
     assert (change_text(kept.log10_norm, kept.decay_per_step), kept.verdict) == ("kept exactly", "preserved")
+
+
+@pytest.mark.parametrize(
+    "call,name",
+    [
+        (lambda: RNNConfig(radius=10**400), "radius"),
+        (lambda: simulate_many([RNNConfig(radius=1.0, hidden=1, steps=1)], tol=10**400), "tol"),
+        (lambda: simulate_many([RNNConfig(hidden=1, steps=1)] * 501), "configs"),
+        (lambda: simulate_many([RNNConfig(hidden=1, steps=1)], limits=0), "limits"),
+        (lambda: simulate_many([RNNConfig(hidden=1, steps=1)], limits=False), "limits"),
+    ],
+)
+def test_the_api_refuses_cleanly_what_would_have_raised_or_been_ignored(call, name):
+    # Issue 19: ints past 1.8e308 raised OverflowError; 2,000 configurations ran though 500 is the maximum;
+    # limits=0 or False silently meant the defaults.
+    with pytest.raises(InvalidArgument) as err:
+        call()
+    assert err.value.name == name
+
+
+def test_minus_zero_is_zero():
+    assert str(RNNConfig(radius=-0.0).radius) == "0.0"
