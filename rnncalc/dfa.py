@@ -143,6 +143,14 @@ def from_json(text: str, name: str = "file") -> DFA:
     if extra:
         raise InvalidArgument("machine", f"{name}: unknown key {shown(extra[0])}")
     alphabet = _names(name, "alphabet", data["alphabet"], MAX_SYMBOLS)
+    if any(len(a) > 1 for a in alphabet) and (
+        spaced := next((a for a in alphabet if any(c.isspace() for c in a)), None)
+    ):
+        raise InvalidArgument(
+            "machine",
+            f"{name}: the symbol {shown(spaced)} holds a space, but symbols longer than one character are written "
+            "space-separated in strings",
+        )
     states = _names(name, "states", data["states"], MAX_STATES)
     if len(alphabet) > 1 and any(len(a) > 1 for a in alphabet) and any(" " in a for a in alphabet):
         raise InvalidArgument("machine", f"{name}: a symbol longer than one character cannot contain a space")
@@ -231,7 +239,7 @@ def load_file(path: str) -> DFA:
     if len(data) > MAX_FILE_BYTES:
         raise InvalidArgument("machine", f"{shown(path)} is larger than {MAX_FILE_BYTES // 2**20} MiB")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is not part of the JSON
     except UnicodeDecodeError:
         raise InvalidArgument("machine", f"{shown(path)} is not UTF-8 text") from None
     return from_json(text, os.path.basename(path))

@@ -119,7 +119,10 @@ def _scaled(name: str, text: str, low: int, high: int, example: str) -> int:
     match = re.fullmatch(r"(.*?)\s*([kKmMgGbBtT]?)", text) if isinstance(text, str) else None
     if not match:
         raise InvalidArgument(name, f"write a number of parameters like {example}, got {shown(text)}")
-    value = _exact(name, match.group(1), _WHOLE, example) * _SCALES[match.group(2).lower()]
+    try:
+        value = _exact(name, match.group(1), _WHOLE, example) * _SCALES[match.group(2).lower()]
+    except InvalidArgument as e:  # quote what was typed (100kk), not the part left after the scale
+        raise InvalidArgument(name, e.message.replace(shown(match.group(1)), shown(text))) from None
     if value.denominator != 1:
         raise InvalidArgument(name, f"{shown(text)} is not a whole number of parameters")
     if not low <= value <= high:

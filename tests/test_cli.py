@@ -351,3 +351,40 @@ def test_bad_input_is_one_line_on_stderr_with_exit_2(run, args, option):
 
 def test_another_cells_option_says_which_cell_it_belongs_to(run):
     assert "applies to cell lstm, not rnn" in run("gradflow", "--forget", "0.9")[2]
+
+
+@pytest.mark.parametrize(
+    "args,says",
+    [
+        (("solve", "--budget", "100kk", "--in", "3"), "got '100kk'"),  # not '100k', what was left after the scale
+        (("sweep", "forget-bias", "--frmat", "json", "1"), "No such option: --frmat"),  # not a bad RANGE
+        (("sweep", "radius", "-1:2:1"), "must be from 0 to 50, got -1.0"),  # not "No such option: -1"
+        (("sweep", "update", "-0.5:1:0.5"), "must be from 0 to 1, got -0.5"),
+    ],
+)
+def test_messages_name_the_real_mistake(run, args, says):
+    # Issue 19: each of these said something about another argument than the one mistyped.
+    code, out, err = run(*args)
+    assert code == 2 and out == "" and says in err and len(err.strip().splitlines()) == 1
+
+
+def test_dfa_files_people_write(run, tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(
+        '{"alphabet": ["a b"], "states": ["s"], "start": "s", "accept": ["s"], "delta": {"s": {"a b": "s"}}}'
+    )
+    code, _, err = run("fsm", "--dfa", str(one))
+    assert code == 2 and "the symbol 'a b' holds a space" in err and "classify" not in err
+    bom = tmp_path / "bom.json"  # as Windows editors save it
+    bom.write_bytes(
+        b'\xef\xbb\xbf{"alphabet": ["0", "1"], "states": ["a"], "start": "a", "accept": ["a"], "delta": {"a": {"0": "a", "1": "a"}}}'
+    )
+    code, out, err = run("fsm", "--dfa", str(bom), "--no-search", "--strength", "6")
+    assert code == 0, err
+
+
+def test_sweeps_take_negative_ranges_and_still_know_their_options(run):
+    assert run("sweep", "radius", "--help")[0] == 0
+    assert run("sweep", "forget-bias", "-2:2:1", "--steps=3", "-q")[0] == 0
+    code, _, err = run("sweep", "radius", "0.5:1:0.5", "--frmat", "json")
+    assert code == 2 and "No such option: --frmat" in err

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from ..choices import RUN_DEFAULTS, SWEEP_TRIALS
 from ..output import Format, emit
@@ -85,9 +87,29 @@ def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
     emit(report, fmt, quiet)
 
 
+NEGATIVE_RANGES = {"ignore_unknown_options": True}  # a RANGE may start with a minus (-2:6:1): not an option
+
+
+class RangeCommand(TyperCommand):
+    """A sweep takes unknown options as arguments (so -2:6:1 is a RANGE); a mistyped option (--frmat) is still
+    refused as one, before it could be read as a RANGE or an extra argument."""
+
+    def parse_args(self, ctx, args):
+        known = {o for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts)}  # --help included
+        for arg in args:
+            if arg == "--":
+                break
+            name = arg.split("=", 1)[0]
+            if re.match(r"-(-|[A-Za-z])", name) and name not in known:
+                raise typer.BadParameter.__mro__[1](f"No such option: {name}", ctx)  # Click's UsageError, in Typer
+        return super().parse_args(ctx, args)
+
+
 @sweep.command(
     "radius",
     epilog="Examples: rnncalc sweep radius 0.5:1.5:0.05 --steps 200 ; rnncalc sweep radius 0.6:2:0.1 --drive 0:1:0.25",
+    context_settings=NEGATIVE_RANGES,
+    cls=RangeCommand,
 )
 def radius(
     values: Range("Spectral radii ρ of the vanilla RNN's W."),
@@ -154,7 +176,7 @@ def _gated_sweep(parameter: str, values_help: str, title: str, example: str) -> 
 
     command.__annotations__["values"] = Range(values_help)
     command.__doc__ = f"{title}: log10 of the gradient norm over {parameter}-gate value × lag."
-    sweep.command(parameter, epilog=f"Example: {example}")(command)
+    sweep.command(parameter, epilog=f"Example: {example}", context_settings=NEGATIVE_RANGES, cls=RangeCommand)(command)
 
 
 _gated_sweep(
@@ -166,7 +188,8 @@ _gated_sweep("update", "Update-gate values z of the GRU, in [0, 1].", "GRU", "rn
 @sweep.command(
     "forget-bias",
     epilog="Example: rnncalc sweep forget-bias -2:6:1 --steps 100",
-    context_settings={"ignore_unknown_options": True},  # a RANGE may start with a minus: -2:6:1
+    context_settings=NEGATIVE_RANGES,
+    cls=RangeCommand,
 )
 def forget_bias(
     values: Range("Forget-gate biases b, within ±100."),
