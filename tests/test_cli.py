@@ -388,3 +388,40 @@ def test_sweeps_take_negative_ranges_and_still_know_their_options(run):
     assert run("sweep", "forget-bias", "-2:2:1", "--steps=3", "-q")[0] == 0
     code, _, err = run("sweep", "radius", "0.5:1:0.5", "--frmat", "json")
     assert code == 2 and "No such option: --frmat" in err
+
+
+def test_sigterm_during_savefig_leaves_no_temporary_file(tmp_path):
+    # Issue 19: SIGTERM or SIGHUP during savefig left a 0-byte hidden temporary file beside the plot.
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    child = (
+        "import time, matplotlib.figure as f\n"
+        "from rnncalc.cli import _catch_ctrl_c\n"
+        "from rnncalc.plot import write\n"
+        "from rnncalc.report import Chart\n"
+        "_catch_ctrl_c()\n"
+        "f.Figure.savefig = lambda self, *a, **k: (print('saving', flush=True), time.sleep(30))\n"
+        f"write(__import__('pathlib').Path({str(tmp_path / 'plot.png')!r}), Chart([('a', [0.0, -1.0])], 'x', 'y'))\n"
+    )
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline().strip() == "saving"
+        time.sleep(0.2)
+        proc.send_signal(signum)
+        assert proc.wait(timeout=30) == 128 + signum
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_that_cannot_print_does_not_replace_the_plot(tmp_path, exe):
+    import subprocess
+
+    old = tmp_path / "old.png"
+    old.write_bytes(b"the plot from before")
+    done = subprocess.run(
+        f"{exe} sweep radius 0.5:1:0.5 --steps 3 --plot {old} -q >&-", shell=True, capture_output=True, text=True
+    )
+    assert done.returncode == 1 and "standard output is closed" in done.stderr
+    assert old.read_bytes() == b"the plot from before"

@@ -1,7 +1,8 @@
 """The command line: options in, a core call, a view, the output layer. See :mod:`rnncalc.cli.app`.
 
 `main` is the console script. It answers Ctrl-C before it loads anything, so
-an interrupt at any moment after that ends with exit 130 and no traceback,
+an interrupt at any moment after that ends with exit 130 and no traceback (SIGTERM
+and SIGHUP with 143 and 129, after the same clean-up: no temporary file is left),
 even one Python swallows (raised in a callback during an import). Only the
 interpreter's own few milliseconds before `main` runs are beyond its reach.
 """
@@ -36,6 +37,13 @@ def _catch_ctrl_c() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGINT, on_ctrl_c)
+
+    def on_termination(signum, frame):  # SIGTERM, SIGHUP: unwind, so a plot's temporary file is removed
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), on_termination)
     default = sys.unraisablehook
     sys.unraisablehook = lambda u: None if issubclass(u.exc_type, KeyboardInterrupt) else default(u)
 

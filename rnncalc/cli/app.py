@@ -227,6 +227,21 @@ def emit_answer(report, fmt, quiet: bool, right: bool | None) -> None:
         raise typer.Exit(EXIT_MISMATCH)
 
 
+def emit_with_plot(report, fmt, quiet: bool, target) -> None:
+    """The shared ending of a command that can plot: the plot file (only if the output can be written at all, so a
+    failing run never replaces an old plot), then the report on stdout."""
+    from ..errors import OutputFailed
+    from ..output import emit
+
+    if target is not None:
+        if sys.stdout is None:
+            raise OutputFailed("standard output is closed")
+        from ..plot import write
+
+        write(target, report.figure)
+    emit(report, fmt, quiet)
+
+
 @contextmanager
 def progress_bar(seconds: float):
     """A callback taking the fraction done: a bar on a terminal's stderr when the work takes over ~1 s."""

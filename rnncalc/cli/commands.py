@@ -21,7 +21,7 @@ from ..choices import (
 from ..dfa import BUILTINS
 from ..errors import InvalidArgument, shown
 from ..output import Format, emit
-from .app import app, core_errors, emit_answer, option_name, progress_bar
+from .app import app, core_errors, emit_answer, emit_with_plot, option_name, progress_bar
 from .options import (
     ActivationOpt,
     Bias,
@@ -467,7 +467,7 @@ def gradflow(
     from ..errors import check_int
     from ..gradflow import cost_of, simulate_many
     from ..guard import Limits
-    from ..plot import check_target, write
+    from ..plot import check_target
     from ..views.gradflow import default_every, gradflow_report
 
     chosen = {"radius": radius, "forget": forget, "update": update, "init": init, "activation": activation}
@@ -483,9 +483,7 @@ def gradflow(
             runs = simulate_many(configs, tol=tol, limits=limits, progress=tick)
     table = fmt in (Format.table, Format.markdown, Format.latex) and not quiet
     report = gradflow_report(runs, tol, every or (default_every(steps) if table else 1))
-    if target:
-        write(target, report.figure)
-    emit(report, fmt, quiet)
+    emit_with_plot(report, fmt, quiet, target)
 
 
 DRAWN = ("cell", "radius", "forget", "update", "path", "hidden", "init", "every")  # what --weights replaces
@@ -496,7 +494,7 @@ def _trained_gradflow(
 ):
     """gradflow --weights: the simulation on each trained recurrent layer of the file."""
     from ..guard import Limits
-    from ..plot import check_target, write
+    from ..plot import check_target
     from ..views.trained import trained_report
     from ..weights.flow import trained_flow
 
@@ -516,9 +514,7 @@ def _trained_gradflow(
                                 activation=getattr(activation, "value", activation or "tanh"), limits=limits,
                                 progress=tick)  # fmt: skip
     report = trained_report(flow)
-    if target:
-        write(target, report.figure)
-    emit(report, fmt, quiet)
+    emit_with_plot(report, fmt, quiet, target)
 
 
 FSM_HELP = f"""Build a second-order RNN that is a finite-state machine, prove it stable and check it.
@@ -585,7 +581,7 @@ def fsm(
     from ..dfa import load, load_file
     from ..fsm import analyse, cost_of
     from ..guard import Limits
-    from ..plot import check_target, write
+    from ..plot import check_target
     from ..views.fsm import fsm_report
 
     with core_errors({"machine": "MACHINE" if dfa_file is None else "--dfa"}):
@@ -600,6 +596,4 @@ def fsm(
             result = analyse(dfa, strength, length=length, random=random, seed=seed, classify=classify or (),
                              search=search, limits=limits, progress=tick)  # fmt: skip
     report = fsm_report(result)
-    if target:
-        write(target, report.figure)
-    emit(report, fmt, quiet)
+    emit_with_plot(report, fmt, quiet, target)

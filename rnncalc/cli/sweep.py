@@ -10,7 +10,7 @@ from typer.core import TyperCommand
 
 from ..choices import RUN_DEFAULTS, SWEEP_TRIALS
 from ..output import Format, emit
-from .app import app, core_errors, progress_bar
+from .app import app, core_errors, emit_with_plot, progress_bar
 from .options import (
     ActivationOpt,
     Drive,
@@ -71,7 +71,7 @@ def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
     """The lag sweep of any cell: one batched grid, a heatmap, a row per value."""
     from ..gradflow import cost_of
     from ..guard import Limits
-    from ..plot import check_target, write
+    from ..plot import check_target
     from ..sweep import lag_configs, lag_sweep
     from ..views.sweep import lag_report
 
@@ -82,9 +82,7 @@ def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
         with progress_bar(cost_of(lag_configs(parameter, values, **settings)).seconds) as tick:
             result = lag_sweep(parameter, values, limits=Limits.resolve(*limits), progress=tick, **settings)
     report = lag_report(result)
-    if target:
-        write(target, report.figure)
-    emit(report, fmt, quiet)
+    emit_with_plot(report, fmt, quiet, target)
 
 
 NEGATIVE_RANGES = {"ignore_unknown_options": True}  # a RANGE may start with a minus (-2:6:1): not an option
@@ -136,7 +134,7 @@ def radius(
         return _lag("radius", values, None, plot, fmt, quiet, (max_seconds, max_memory), **settings)
     from ..gradflow import cost_of
     from ..guard import Limits
-    from ..plot import check_target, write
+    from ..plot import check_target
     from ..sweep import phase_configs, phase_sweep
     from ..views.sweep import phase_report
 
@@ -148,9 +146,7 @@ def radius(
                 values, drives, limits=Limits.resolve(max_seconds, max_memory), progress=tick, **settings
             )
     report = phase_report(result)
-    if target:
-        write(target, report.figure)
-    emit(report, fmt, quiet)
+    emit_with_plot(report, fmt, quiet, target)
 
 
 def _gated_sweep(parameter: str, values_help: str, title: str, example: str) -> None:
