@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .errors import InvalidArgument, shown
+from .errors import InvalidArgument, printable, shown
 
 MAX_STATES = 300
 MAX_SYMBOLS = 16
@@ -187,10 +187,12 @@ def from_json(text: str, name: str = "file") -> DFA:
     strays = sorted(set(delta) - set(states), key=str)
     if strays:
         raise InvalidArgument("machine", f"{name}: delta has a state not in states: {shown(strays[0])}")
-    label = data.get("name", name)
-    return DFA(
-        str(label), str(data.get("definition", "a DFA from a file")), alphabet, states, start, frozenset(accept), table
-    )
+    label, definition = data.get("name", name), data.get("definition", "a DFA from a file")
+    for key, value in (("name", label), ("definition", definition)):
+        if not isinstance(value, str):
+            raise InvalidArgument("machine", f"{printable(name)}: {key} must be a string, got {shown(value)}")
+    # shown in tables, titles and messages: escaped and bounded, never a terminal's instruction
+    return DFA(printable(label, 80), printable(definition, 200), alphabet, states, start, frozenset(accept), table)
 
 
 def _names(name: str, key: str, value, limit: int) -> tuple[str, ...]:
@@ -242,7 +244,7 @@ def load_file(path: str) -> DFA:
         text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is not part of the JSON
     except UnicodeDecodeError:
         raise InvalidArgument("machine", f"{shown(path)} is not UTF-8 text") from None
-    return from_json(text, os.path.basename(path))
+    return from_json(text, printable(os.path.basename(path), 80))
 
 
 def minimal_states(dfa: DFA) -> int:

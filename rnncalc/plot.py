@@ -82,6 +82,7 @@ def _pyplot():
     import matplotlib
 
     matplotlib.use("Agg")
+    matplotlib.rcParams["text.parse_math"] = False  # text is text: a $ in a DFA's name is a dollar, not mathtext
     import matplotlib.pyplot as plt
 
     return plt

@@ -199,3 +199,22 @@ def test_a_string_is_not_a_list_of_strings_to_classify():
 
     with pytest.raises(InvalidArgument, match="give a list of strings"):
         analyse_machine(load_machine("tomita4"), classify="0110")
+
+
+def test_names_from_a_dfa_file_are_shown_escaped_and_plotted_as_written(run, tmp_path):
+    # Issue 19: a DFA's name and definition reached the terminal raw (escape sequences cleared the screen), and
+    # a $ in a name crashed --plot (matplotlib read it as mathtext).
+    import json as json_module
+
+    machine = {"name": "\x1b[2Jevil $x^$", "definition": "x\x1b]0;T\x07", "alphabet": ["0", "1"], "states": ["$a^$", "b"],
+               "start": "$a^$", "accept": ["b"], "delta": {"$a^$": {"0": "b", "1": "$a^$"}, "b": {"0": "b", "1": "$a^$"}}}  # fmt: skip
+    path = tmp_path / "m.json"
+    path.write_text(json_module.dumps(machine))
+    code, out, err = run("fsm", "--dfa", str(path), "--no-search", "--strength", "6", "--plot", str(tmp_path / "m.png"))
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b[2Jevil $x^$" in out
+    assert (tmp_path / "m.png").stat().st_size > 0
+    machine["name"] = ["a"] * 1000
+    path.write_text(json_module.dumps(machine))
+    code, _, err = run("fsm", "--dfa", str(path))
+    assert code == 2 and "name must be a string" in err and len(err) < 300
