@@ -185,6 +185,10 @@ def _heatmap(plt, h: Heatmap):
             ax.plot(xs, ys, style, linewidth=1.5, markersize=4, label=curve.label)
     if any(curve.points for curve in h.curves):
         ax.legend(fontsize="small")
+    if len(rows) <= 25:  # each row at its exact value, labelled as the table labels it
+        ax.set_yticks(rows, h.row_labels, fontsize="small")
+    else:
+        ax.ticklabel_format(axis="y", useOffset=False)
     ax.set_xlabel(h.column_name)
     ax.set_ylabel(h.row_name)
     ax.set_title(h.title, fontsize="small")

@@ -137,3 +137,10 @@ def ratio_text(x: float) -> str:
 
 def general(x: float) -> str:
     return f"{x:g}"
+
+
+def exact(x: float) -> str:
+    """A setting as the user can type it back: the shortest text that reads as exactly this float (0.9, 1.0000001,
+    1e-07), so two different settings never share a label (`:g` made 1.0000001 and 1.0000002 both "1")."""
+    text = repr(float(x))
+    return text[:-2] if text.endswith(".0") else text

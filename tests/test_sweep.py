@@ -110,3 +110,29 @@ def test_the_summary_gives_each_value_one_verdict(run):
     for row in data["rows"]:
         inside = [v for (low, high), v in spans.items() if low <= row["value"] + 1e-12 and row["value"] <= high + 1e-12]
         assert inside == [row["verdict"]], row["value"]
+
+
+def test_close_values_keep_their_own_rows_and_labels(run, tmp_path):
+    # Issue 19: rows were placed and labelled by values rounded to 6 digits: every row of
+    # update 0.9999997:0.9999999:0.0000001 read "1", and radius 0.3:0.3000001:0.00000005 plotted an empty heatmap.
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from rnncalc import lag_sweep
+    from rnncalc.plot import _heatmap
+    from rnncalc.views.sweep import lag_report
+
+    data = json.loads(run("sweep", "update", "0.9999997:0.9999999:0.0000001", "--steps", "5", "-f", "json")[1])
+    assert [r["value"] for r in data["rows"]] == [0.9999997, 0.9999998, 0.9999999]
+    out = run("sweep", "update", "0.9999997:0.9999999:0.0000001", "--steps", "5")[1]
+    assert all(label in out for label in ("0.9999997", "0.9999998", "0.9999999"))
+    report = lag_report(lag_sweep("radius", [0.3, 0.30000005, 0.3000001], steps=5, hidden=8))
+    assert report.figure.row_labels == ["0.3", "0.30000005", "0.3000001"]
+    fig = _heatmap(plt, report.figure)
+    cells = fig.axes[0].collections[0].get_array()
+    assert cells.count() == 3 * 6  # every row drawn, none collapsed onto another
+    plt.close(fig)
+    gradflow = run("gradflow", "--radius", "1.0000001", "--radius", "1.0000002", "--steps", "3")[1]
+    assert "ρ=1.0000001" in gradflow and "ρ=1.0000002" in gradflow

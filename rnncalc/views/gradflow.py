@@ -7,7 +7,7 @@ import math
 from ..cells import CELLS
 from ..choices import BURN_IN_TIMESCALES
 from ..gradflow import RATE_THRESHOLD, VERDICT_RULE, Run, change_text, decade_steps
-from ..report import Chart, Column, Report, Table, Text, sci
+from ..report import Chart, Column, Report, Table, Text, exact, sci
 from ..scale import NOISE, BarScale, bar_eighths, bar_scale
 
 TABLE_ROWS = 20  # the table's default number of sampled lags
@@ -20,8 +20,8 @@ CSV = tuple(
 def run_label(run: Run) -> str:
     c = run.config
     if c.cell == "rnn":
-        return f"ρ={c.radius:g}"
-    return f"{CELLS[c.cell].carry.kept}={c.gate:g} {c.path}"
+        return f"ρ={exact(c.radius)}"
+    return f"{CELLS[c.cell].carry.kept}={exact(c.gate)} {c.path}"
 
 
 def run_settings(run: Run, tol: float) -> dict:
@@ -130,7 +130,8 @@ def theory_lines(runs: list[Run]) -> list[tuple[str, list[float], int]]:
             label, rate = f"{run_label(r)}: mean-field theory", r.theory["mean_field"]
         elif c.path == "carry":
             symbol = CELLS[c.cell].carry.kept
-            label, rate = f"{symbol}^s theory, {symbol}={c.gate:g} (exact: on the carry curve)", r.theory["carry_power"]
+            label = f"{symbol}^s theory, {symbol}={exact(c.gate)} (exact: on the carry curve)"
+            rate = r.theory["carry_power"]
         else:
             continue
         if rate is not None and label not in lines:
@@ -252,11 +253,11 @@ def _cell_state_lesson(r: Run) -> list[str]:
         return []
     return [
         f"{run_label(r)}: over the burn-in the cell state grew to |c| ≈ {state['mean_abs']:.2g} (a forget gate of "
-        f"{c.gate:g} keeps c for ~{1 / max(1 - c.gate, 1e-300):,.0f} steps while the input gate keeps adding), "
+        f"{exact(c.gate)} keeps c for ~{1 / max(1 - c.gate, 1e-300):,.0f} steps while the input gate keeps adding), "
         f"where tanh′(c) ≈ {state['mean_tanh_prime']:.2g}. h reads c through tanh(c), so that factor cuts the path "
         "between c and h: ‖∂L/∂h‖ cannot ride the carousel, which the carry path (c alone, through diag(f)) shows. "
         "Coupled gates keep |c| ≤ 1 (CIFG's i = 1 − f; the GRU's convex update): compare "
-        f"rnncalc gradflow --cell gru --update {c.gate:g} --path both; --burn-in 0 starts the window from c = 0."
+        f"rnncalc gradflow --cell gru --update {exact(c.gate)} --path both; --burn-in 0 starts the window from c = 0."
     ]
 
 
@@ -338,7 +339,7 @@ def _paths_lesson(runs: list[Run]) -> list[str]:
         "different quantities. The carry path is the part the gate alone guarantees."
     ]
     for gate, p in pairs.items():
-        lines.append(f"{kept.kept}={gate:g}: " + _compare_paths(p["full"], p["carry"]))
+        lines.append(f"{kept.kept}={exact(gate)}: " + _compare_paths(p["full"], p["carry"]))
     return lines
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
 from ..gradflow import change_text
-from ..report import BOTH, Column, Curve, Heatmap, Report, Table, Text, general, quiet_lines, sci
+from ..report import BOTH, Column, Curve, Heatmap, Report, Table, Text, exact, general, quiet_lines, sci
 from ..scale import decade_scale, rate_scale
 from ..sweep import BiasRow, LagSweep, PhaseSweep
 
 PER_ROW = (
-    Column("value", "value", general, "right"),
+    Column("value", "value", exact, "right"),
     Column("decay_per_step", "rate", lambda x: f"{x:+.4f}/step", "right"),
     Column("decade", "tenfold every", missing="never", optional=1),
     Column("horizon", "horizon", lambda h: f"lag {h}", "right", missing="never"),
@@ -44,7 +44,7 @@ def lag_report(sweep: LagSweep) -> Report:
         f"log₁₀ of {runs[0].quantity} · {first.cell} · {name} against lag · n={first.hidden}, "
         f"{first.trials} trials, seed {first.seed}, burn-in {sweep.burn_in}",
         name,
-        [f"{v:g}" for v in sweep.values],
+        [exact(v) for v in sweep.values],
         "lag s (steps back from T)",
         list(range(first.steps + 1)),
         [r.log10_norm for r in runs],
@@ -86,7 +86,7 @@ def _lag_lessons(sweep: LagSweep) -> list[str]:
 
 def _spans(runs: list[list[float]]) -> str:
     """0.5 to 1.15 and 1.25: each run of consecutive values as its first and last."""
-    texts = [f"{r[0]:g}" if len(r) == 1 else f"{r[0]:g} to {r[-1]:g}" for r in runs]
+    texts = [exact(r[0]) if len(r) == 1 else f"{exact(r[0])} to {exact(r[-1])}" for r in runs]
     return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
@@ -120,7 +120,7 @@ def phase_report(sweep: PhaseSweep) -> Report:
         f"Measured log₁₀ change of ‖∂L/∂h‖ per step · tanh RNN · radius × drive · n={sweep.config.hidden}, "
         f"T={sweep.config.steps}, {sweep.config.trials} trials, seed {sweep.config.seed}",
         "drive",
-        [f"{d:g}" for d in sweep.drives],
+        [exact(d) for d in sweep.drives],
         "spectral radius ρ",
         sweep.radii,
         sweep.decay,
