@@ -18,7 +18,7 @@ from enum import Enum
 
 from .errors import OutputClosed, OutputFailed
 from .report import Report
-from .terminals import Terminal, ascii_text, can_encode
+from .terminals import Terminal, ascii_text, can_encode, usable_encoding
 
 MIN_COLUMNS, MAX_COLUMNS = 20, 1000  # a COLUMNS outside this is not a width: it is ignored
 
@@ -107,7 +107,7 @@ def emit(report: Report, fmt: Format, quiet: bool = False) -> None:
 
 def write(text: str, stream) -> None:
     """Write all of `text`, or fail cleanly; Ctrl-C waits until the text is out."""
-    data = text.encode(getattr(stream, "encoding", None) or "utf-8", "replace")
+    data = text.encode(usable_encoding(getattr(stream, "encoding", None) or "utf-8"), "replace")
     with _ctrl_c_held():
         try:
             fd = _descriptor(stream)

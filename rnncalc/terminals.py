@@ -39,8 +39,27 @@ def ascii_text(text: str) -> str:
 
 
 def can_encode(encoding: str | None) -> bool:
+    """Whether the stream's encoding carries the tables' symbols as they are."""
+    sample = "─│²×⊙σ‖∂ρχ▁█▏·—≤…₁₀h̃"
+    encoding = usable_encoding(encoding)
     try:
-        "─│²×⊙σ‖∂ρχ▁█▏·—≤…₁₀h̃".encode(encoding or "ascii")
-    except (UnicodeEncodeError, LookupError):
+        return sample.encode(encoding).decode(encoding) == sample
+    except (UnicodeError, LookupError):
         return False
-    return True
+
+
+def usable_encoding(encoding: str | None) -> str:
+    """The stream's encoding if it writes text character by character (what it cannot encode as "?"), else
+    ASCII: punycode moves every non-ASCII character to the end, idna refuses "replace" and stops the output."""
+    import codecs
+
+    encoding = encoding or "ascii"
+    probe = "a²\nb"
+    try:
+        whole = probe.encode(encoding, "replace")
+        step = codecs.getincrementalencoder(encoding)("replace")
+        pieces = b"".join(step.encode(c) for c in probe) + step.encode("", final=True)
+        back = whole.decode(encoding, "replace")
+    except (UnicodeError, LookupError):
+        return "ascii"
+    return encoding if pieces == whole and back in (probe, "a?\nb") else "ascii"

@@ -425,3 +425,18 @@ def test_a_run_that_cannot_print_does_not_replace_the_plot(tmp_path, exe):
     )
     assert done.returncode == 1 and "standard output is closed" in done.stderr
     assert old.read_bytes() == b"the plot from before"
+
+
+@pytest.mark.parametrize("encoding", ["idna", "punycode"])
+def test_codecs_that_are_not_streams_get_ascii(exe, encoding):
+    # Issue 19: punycode moved ² and × to the end of the output; idna ended every command with exit 1, no output.
+    import os
+    import subprocess
+
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    done = subprocess.run([exe, "params", "-n", "8", "-m", "4"], capture_output=True, env=env)
+    assert done.returncode == 0 and b"n^2 + nm" in done.stdout and done.stdout.isascii()
+    done = subprocess.run([exe, "params", "-n", "8", "-m", "4", "-q"], capture_output=True, env=env)
+    assert done.stdout == b"96\n"
+    done = subprocess.run([exe, "params", "-n", "0", "-m", "4"], capture_output=True, env=env)
+    assert done.returncode == 2 and done.stderr.startswith(b"rnncalc: error:") and done.stderr.count(b"\n") == 1

@@ -36,7 +36,7 @@ _OPTION = {
 
 def say(message: str) -> None:
     """One line on stderr, readable on any terminal; nothing if stderr itself is gone."""
-    from ..terminals import ascii_text, can_encode
+    from ..terminals import ascii_text, can_encode, usable_encoding
 
     message = " ".join(message.split())
     message = re.sub(r"\S{61,}", lambda m: m.group()[:57] + "…", message)  # a huge value is not echoed back whole
@@ -45,8 +45,15 @@ def say(message: str) -> None:
         return
     if not can_encode(getattr(stream, "encoding", None)):
         message = ascii_text(message)
+    line = f"rnncalc: {message}\n"
     try:
-        stream.write(f"rnncalc: {message}\n")
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(line)
+        else:  # as bytes: a codec that cannot write a line (idna) must not swallow it
+            stream.flush()
+            buffer.write(line.encode(usable_encoding(getattr(stream, "encoding", None)), "replace"))
+            buffer.flush()
         stream.flush()
     except (OSError, ValueError):
         pass
