@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import textwrap
 import unicodedata
 from typing import Callable
@@ -79,8 +80,10 @@ def wrap(text: str, width: int) -> str:
     lines = []
     for line in text.split("\n"):
         body = line.lstrip(" ")
-        indent = " " * (len(line) - len(body))
+        longest = max((len(w) for w in body.split()), default=0)
+        indent = " " * min(len(line) - len(body), max(0, width - longest))  # a long number keeps the line's width
         hanging = indent + ("  " if indent or body.startswith(("• ", "- ")) else "")
+        hanging = hanging[: max(0, width - longest)]
         lines += textwrap.wrap(
             body, width, initial_indent=indent, subsequent_indent=hanging, break_long_words=False,
             break_on_hyphens=False,
@@ -92,14 +95,34 @@ def _words(text: str) -> list[str]:
     return text.split() or [""]
 
 
+NUMBER = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")  # 21,248: a long one may break after a comma, never elsewhere
+NUMBER_WIDTH = 16  # the narrowest a column of long numbers gets: four groups a line
+
+
 def _minimum(column: Column, cells: list[str], txt) -> int:
-    """The narrowest a column may be: its longest cell (a word of it, if it wraps), its longest header word."""
+    """The narrowest a column may be: its longest cell (a word of it, if it wraps; a long number broken after
+    commas), its longest header word."""
     header = max(len(w) for w in _words(txt(column.label)))
     if column.wrap:
         return max(
             [header, min(24, max((len(c) for c in cells), default=0))] + [len(w) for c in cells for w in _words(c)]
         )
-    return max([header] + [len(c) for c in cells])
+    return max([header] + [min(len(c), NUMBER_WIDTH) if NUMBER.fullmatch(c) else len(c) for c in cells])
+
+
+def break_number(cell: str, width: int) -> str:
+    """A number too wide for its column, broken after commas into lines that fit (other text as it is)."""
+    if len(cell) <= width or not NUMBER.fullmatch(cell):
+        return cell
+    lines, line = [], ""
+    for group in cell.split(","):
+        piece = group if not line else "," + group
+        if line and len(line) + len(piece) + 1 > width:  # the line keeps its trailing comma
+            lines.append(line + ",")
+            line = group
+        else:
+            line += piece
+    return "\n".join([*lines, line])
 
 
 def _natural(column: Column, cells: list[str], txt) -> int:
@@ -181,7 +204,7 @@ def _table(console, table: Table, txt, box_style) -> None:
             txt(column.label), justify="right" if column.align == "right" else "left", width=width, overflow="fold"
         )
     for row in cells:
-        drawn.add_row(*row)
+        drawn.add_row(*(break_number(cell, width) for cell, width in zip(row, widths)))
     # Wider than the terminal only when one column's longest word is: then the terminal wraps the line, whole.
     console.print(drawn, width=max(console.width, sum(widths) + _frame(widths)), crop=False)
     for note in table.all_notes():

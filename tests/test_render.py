@@ -247,3 +247,20 @@ def test_latex_writes_a_cells_equations_as_math(run):
     assert "  c_{t} &= f_{t} \\odot  c_{t-1} + i_{t} \\odot  g_{t} \\\\" in out
     assert "\\tilde{h}_{t} &= \\tanh(W_{hh} (f_{t} \\odot  h_{t-1}) + W_{xh} x_{t} + b_{h})" in out
     assert out.count("\\begin{align*}") == out.count("\\end{align*}") == 2
+
+
+def test_huge_counts_fit_sixty_columns_without_splitting_a_word(exe):
+    # Issue 19: at COLUMNS=60 a 49-digit total made a 62-wide line, and tables folded words mid-word
+    # ("Conve|ntion"); a long number now breaks after a comma, and nothing else breaks.
+    import os
+    import subprocess
+
+    args = ["params", "-n", "999999999999", "-m", "999999999999", "-k", "999999999999", "--cell", "second-order",
+            "--layers", "1000", "--bidirectional"]  # fmt: skip
+    out = subprocess.run([exe, *args], capture_output=True, text=True, env=dict(os.environ, COLUMNS="60")).stdout
+    assert max(len(line) for line in out.splitlines()) <= 60
+    assert "Convention" in out and "Conve\n" not in out and "textbook" in out
+    from rnncalc import count_params
+
+    big = count_params("second-order", 999999999999, 999999999999, 999999999999, layers=1000, bidirectional=True)
+    assert f"{big.total:,}" in out  # the formula's total, whole on its line
