@@ -63,16 +63,30 @@ def check(cost: Cost, limits: Limits | None = None) -> None:
     if limits is not None and not isinstance(limits, Limits):  # 0 or False must not mean "the defaults"
         raise InvalidArgument("limits", f"give a Limits (or None for the defaults), got {shown(limits)}")
     limits = limits or Limits.resolve()
-    if cost.seconds <= limits.seconds and cost.memory <= limits.memory:
+    share, load, cores = load_factor()
+    seconds = cost.seconds * share  # wall time: on a busy machine the run gets only its share of the cores
+    if seconds <= limits.seconds and cost.memory <= limits.memory:
         return
-    culprit = cost.time_culprit if cost.seconds > limits.seconds else cost.memory_culprit
+    culprit = cost.time_culprit if seconds > limits.seconds else cost.memory_culprit
     advice = "raise it" if culprit in LIMITS else "lower it, or raise max_seconds / max_memory"
+    busy = f" at this machine's load ({load:.1f} on {cores} cores)" if share > 1 else ""
     raise InvalidArgument(
         culprit,
-        f"this would take about {duration(cost.seconds)} and {human_bytes(cost.memory)} "
+        f"this would take about {duration(seconds)}{busy} and {human_bytes(cost.memory)} "
         f"(limits {duration(limits.seconds)}, {human_bytes(limits.memory)}); {advice}",
         mentions=LIMITS,
     )
+
+
+def load_factor() -> tuple[float, float, int]:
+    """How much longer than its estimate (one idle machine's) a run takes now: (load + 1) / cores when the
+    runnable processes outnumber the cores, else 1; with the load and the cores it came from."""
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return 1.0, 0.0, cores
+    return max(1.0, (load + 1) / cores), load, cores
 
 
 LIMITS = ("max_seconds", "max_memory")  # the arguments that set the limits, named when nothing else drives the cost

@@ -277,3 +277,16 @@ def test_the_api_refuses_cleanly_what_would_have_raised_or_been_ignored(call, na
 
 def test_minus_zero_is_zero():
     assert str(RNNConfig(radius=-0.0).radius) == "0.0"
+
+
+def test_the_time_limit_is_wall_time_on_a_busy_machine(monkeypatch):
+    # Issue 19: a run estimated at 58 s was killed at 60 s at load 6.5: estimates are for an idle machine.
+    from rnncalc import guard
+
+    cost = guard.Cost(seconds=20.0, memory=2**20, time_culprit="steps", memory_culprit="hidden")
+    monkeypatch.setattr(guard.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(guard.os, "getloadavg", lambda: (0.5, 0.5, 0.5))
+    guard.check(cost, Limits(seconds=60.0, memory=2**30))  # idle: 20 s
+    monkeypatch.setattr(guard.os, "getloadavg", lambda: (6.5, 6.5, 6.5))  # (6.5 + 1) / 2 = 3.75 × 20 s = 75 s
+    with pytest.raises(InvalidArgument, match=r"about 75 s at this machine's load \(6\.5 on 2 cores\)"):
+        guard.check(cost, Limits(seconds=60.0, memory=2**30))
