@@ -261,13 +261,17 @@ def _exhaustive(net, strengths, length, delta, accepting):
 
 
 def _random(net, strengths, count, seed, delta, accepting, longest):
-    """`count` random strings, lengths uniform in 1..longest; the first step each leaves the DFA's state."""
+    """`count` random strings, lengths uniform in 1..MAX_STRING (the same strings whatever `longest`); the first
+    step each leaves the DFA's state. `longest` < MAX_STRING runs only their first `longest` symbols: a subset
+    of the full check (a strength that fails it fails the full check), whose answers count for the strings it
+    finishes."""
     if count == 0:
         return [(0, None, 0)] * len(strengths)
     rng = np.random.default_rng(seed)
     m = delta.shape[1]
-    lengths = rng.integers(1, longest + 1, size=count)
-    codes = rng.integers(0, m, size=(count, int(lengths.max())))
+    drawn = rng.integers(1, MAX_STRING + 1, size=count)
+    codes = rng.integers(0, m, size=(count, int(drawn.max())))  # drawn whole: the same symbols whatever is run
+    lengths = np.minimum(drawn, longest)
     order = np.argsort(-lengths)  # longest first: the strings still running are always a leading block
     lengths, codes = lengths[order], codes[order]
     activity = np.repeat(np.repeat(net.start[None, None, :], count, axis=1), len(strengths), axis=0)
@@ -326,6 +330,12 @@ def run(net: Network, symbols) -> np.ndarray:
     return np.array(trace)
 
 
+GRID = 0.01  # the strengths the search tries: multiples of 0.01
+BRACKET = 16  # strengths per pass while bracketing (cheap passes)
+FULL = 4  # strengths per full pass: the cheap bound is almost always the answer
+SHORT = 1000  # symbols of each random string run while bracketing: a subset of the full check
+
+
 def smallest_working(
     dfa: DFA,
     upper: float,
@@ -334,34 +344,40 @@ def smallest_working(
     seed: int = 0,
     progress: Callable[[float], None] | None = None,
 ) -> float | None:
-    """The smallest strength (to about 0.01) at which every check passes; None if even `upper` fails.
+    """The smallest multiple of 0.01, up to `upper`, at which one fixed check set passes: every string up to
+    `length` and the same `random` random strings (seeded); None if none does. Passing is taken to be
+    monotone in the strength, as the construction's is.
 
-    Two rounds of a 32-point search run the strings up to `length` and random strings of up to
-    1,000 symbols; then the full protocol runs on 33 strengths from the one found upwards, and the
-    first that passes is the answer.
+    A strength that fails a subset of the checks fails them all, so bracketing runs the cheap subset (the
+    random strings' first SHORT symbols), BRACKET strengths at a time, to the first grid strength that passes
+    it: a lower bound. From there the full checks run on consecutive grid strengths, FULL at a time, until
+    one passes. `upper` itself rides along with the first full pass: if it fails, nothing is searched.
     """
+    report = progress or (lambda _: None)
+    grid_top = math.floor(upper / GRID + 1e-9)
 
-    done = iter((0.2, 0.3, 0.4, 0.7, 1.0))  # after each pass: the full-length ones cost most
+    def passing(steps: list[int], longest: int) -> list[bool]:
+        found = check(dfa, [k * GRID for k in steps], length, random, seed, longest)
+        return [c.failure is None and c.agree == c.total for c in found]
 
-    def passes(grid, longest=MAX_STRING):
-        verdicts = [c.failure is None and c.agree == c.total for c in check(dfa, grid, length, random, seed, longest)]
-        (progress or (lambda _: None))(next(done, 1.0))
-        return verdicts
-
-    if not passes([upper])[0]:
-        return None
-    lo, hi = 0.0, upper
-    for _ in range(2):
-        grid = np.linspace(lo, hi, 33)[1:]
-        first = passes(grid, 1000).index(True)
-        lo, hi = (grid[first - 1] if first else lo), grid[first]
-    for top in (min(upper, hi + 32 * (hi - lo)), upper):  # the full protocol, 32 strengths at a time
-        grid = np.linspace(hi, top, 33)
-        verdicts = passes(grid)
-        if True in verdicts:
-            return math.ceil(grid[verdicts.index(True)] * 100) / 100
-        hi = top
-    return math.ceil(upper * 100) / 100
+    lo, hi = 0, grid_top  # fails (0 never passes: every unit sits at ½), may pass
+    while hi - lo > 1:  # the cheap subset: its first pass is a lower bound of the full check's
+        steps = sorted({lo + round((hi - lo) * (j + 1) / (BRACKET + 1)) for j in range(BRACKET)} - {lo, hi})
+        verdicts = passing(steps, SHORT)
+        first = next((s for s, ok in zip(steps, verdicts) if ok), hi)
+        lo, hi = max([lo, *(s for s, ok in zip(steps, verdicts) if not ok and s < first)]), first
+        report(0.3)
+    start, last = hi, grid_top
+    while start <= last:
+        steps = list(range(start, min(start + FULL, last + 1)))
+        verdicts = passing(steps + ([last] if steps[-1] != last else []), MAX_STRING)
+        if True in verdicts[: len(steps)]:
+            return round(steps[verdicts.index(True)] * GRID, 2)
+        if not verdicts[-1]:
+            return None  # not even the top of the grid passes
+        start = steps[-1] + 1
+        report(0.6)
+    return None
 
 
 # ---- one command's worth ----------------------------------------------------------------------
@@ -443,11 +459,10 @@ def cost_of(
             + strings * length * PER_CODE * strengths
         )
 
-    passes = [(1, MAX_STRING)] + ([(1, MAX_STRING), (32, 1000), (32, 1000), (33, MAX_STRING), (33, MAX_STRING)]
-                                  if search else [])  # fmt: skip
+    passes = [(1, MAX_STRING)] + ([(BRACKET, SHORT)] * 4 + [(FULL + 1, MAX_STRING)] * 2 if search else [])
     symbols = sum(map(len, strings_read)) + max([48, *map(len, strings_read)])  # classified, and the trace
     seconds = sum(one_pass(h, longest) for h, longest in passes) + symbols * (PER_SYMBOL + n * n * PER_MAC_ONE)
-    widest = 33 if search else 1
+    widest = BRACKET if search else 1
     memory = (
         3 * 8 * random * MAX_STRING  # the random strings' symbols: drawn, then sorted longest first (a copy)
         + 8 * 2 * widest * (random + strings * m) * n  # activities and a copy, per strength

@@ -218,3 +218,19 @@ def test_names_from_a_dfa_file_are_shown_escaped_and_plotted_as_written(run, tmp
     path.write_text(json_module.dumps(machine))
     code, _, err = run("fsm", "--dfa", str(path))
     assert code == 2 and "name must be a string" in err and len(err) < 300
+
+
+@pytest.mark.parametrize("name", ["tomita3", "tomita4", "tomita7", "parity"])
+def test_the_smallest_strength_is_the_smallest_on_its_own_checks(name):
+    # Issue 19: tomita7 reported 5.4 though 5.31 passed the same checks (the search's coarse rounds ran other
+    # random strings, and its last stage only searched upward). Now: the answer passes, 0.01 below fails,
+    # on the same fixed check set.
+    from rnncalc.dfa import load
+    from rnncalc.fsm import check, default_strength, smallest_working, threshold
+
+    dfa = load(name)
+    found = smallest_working(dfa, 1.5 * max(default_strength(threshold(dfa)), threshold(dfa)))
+    at, below = check(dfa, [found, round(found - 0.01, 2)])
+    assert at.failure is None and at.agree == at.total
+    assert below.failure is not None or below.agree < below.total
+    assert found == round(found, 2)

@@ -102,6 +102,11 @@ def _network(a: Analysis) -> Table:
             "value": "not searched (--no-search)" if a.empirical is None else f"{a.empirical:g} on the checks below",
         },
     ]
+    searched = (
+        "Smallest H that passes: the smallest multiple of 0.01 at which every one of the checks below passes (the "
+        "same strings at every H tried; H − 0.01 fails them); passing is taken to grow with H. Longer or other "
+        "strings may fail there: only H ≥ H₀ is proved to run the DFA on strings of any length."
+    )
     return Table(
         "The second-order network",
         FACTS,
@@ -111,6 +116,7 @@ def _network(a: Analysis) -> Table:
             "S_i(t+1) = σ(−H/2 + H·Σ_jk w_ijk S_j(t) I_k(t)): w_ijk = +1 where symbol k takes state j to i, −1 on "
             "the state that must switch off, and the response S_0 gets +1 from each transition into an accepting "
             "state, −1 otherwise. Accept when S_0 > 0.5 after the last symbol.",
+            *([searched] if a.empirical is not None else []),
         ),
     )
 
