@@ -331,7 +331,8 @@ def run(net: Network, symbols) -> np.ndarray:
 
 
 GRID = 0.01  # the strengths the search tries: multiples of 0.01
-BRACKET = 16  # strengths per pass while bracketing (cheap passes)
+BRACKET = 16  # strengths per pass while bracketing (cheap passes) a small network, where a pass's own loop costs most
+LARGE = 64  # neurons from which the strengths' products cost most: bracketing then bisects, one strength a pass
 FULL = 4  # strengths per full pass: the cheap bound is almost always the answer
 SHORT = 1000  # symbols of each random string run while bracketing: a subset of the full check
 
@@ -350,8 +351,8 @@ def smallest_working(
 
     A strength that fails a subset of the checks fails them all, so bracketing runs the cheap subset (the
     random strings' first SHORT symbols), BRACKET strengths at a time, to the first grid strength that passes
-    it: a lower bound. From there the full checks run on consecutive grid strengths, FULL at a time, until
-    one passes. `upper` itself rides along with the first full pass: if it fails, nothing is searched.
+    it: a lower bound. From there the full checks run on consecutive grid strengths, FULL at a time (one for a
+    large network), until one passes; after a miss, `upper` rides along, and if it fails nothing passes.
     """
     report = progress or (lambda _: None)
     grid_top = math.floor(upper / GRID + 1e-9)
@@ -361,19 +362,21 @@ def smallest_working(
         return [c.failure is None and c.agree == c.total for c in found]
 
     lo, hi = 0, grid_top  # fails (0 never passes: every unit sits at ½), may pass
+    per_pass = 1 if len(dfa.states) + 1 >= LARGE else BRACKET
     while hi - lo > 1:  # the cheap subset: its first pass is a lower bound of the full check's
-        steps = sorted({lo + round((hi - lo) * (j + 1) / (BRACKET + 1)) for j in range(BRACKET)} - {lo, hi})
+        steps = sorted({lo + round((hi - lo) * (j + 1) / (per_pass + 1)) for j in range(per_pass)} - {lo, hi})
         verdicts = passing(steps, SHORT)
         first = next((s for s, ok in zip(steps, verdicts) if ok), hi)
         lo, hi = max([lo, *(s for s, ok in zip(steps, verdicts) if not ok and s < first)]), first
         report(0.3)
-    start, last = hi, grid_top
-    while start <= last:
-        steps = list(range(start, min(start + FULL, last + 1)))
-        verdicts = passing(steps + ([last] if steps[-1] != last else []), MAX_STRING)
+    start, last, batch = hi, grid_top, 1 if per_pass == 1 else FULL
+    while start <= last:  # the bound almost always passes: the top of the grid rides along only after a miss
+        steps = list(range(start, min(start + batch, last + 1)))
+        top = [last] if start > hi and steps[-1] != last else []
+        verdicts = passing(steps + top, MAX_STRING)
         if True in verdicts[: len(steps)]:
             return round(steps[verdicts.index(True)] * GRID, 2)
-        if not verdicts[-1]:
+        if top and not verdicts[-1]:
             return None  # not even the top of the grid passes
         start = steps[-1] + 1
         report(0.6)
@@ -426,7 +429,7 @@ def default_strength(h0: float) -> float:
 PER_STEP = 4e-5
 PER_STRING_STEP = 3e-7
 PER_ROW_STEP = 1e-7
-PER_MAC = 6e-10
+PER_MAC = 1.5e-10  # a BLAS product at n ≈ 300 runs at 0.7e-10; small n are paid for by PER_ROW_STEP
 PER_CODE = 3e-8
 PER_SYMBOL = 3e-5  # a classified string, one symbol at a time
 PER_MAC_ONE = 3e-9
@@ -459,10 +462,13 @@ def cost_of(
             + strings * length * PER_CODE * strengths
         )
 
-    passes = [(1, MAX_STRING)] + ([(BRACKET, SHORT)] * 4 + [(FULL + 1, MAX_STRING)] * 2 if search else [])
+    large = n >= LARGE  # bisection: about 12 passes of one strength; else about 4 of BRACKET
+    bracket = [(1, SHORT)] * 12 if large else [(BRACKET, SHORT)] * 4
+    full = [(1, MAX_STRING), (2, MAX_STRING)] if large else [(FULL, MAX_STRING), (FULL + 1, MAX_STRING)]
+    passes = [(1, MAX_STRING)] + (bracket + full if search else [])
     symbols = sum(map(len, strings_read)) + max([48, *map(len, strings_read)])  # classified, and the trace
     seconds = sum(one_pass(h, longest) for h, longest in passes) + symbols * (PER_SYMBOL + n * n * PER_MAC_ONE)
-    widest = BRACKET if search else 1
+    widest = (FULL + 1 if large else BRACKET) if search else 1
     memory = (
         3 * 8 * random * MAX_STRING  # the random strings' symbols: drawn, then sorted longest first (a copy)
         + 8 * 2 * widest * (random + strings * m) * n  # activities and a copy, per strength
