@@ -440,3 +440,30 @@ def test_codecs_that_are_not_streams_get_ascii(exe, encoding):
     assert done.stdout == b"96\n"
     done = subprocess.run([exe, "params", "-n", "0", "-m", "4"], capture_output=True, env=env)
     assert done.returncode == 2 and done.stderr.startswith(b"rnncalc: error:") and done.stderr.count(b"\n") == 1
+
+
+def test_completion_for_the_shell_named_and_failures_in_one_line(exe, tmp_path):
+    # Issue 19: --show-completion fish/zsh printed the bash script; an empty HOME wrote under /, an unwritable
+    # target or a .bashrc that is a folder ended in a traceback; a non-numeric COMP_CWORD too.
+    import os
+    import subprocess
+
+    def call(*args, **env):
+        done = subprocess.run([exe, *args], capture_output=True, text=True, env=dict(os.environ, **env))
+        return done.returncode, done.stdout, done.stderr
+
+    assert "complete --command rnncalc" in call("--show-completion", "fish")[1]
+    assert call("--show-completion", "zsh")[1].startswith("#compdef rnncalc")
+    code, _, err = call("--show-completion", "tcsh")
+    assert code == 2 and err.count("\n") == 1 and "takes one of bash" in err
+    code, _, err = call("--install-completion", "bash", HOME="")
+    assert code == 1 and err.count("\n") == 1 and "HOME" in err
+    (tmp_path / ".bashrc").mkdir()
+    code, _, err = call("--install-completion", "bash", HOME=str(tmp_path))
+    assert code == 1 and err.count("\n") == 1 and "cannot write" in err
+    code, out, err = call(_RNNCALC_COMPLETE="complete_bash", COMP_WORDS="rnncalc ", COMP_CWORD="x")
+    assert (code, out, err) == (0, "", "")
+    home = tmp_path / "home"
+    home.mkdir()
+    code, out, _ = call("--install-completion", "bash", HOME=str(home))
+    assert code == 0 and (home / ".bashrc").is_file() and str(home) in out

@@ -16,6 +16,10 @@ def main() -> None:
     try:
         _catch_ctrl_c()
         _calm_environment()
+        from .completion import answer
+
+        if (code := answer(sys.argv)) is not None:
+            sys.exit(code)
         from .app import app, only
 
         only(sys.argv[1:2])

@@ -1,0 +1,61 @@
+"""Shell completion as Typer writes it, with the shell named on the command line honoured (Typer's own
+`--show-completion fish` printed the detected shell's script) and every failure one line: a HOME that is not
+a folder, an unwritable one or a `.bashrc` that is a folder. Nothing is ever written outside HOME."""
+
+from __future__ import annotations
+
+import os
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+OPTIONS = ("--show-completion", "--install-completion")
+PROG, VARIABLE = "rnncalc", "_RNNCALC_COMPLETE"
+
+
+def answer(argv: list[str]) -> int | None:
+    """The exit code if `argv` asks for completion (and it was answered), else None."""
+    if os.environ.get(VARIABLE) and not os.environ.get("COMP_CWORD", "0").strip().isdigit():
+        return 0  # a shell's completion request with a broken word index: no completions, not a traceback
+    if len(argv) < 2 or argv[1] not in OPTIONS:
+        return None
+    from .app import say
+
+    if len(argv) > 3 or (len(argv) == 3 and argv[2] not in SHELLS):
+        say(f"error: {argv[1]} takes one of {', '.join(SHELLS)}, got {' '.join(argv[2:])!r}")
+        return 2
+    shell = argv[2] if len(argv) == 3 else _detected()
+    if shell is None:
+        say(f"error: cannot tell which shell this is: name it, e.g. {argv[1]} bash")
+        return 2
+    if argv[1] == "--show-completion":
+        from typer.completion import get_completion_script
+
+        print(get_completion_script(prog_name=PROG, complete_var=VARIABLE, shell=shell))
+        return 0
+    return _install(shell, say)
+
+
+def _detected() -> str | None:
+    try:
+        import shellingham
+
+        name = shellingham.detect_shell()[0]
+    except Exception:  # no shell to be found (a pipe, a service): the user names it
+        return None
+    return name if name in SHELLS else None
+
+
+def _install(shell: str, say) -> int:
+    home = os.environ.get("HOME", "")
+    if not (home and os.path.isabs(home) and os.path.isdir(home)):
+        say(f"error: cannot install completion: HOME ({home!r}) is not a folder, and it goes nowhere else")
+        return 1
+    from typer.completion import install
+
+    try:
+        shell, path = install(shell=shell, prog_name=PROG, complete_var=VARIABLE)
+    except OSError as e:
+        say(f"error: cannot write the {shell} completion under {home}: {e.strerror or e}")
+        return 1
+    print(f"{shell} completion installed in {path}")
+    print("Completion takes effect in a new terminal.")
+    return 0
