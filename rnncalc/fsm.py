@@ -435,6 +435,15 @@ PER_SYMBOL = 3e-5  # a classified string, one symbol at a time
 PER_MAC_ONE = 3e-9
 
 
+TRACE_BYTES = 64  # a traced activation: the array's float, and the Python float and list slot the view holds
+
+
+def trace_cells(dfa: DFA, strings: list) -> int:
+    """Activations the report holds for its trace: (symbols + 1) × neurons along the first classified string
+    (else a failing or random one of at most 48 + 8 symbols)."""
+    return (max(56, len(strings[0]) if strings else 0) + 1) * (len(dfa.states) + 1)
+
+
 def cost_of(
     dfa: DFA, length: int | None = None, random: int = RANDOM_STRINGS, search: bool = True, classify=()
 ) -> Budget:
@@ -473,6 +482,7 @@ def cost_of(
         3 * 8 * random * MAX_STRING  # the random strings' symbols: drawn, then sorted longest first (a copy)
         + 8 * 2 * widest * (random + strings * m) * n  # activities and a copy, per strength
         + 8 * 2 * strings * m * (length + 1)  # the exhaustive strings' symbols
+        + TRACE_BYTES * trace_cells(dfa, strings_read)  # the activations along the traced string, and their view
         + 2**25  # NumPy and the interpreter's own
     )
     culprit = "length" if length > default else "classify" if len(strings_read) > random else "random"

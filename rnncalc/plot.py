@@ -196,13 +196,22 @@ def _heatmap(plt, h: Heatmap):
     return fig
 
 
+MAX_NEURON_LABELS = 40
+
+
 def _activations(plt, a: Activations):
     """Each neuron's activation over time: near 0 and 1 while the network tracks the DFA, drifting if H is too small."""
-    # tall enough for the colour bar's label, whatever the machine's size (2 or 3 states clipped it)
-    fig, ax = plt.subplots(figsize=(8, max(3.2, 1.2 + 0.35 * len(a.row_labels))), dpi=120)
+    # tall enough for the colour bar's label (2 or 3 states clipped it), and bounded: a 300-state machine drew a
+    # 960 × 12,786-pixel figure (1 GB), so past MAX_NEURON_LABELS the neurons go unlabelled at a fixed height
+    labelled = len(a.row_labels) <= MAX_NEURON_LABELS
+    height = max(3.2, 1.2 + 0.35 * len(a.row_labels)) if labelled else 1.2 + 0.35 * MAX_NEURON_LABELS
+    fig, ax = plt.subplots(figsize=(8, height), dpi=120)
     image = ax.imshow(a.values, aspect="auto", cmap="Greys", vmin=0, vmax=1, interpolation="nearest")
     fig.colorbar(image, ax=ax, label="activation (0.5: the decision line)")
-    ax.set_yticks(range(len(a.row_labels)), a.row_labels, fontsize="small")
+    if labelled:
+        ax.set_yticks(range(len(a.row_labels)), a.row_labels, fontsize="small")
+    else:
+        ax.set_ylabel(f"{len(a.row_labels):,} neurons (S_0, the response, at the top)")
     if a.inputs and len(a.inputs) <= 64:  # short enough to read: the symbol that led to each step
         ax.set_xticks(range(len(a.inputs) + 1), ["start", *a.inputs], fontsize="x-small")
         ax.set_xlabel("time step t, labelled by the symbol read")

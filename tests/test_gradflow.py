@@ -290,3 +290,14 @@ def test_the_time_limit_is_wall_time_on_a_busy_machine(monkeypatch):
     monkeypatch.setattr(guard.os, "getloadavg", lambda: (6.5, 6.5, 6.5))  # (6.5 + 1) / 2 = 3.75 × 20 s = 75 s
     with pytest.raises(InvalidArgument, match=r"about 75 s at this machine's load \(6\.5 on 2 cores\)"):
         guard.check(cost, Limits(seconds=60.0, memory=2**30))
+
+
+def test_the_guard_charges_what_printing_holds(run):
+    # Issue 19: 500 radii × 5,001 lags were estimated at 1.7 GiB and took 4.3 GiB as JSON (2.0 GiB with -q,
+    # which built every point to print one number a run). Measured at 200 × 2,001: -q 87 MiB, JSON 746 MiB.
+    radii = [arg for i in range(200) for arg in ("--radius", f"{0.5 + i * 0.005:g}")]
+    base = ("gradflow", *radii, "--hidden", "1", "--trials", "1", "--steps", "2000", "--max-memory", "0.5")
+    code, out, _ = run(*base, "-q")
+    assert code == 0 and len(out.split()) == 200
+    code, _, err = run(*base, "-f", "json")
+    assert code == 2 and "--max-memory" in err

@@ -21,7 +21,7 @@ from ..choices import (
 from ..dfa import BUILTINS
 from ..errors import InvalidArgument, shown
 from ..output import Format, emit
-from .app import app, core_errors, emit_answer, emit_with_plot, option_name, progress_bar
+from .app import app, charge_output, core_errors, emit_answer, emit_with_plot, option_name, progress_bar
 from .options import (
     ActivationOpt,
     Bias,
@@ -479,10 +479,13 @@ def gradflow(
                            burn_in=burn_in, **settings)  # fmt: skip
         check_int("every", every if every is not None else 1, 1, 10**9)
         limits = Limits.resolve(max_seconds, max_memory)
-        with progress_bar(cost_of(configs).seconds) as tick:
+        cost = cost_of(configs)
+        charge_output(cost, len(configs) * (steps + 1), fmt, quiet, target is not None, limits)
+        with progress_bar(cost.seconds) as tick:
             runs = simulate_many(configs, tol=tol, limits=limits, progress=tick)
     table = fmt in (Format.table, Format.markdown, Format.latex) and not quiet
-    report = gradflow_report(runs, tol, every or (default_every(steps) if table else 1))
+    # -q prints each run's last norm: the report needs no other lag
+    report = gradflow_report(runs, tol, every or (default_every(steps) if table else steps if quiet else 1))
     emit_with_plot(report, fmt, quiet, target)
 
 
@@ -579,7 +582,7 @@ def fsm(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the agreement (1.0: every string).")] = False,
 ) -> None:
     from ..dfa import load, load_file
-    from ..fsm import analyse, cost_of
+    from ..fsm import analyse, cost_of, trace_cells
     from ..guard import Limits
     from ..plot import check_target
     from ..views.fsm import fsm_report
@@ -592,7 +595,10 @@ def fsm(
         target = None if plot is None else check_target(plot)
         dfa = load(machine) if machine is not None else load_file(dfa_file)
         limits = Limits.resolve(max_seconds, max_memory)
-        with progress_bar(cost_of(dfa, length, random, search, classify or ()).seconds) as tick:
+        cost = cost_of(dfa, length, random, search, classify or ())
+        cells = trace_cells(dfa, [dfa.symbols(text) for text in (classify or ())[:1]])
+        charge_output(cost, cells, fmt, True, target is not None, limits)  # the plot draws the trace
+        with progress_bar(cost.seconds) as tick:
             result = analyse(dfa, strength, length=length, random=random, seed=seed, classify=classify or (),
                              search=search, limits=limits, progress=tick)  # fmt: skip
     report = fsm_report(result)

@@ -10,7 +10,7 @@ from typer.core import TyperCommand
 
 from ..choices import RUN_DEFAULTS, SWEEP_TRIALS
 from ..output import Format, emit
-from .app import app, core_errors, emit_with_plot, progress_bar
+from .app import app, charge_output, core_errors, emit_with_plot, progress_bar
 from .options import (
     ActivationOpt,
     Drive,
@@ -79,8 +79,11 @@ def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
         target = None if plot is None else check_target(plot)
         if path is not None:
             settings["path"] = path.value
-        with progress_bar(cost_of(lag_configs(parameter, values, **settings)).seconds) as tick:
-            result = lag_sweep(parameter, values, limits=Limits.resolve(*limits), progress=tick, **settings)
+        configs = lag_configs(parameter, values, **settings)
+        cost, limit = cost_of(configs), Limits.resolve(*limits)
+        charge_output(cost, len(configs) * (configs[0].steps + 1), fmt, quiet, target is not None, limit)
+        with progress_bar(cost.seconds) as tick:
+            result = lag_sweep(parameter, values, limits=limit, progress=tick, **settings)
     report = lag_report(result)
     emit_with_plot(report, fmt, quiet, target)
 
