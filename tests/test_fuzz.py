@@ -499,3 +499,32 @@ def test_help_meets_the_same_streams_as_data(exe):
 def test_an_unknown_subcommand_lists_the_group_it_was_looked_up_in(exe):
     done = subprocess.run([exe, "sweep", "nosuch", "1"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Commands: radius, forget, update, forget-bias" in done.stderr
+
+
+MEMORY_CHECK = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@MEMORY_CHECK
+@given(
+    runs=st.integers(1, 60),
+    steps=st.sampled_from([50, 400, 1500]),
+    hidden=st.sampled_from([1, 8, 64]),
+    fmt=st.sampled_from([["-q"], ["-f", "json"], ["-f", "csv"], ["-f", "table"]]),
+    limit=st.sampled_from(["0.1", "0.15", "0.25"]),
+)
+def test_an_accepted_run_stays_within_the_memory_it_was_allowed(exe, runs, steps, hidden, fmt, limit):
+    """Issue 19: the guard omitted what printing holds. Whatever it accepts under a memory limit must stay under
+    that limit, measured from outside (the command's own peak), and print the same numbers in every format."""
+    radii = [arg for i in range(runs) for arg in ("--radius", f"{0.6 + i * 0.01:g}")]
+    args = ["gradflow", *radii, "--hidden", str(hidden), "--trials", "2", "--steps", str(steps), *fmt]
+    code, out, err, _, peak = run_child(args, env={"RNNCALC_MAX_MEMORY": limit, "RNNCALC_MAX_SECONDS": "20"}, exe=exe)
+    assert code in (0, 2) and b"Traceback" not in err and err.count(b"\n") <= 1, err
+    if code == 0:
+        assert peak <= float(limit) * 2**30, f"{peak / 2**20:.0f} MiB accepted under {limit} GiB"
+        last = [float(x) for x in run_child(args[: -len(fmt)] + ["-q"], exe=exe)[1].split()]
+        if fmt == ["-f", "json"]:
+            assert [r["points"][-1]["log10_norm"] for r in json.loads(out)["runs"]] == pytest.approx(last, rel=1e-12)
+        if fmt == ["-f", "csv"]:
+            rows = list(csv.DictReader(io.StringIO(out.decode())))
+            ends = [float(r["log10_norm"]) for r in rows if r["step"] == str(steps)]
+            assert ends == pytest.approx(last, rel=1e-12)
