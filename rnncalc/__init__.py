@@ -54,6 +54,11 @@ _API = {
 __all__ = ["InvalidArgument", "__version__", *_API]
 
 
+def __dir__() -> list[str]:
+    """What a notebook's tab completion offers: the whole API, though each name loads only when used."""
+    return sorted(__all__)
+
+
 def __getattr__(name: str):
     if name not in _API:
         raise AttributeError(f"module 'rnncalc' has no attribute {name!r}")

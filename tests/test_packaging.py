@@ -80,3 +80,14 @@ def test_license_matches_the_declared_license():
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License")
     assert 'license = "MIT"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_a_notebook_discovers_the_api():
+    # Issue 17: dir(rnncalc) showed only InvalidArgument and errors (the names load lazily); no py.typed.
+    import importlib.resources
+
+    import rnncalc
+
+    assert {"count_params", "simulate", "read_weights", "trained_flow", "analyse_machine"} <= set(dir(rnncalc))
+    assert all(callable(getattr(rnncalc, name)) for name in dir(rnncalc) if name != "__version__")
+    assert importlib.resources.files("rnncalc").joinpath("py.typed").is_file()
