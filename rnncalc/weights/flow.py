@@ -26,7 +26,7 @@ from types import SimpleNamespace
 from typing import Callable
 
 from ..cells import CELLS
-from ..choices import MIN_BURN_IN
+from ..choices import MIN_BURN_IN, RUN_DEFAULTS
 from ..config import CUBIC, ELEMENT, FLOP, NORMAL, STEP, STORED
 from ..errors import InvalidArgument, check_choice, check_float, check_int
 from ..guard import Cost, Limits, check
@@ -87,9 +87,9 @@ def trained_flow(
     source: str | tuple[WeightFile, FileModel],
     layer: str | None = None,
     *,
-    steps: int = 200,
-    trials: int = 8,
-    seed: int = 0,
+    steps: int = RUN_DEFAULTS["steps"],
+    trials: int = RUN_DEFAULTS["trials"],
+    seed: int = RUN_DEFAULTS["seed"],
     input_scale: float = 1.0,
     burn_in: int | None = None,
     tol: float = 1e-6,

@@ -79,7 +79,8 @@ def read_checkpoint(wf: WeightFile) -> FileModel:
         found = (_keras_layer if framework == "keras" else _torch_layer)(path, tensors, wf)
         own = _own(framework, tensors, wf)  # each tensor once, buffers left out
         if isinstance(found, tuple) and all(t.name in wf.tied for t in tensors.values()):  # m.b = m.a
-            notes.append(f"{found[0].path}: the same tensors as {wf.tied[next(iter(tensors.values())).name]}'s layer.")
+            original = wf.tied[next(iter(tensors.values())).name].rpartition(".")[0] or "(top level)"
+            notes.append(f"{found[0].path}: the same tensors as {original}, counted there.")
             rows.append(ModuleRow(found[0].path, _type(framework, found[0].network, path, tensors), 0, None, 0, None))
         elif isinstance(found, tuple):
             layer, dirs, evidence = found
