@@ -46,7 +46,7 @@ WEIGHTS = (
 FLOW = (  # narrow terminals drop the spread first, then the verdict (the lessons say it), the carry path, the decade
     Column("name", "Layer"),
     Column("decay_per_step", "log₁₀/step", _rate, "right"),
-    Column("decay_spread", "±", _rate, "right", optional=4),
+    Column("decay_spread", "±", lambda x: f"{x:.4f}", "right", optional=4),
     Column("decade", "Tenfold every", missing="never", align="right", optional=1),
     Column("horizon", "Horizon", align="right"),
     Column("carry_decay_per_step", "Carry path", _rate, "right", missing="—", optional=2),
