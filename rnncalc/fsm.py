@@ -201,8 +201,14 @@ def _deviation(activity: np.ndarray, states: np.ndarray, accepting: np.ndarray) 
     return np.where(wrong.any(axis=-1), wrong.argmax(axis=-1), -1)
 
 
+GATHERED = 32  # neurons up to which one product over each string's own W_··k beats a product per symbol
+
+
 def _step(net: Network, strengths: np.ndarray, activity: np.ndarray, symbols: np.ndarray) -> np.ndarray:
     """One step for every H and string: S ← g(H·(Σ_j W_·jk S_j − ½)) with k each string's symbol."""
+    if net.weights.shape[0] <= GATHERED:  # small machines: the per-call overhead is the cost, so one call
+        drive = np.einsum("hsj,sij->hsi", activity, net.weights.transpose(2, 0, 1)[symbols]) - 0.5
+        return 1 / (1 + np.exp(-strengths[:, None, None] * drive))
     out = np.empty_like(activity)
     for k in range(net.weights.shape[2]):
         chosen = symbols == k
@@ -354,12 +360,27 @@ def smallest_working(
     it: a lower bound. From there the full checks run on consecutive grid strengths, FULL at a time (one for a
     large network), until one passes; after a miss, `upper` rides along, and if it fails nothing passes.
     """
+    return _search(dfa, upper, length, random, seed, progress)[0]
+
+
+def _passes(c: Checks) -> bool:
+    return c.failure is None and c.agree == c.total
+
+
+def _search(dfa: DFA, upper: float, length, random: int, seed: int, progress, also: float | None = None):
+    """smallest_working, and the full checks at `also` (the command's own strength), run in the search's
+    first full pass rather than a pass of their own (None: not asked)."""
     report = progress or (lambda _: None)
     grid_top = math.floor(upper / GRID + 1e-9)
+    extra: list[Checks] = []
 
     def passing(steps: list[int], longest: int) -> list[bool]:
-        found = check(dfa, [k * GRID for k in steps], length, random, seed, longest)
-        return [c.failure is None and c.agree == c.total for c in found]
+        strengths = [k * GRID for k in steps]
+        riding = also is not None and not extra and longest == MAX_STRING
+        found = check(dfa, strengths + ([also] if riding else []), length, random, seed, longest)
+        if riding:
+            extra.append(found.pop())
+        return [_passes(c) for c in found]
 
     lo, hi = 0, grid_top  # fails (0 never passes: every unit sits at ½), may pass
     per_pass = 1 if len(dfa.states) + 1 >= LARGE else BRACKET
@@ -375,12 +396,12 @@ def smallest_working(
         top = [last] if start > hi and steps[-1] != last else []
         verdicts = passing(steps + top, MAX_STRING)
         if True in verdicts[: len(steps)]:
-            return round(steps[verdicts.index(True)] * GRID, 2)
+            return round(steps[verdicts.index(True)] * GRID, 2), next(iter(extra), None)
         if top and not verdicts[-1]:
-            return None  # not even the top of the grid passes
+            return None, next(iter(extra), None)  # not even the top of the grid passes
         start = steps[-1] + 1
         report(0.6)
-    return None
+    return None, next(iter(extra), None)
 
 
 # ---- one command's worth ----------------------------------------------------------------------
@@ -513,10 +534,13 @@ def analyse(
     check_int("seed", seed, 0, MAX_SEED)
     within(cost_of(dfa, length, random, search, classify), limits)
     strings = [dfa.symbols(text) for text in classify]
-    checks = check(dfa, [strength], length, random, seed)[0]
-    report(0.2 if search else 1.0)
     upper = max(strength, h0) * 1.5
-    empirical = smallest_working(dfa, upper, length, random, seed, lambda f: report(0.2 + 0.8 * f)) if search else None
+    empirical, checks = None, None
+    if search:  # the strength's own checks ride along with the search's first full pass
+        empirical, checks = _search(dfa, upper, length, random, seed, lambda f: report(0.8 * f), also=strength)
+    if checks is None:
+        checks = check(dfa, [strength], length, random, seed)[0]
+    report(1.0)
     net = construct(dfa, strength)
     results = []
     for text, symbols in zip(classify, strings):

@@ -234,3 +234,13 @@ def test_the_smallest_strength_is_the_smallest_on_its_own_checks(name):
     assert at.failure is None and at.agree == at.total
     assert below.failure is not None or below.agree < below.total
     assert found == round(found, 2)
+
+
+def test_the_strengths_checks_are_the_same_when_they_ride_along_with_the_search():
+    # The command's own strength is checked in the search's first full pass: the same numbers as on its own.
+    from rnncalc.dfa import load
+    from rnncalc.fsm import analyse, check
+
+    dfa = load("tomita4")
+    searched = analyse(dfa, 7.0)
+    assert searched.empirical is not None and searched.checks == check(dfa, [7.0])[0]
