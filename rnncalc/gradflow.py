@@ -20,10 +20,10 @@ interval  the rate ± two standard errors over trials (each trial's own fitted
 verdict   from the level at the last lag and the trend together (VERDICT_RULE):
           ``vanishing`` ends below its start and is falling, ``exploding``
           ends above it and is growing (the whole interval past ±RATE_THRESHOLD,
-          a factor 10 per 1,000 steps); with no trend beyond the threshold,
-          ``preserved`` within a decade of the start, ``dropped`` or ``risen``
-          more than a decade below or above it; ``uncertain`` when the interval
-          straddles the threshold, ``mixed`` when trend and level disagree. An
+          a factor 10 per 1,000 steps); with no such trend, ``dropped`` or
+          ``risen`` if it ends more than a decade below or above its start, else
+          ``preserved`` if the interval lies within the threshold and ``uncertain``
+          if it straddles it; ``mixed`` when trend and level disagree. An
           exactly zero gradient is ``vanishing``; one kept exactly, ``preserved``.
 horizon   the first lag where the norm is below `tol` (None: never, in the window).
 """
@@ -47,8 +47,9 @@ KEPT = 1e-12  # log10 levels this close to 0 at every lag: kept exactly (renorma
 VERDICT_RULE = (
     "Verdict, from the level and the trend together: vanishing if the norm ends below its start and falls, exploding "
     "if it ends above and grows (the rate ± 2 standard errors over trials past ±0.001/step, tenfold per 1,000 "
-    "steps); with no such trend, preserved within a decade of the start, dropped or risen beyond it; uncertain when "
-    "the interval straddles the threshold, mixed when trend and level disagree."
+    "steps); with no such trend, dropped or risen if it ends more than a decade below or above its start, else "
+    "preserved if the interval lies within ±0.001/step and uncertain if it straddles that; mixed when trend and "
+    "level disagree."
 )
 
 

@@ -80,6 +80,9 @@ def wrap(text: str, width: int) -> str:
     lines = []
     for line in text.split("\n"):
         body = line.lstrip(" ")
+        if body.startswith("rnncalc "):  # a command to copy: whole, however long (the terminal may fold it)
+            lines.append(line)
+            continue
         longest = max((len(w) for w in body.split()), default=0)
         indent = " " * min(len(line) - len(body), max(0, width - longest))  # a long number keeps the line's width
         hanging = indent + ("  " if indent or body.startswith(("• ", "- ")) else "")

@@ -120,8 +120,9 @@ def test_the_summary_states_the_verdict_rule():
         "trials' own rates. The rate is this window's: near the edge another --steps may measure another.",
         "Verdict, from the level and the trend together: vanishing if the norm ends below its start and falls, "
         "exploding if it ends above and grows (the rate ± 2 standard errors over trials past ±0.001/step, tenfold "
-        "per 1,000 steps); with no such trend, preserved within a decade of the start, dropped or risen beyond it; "
-        "uncertain when the interval straddles the threshold, mixed when trend and level disagree.",
+        "per 1,000 steps); with no such trend, dropped or risen if it ends more than a decade below or above its "
+        "start, else preserved if the interval lies within ±0.001/step and uncertain if it straddles that; mixed "
+        "when trend and level disagree.",
     )
 
 

@@ -489,7 +489,14 @@ def gradflow(
     emit_with_plot(report, fmt, quiet, target)
 
 
-DRAWN = ("cell", "radius", "forget", "update", "path", "hidden", "init", "every")  # what --weights replaces
+# What --weights replaces, and why each option has nothing to set there
+WITHOUT_WEIGHTS = {
+    **dict.fromkeys(
+        ("cell", "radius", "forget", "update", "hidden", "init"), "sets the drawn weights, which --weights replaces"
+    ),
+    "path": "--weights runs both paths of every gated layer (the carry path is in its own column)",
+    "every": "samples the lag table, which --weights does not print (-f json has every lag)",
+}
 
 
 def _trained_gradflow(
@@ -501,11 +508,9 @@ def _trained_gradflow(
     from ..views.trained import trained_report
     from ..weights.flow import trained_flow
 
-    for key in DRAWN:
+    for key, why in WITHOUT_WEIGHTS.items():
         if ctx.get_parameter_source(key).name == "COMMANDLINE":
-            raise typer.BadParameter(
-                "sets the drawn weights, which --weights replaces", param_hint=f"'{option_name(key)}'"
-            )
+            raise typer.BadParameter(why, param_hint=f"'{option_name(key)}'")
     given = ctx.get_parameter_source("drive").name == "COMMANDLINE"
     activation = ctx.params.get("activation")
     with core_errors({"path": "--weights", "input_scale": "--drive"}):

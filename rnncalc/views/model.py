@@ -132,10 +132,13 @@ def _recurrent_table(r: ModelReport) -> Table:
     notes = (
         f"Params as {FRAMEWORK_TITLE[framework]} counts them; the course formula counts weights only "
         f"(n² + nm per gate block), and the frameworks store biases differently.",
-        f"BPTT memory: the activations kept for the backward pass over T={r.seq_len:,} steps, batch "
-        f"{r.batch:,}, {r.dtype} (--seq-len, --batch, --dtype).",
     )
-    return Table("Recurrent layers", RECURRENT, rows, notes=notes)
+    bptt = (
+        f"BPTT memory: the activations kept for the backward pass over T={r.seq_len:,} steps, batch "
+        f"{r.batch:,}, {r.dtype} (--seq-len, --batch, --dtype)."
+    )
+    columns = tuple(c._replace(legend=bptt) if c.key == "bptt" else c for c in RECURRENT)  # said while it is shown
+    return Table("Recurrent layers", columns, rows, notes=notes)
 
 
 def _next_steps(r: ModelReport) -> str:

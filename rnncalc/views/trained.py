@@ -8,7 +8,7 @@ from dataclasses import asdict
 from ..cells import CELLS
 from ..errors import printable
 from ..gradflow import decade_steps
-from ..report import Chart, Column, Report, Table, Text, sci
+from ..report import Chart, Column, Report, Table, Text
 from ..weights.flow import LayerFlow, TrainedFlow
 from .gradflow import decade_text, rate_text
 
@@ -27,8 +27,8 @@ def _rate(x: float) -> str:
 
 
 def _steps(x: float) -> str:
-    """A number of steps as people read it: 4.7, 38, 1,200."""
-    return f"{x:.1f}" if x < 10 else f"{x:,.0f}"
+    """A number of steps as people read it: 0.05, 4.7, 38, 1,200 (never a nonzero as 0.0)."""
+    return f"{x:.2g}" if x < 1 else f"{x:.1f}" if x < 10 else f"{x:,.0f}"
 
 
 RHO = "ρ: the spectral radius (largest |eigenvalue|) of each n × n block of W_hh, by gate."
@@ -43,14 +43,14 @@ WEIGHTS = (
     Column("gate_mean", "Carry gate", lambda x: f"{x:.3f}", "right", missing="—", optional=1, legend=GATE),
     Column("gate_bias", "Its bias: mean (range)", missing="—", wrap=True, optional=2),
 )
-FLOW = (  # narrow terminals drop the spread first, then the verdict (the lessons say it), the carry path, the decade
+FLOW = (  # narrow terminals drop the spread first, then the carry path, then the decade; never the verdict
     Column("name", "Layer"),
     Column("decay_per_step", "log₁₀/step", _rate, "right"),
-    Column("decay_spread", "±", lambda x: f"{x:.4f}", "right", optional=4),
+    Column("decay_spread", "±", lambda x: f"{x:.4f}", "right", optional=3),
     Column("decade", "Tenfold every", missing="never", align="right", optional=1),
     Column("horizon", "Horizon", align="right"),
-    Column("carry_decay_per_step", "Carry path", _rate, "right", missing="—", optional=2),
-    Column("verdict", "Verdict", optional=3),
+    Column("carry_decay_per_step", "Carry log₁₀/step", _rate, "right", missing="—", optional=2),
+    Column("verdict", "Verdict"),
 )
 CSV = tuple(
     Column(k, k)
@@ -85,7 +85,8 @@ def trained_report(r: TrainedFlow) -> Report:
     chart = Chart([(layer.name, layer.log10_norm) for layer in r.layers], "lag s (steps back from T)",
                   "log₁₀ ‖∂L/∂h‖", f"Gradient flow through the trained weights of {name}")  # fmt: skip
     sections.append(chart)
-    quiet = "\n".join(sci(layer.log10_norm[-1]) if layer.log10_norm[-1] is not None else "0" for layer in r.layers)
+    # -q: each layer's final log10 norm, as gradflow's -q prints it (-inf: exactly zero)
+    quiet = "\n".join("-inf" if layer.log10_norm[-1] is None else repr(layer.log10_norm[-1]) for layer in r.layers)
     return Report(data, Table("", CSV, [_csv_row(layer) for layer in r.layers]), sections, quiet, chart)
 
 

@@ -86,7 +86,8 @@ def read_checkpoint(wf: WeightFile) -> FileModel:
             layer, dirs, evidence = found
             recurrent.append(layer)
             directions += dirs
-            rows.append(ModuleRow(layer.path, _type(framework, layer.network, path, tensors), 0, None, own, None))
+            kind = _type(framework, layer.network, path, tensors)
+            rows.append(ModuleRow(layer.path, kind, 0, _features(framework, layer.network), own, None))
             notes.append(evidence)
         else:
             if found:
@@ -109,6 +110,8 @@ def read_checkpoint(wf: WeightFile) -> FileModel:
             f"A state dict does not say which tensors are buffers (register_buffer): {shown} are named neither "
             f"weight nor bias; if they are buffers, model.parameters() has {sum(t.count for t in unnamed):,} fewer."
         )
+    if framework == "keras":
+        notes.append("Layers are listed by their names in the file (Keras stores them so), not in the model's order.")
     if not recurrent:
         notes.append(
             "No recurrent layer found: no group of tensors is exactly an RNN, LSTM or GRU; "
@@ -150,6 +153,14 @@ def _unusual(wf: WeightFile) -> list[TensorInfo]:
         if not any(word in leaf for word in ("weight", "bias", "original")):
             out.append(t)
     return out
+
+
+def _features(framework: str, net: dict) -> str | None:
+    """The output features of a recurrent layer: PyTorch's (proj or n) × directions; Keras's n, unless a
+    Bidirectional's merge mode (not in the weights) decides."""
+    if framework == "keras":
+        return None if net["bidirectional"] else str(net["hidden"])
+    return str((net.get("proj") or net["hidden"]) * (2 if net["bidirectional"] else 1))
 
 
 def _type(framework: str, net: dict, path: str, tensors: dict) -> str:
