@@ -51,18 +51,19 @@ class Raw(NamedTuple):
 
 
 class Watch:
-    """Running means over the measured window, per grid value, of the carry gate (the LSTM's f, the GRU's z) and
-    of the carried state: |c| and tanh′(c) for the LSTM, whose full path runs through tanh′(c)."""
+    """Running means over the measured window, per grid value, of the carry gate (the LSTM's f, the GRU's z) and,
+    for the LSTM, of |c| and tanh′(c): its full path runs through tanh′(c)."""
 
     def __init__(self) -> None:
         self.steps = 0
         self.gate = self.abs = self.tanh_prime = 0.0
 
-    def __call__(self, gate: np.ndarray, state: np.ndarray) -> None:
+    def __call__(self, gate: np.ndarray, state: np.ndarray | None = None, tanh_state: np.ndarray | None = None) -> None:
         self.steps += 1
         self.gate = self.gate + gate.mean(axis=(-2, -1))
-        self.abs = self.abs + np.abs(state).mean(axis=(-2, -1))
-        self.tanh_prime = self.tanh_prime + (1 - np.tanh(state) ** 2).mean(axis=(-2, -1))
+        if state is not None:  # the LSTM's c, with the tanh(c) its step computed
+            self.abs = self.abs + np.abs(state).mean(axis=(-2, -1))
+            self.tanh_prime = self.tanh_prime + (1 - tanh_state * tanh_state).mean(axis=(-2, -1))
 
     def gate_mean(self, g: int = 0) -> float:
         return float(np.atleast_1d(self.gate)[g] / max(self.steps, 1))
@@ -387,7 +388,7 @@ def _activate(name: str, a: np.ndarray, slope: np.ndarray) -> np.ndarray:
 
 
 def _lstm(cfg, w, b_ih, inputs, unit, burn_in, progress, observe=None):
-    """`observe(f, c)`: called with each measured step's forget gates and cell state."""
+    """`observe(f, c, tanh(c))`: called with each measured step's forget gates and cell state."""
     variants, trials, n, steps = len(b_ih), cfg.trials, cfg.hidden, cfg.steps
     w_hh_t, b = np.ascontiguousarray(w["w_hh"].T), b_ih + w["b_hh"]
     h, c = np.zeros((variants, trials, n)), np.zeros((variants, trials, n))
@@ -406,7 +407,7 @@ def _lstm(cfg, w, b_ih, inputs, unit, burn_in, progress, observe=None):
         if t >= burn_in:
             saved.append((i, f, g, o, tc, c_prev) if full else log_f)
             if observe is not None:
-                observe(f, c)
+                observe(f, c, tc)
             progress(0.5 * len(saved) / steps)
     u = np.repeat(unit()[None], variants, axis=0)
     dh, dc = (u, np.zeros_like(u)) if full else (None, u)
@@ -427,7 +428,7 @@ def _lstm(cfg, w, b_ih, inputs, unit, burn_in, progress, observe=None):
 
 
 def _gru(cfg, w, b_ih, inputs, unit, burn_in, progress, observe=None):
-    """`observe(z, h)`: called with each measured step's update gates and the state they carry."""
+    """`observe(z)`: called with each measured step's update gates."""
     variants, trials, n, steps = len(b_ih), cfg.trials, cfg.hidden, cfg.steps
     w_hh_t, b_hh = np.ascontiguousarray(w["w_hh"].T), w["b_hh"]
     h = np.zeros((variants, trials, n))
@@ -442,7 +443,7 @@ def _gru(cfg, w, b_ih, inputs, unit, burn_in, progress, observe=None):
         if t >= burn_in:
             saved.append((r, z, cand, ah[..., 2 * n :], h) if full else log_z)
             if observe is not None:
-                observe(z, h)
+                observe(z)
             progress(0.5 * len(saved) / steps)
         h = (1 - z) * cand + z * h
     dh = np.repeat(unit()[None], variants, axis=0)

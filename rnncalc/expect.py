@@ -99,12 +99,12 @@ def _left_out(asked: ParamCount):
     inputs = tuple(t.name for t in course.tensors if t.role == "weight" and t.name.startswith("W_x"))
     head = tuple(t.name for t in course.tensors if t.layer is None)
     base = ("the course formula",) if asked.convention != "textbook" or asked.bias else ()
-    for left, words in (
-        (inputs, "without the input matrices W_x·"),
-        (inputs + head, "without W_x· and W_hy: the recurrent matrices alone"),
-    ):
-        if inputs and (head or left == inputs):
-            yield Reading((*base, words), describe_network(course), course, left)
+    if not inputs:
+        return
+    yield Reading((*base, "without the input matrices W_x·"), describe_network(course), course, inputs)
+    if head:
+        words = "without W_x· and W_hy: the recurrent matrices alone"
+        yield Reading((*base, words), describe_network(course), course, inputs + head)
 
 
 def _other_sizes(expected: int, asked: ParamCount) -> list[str]:

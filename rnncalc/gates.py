@@ -148,7 +148,7 @@ def _retention(steps: int, runs: list[dict]) -> Retention:
     """One cell's retention from its runs on each weight draw: the full path's mean, spread and verdict."""
     import statistics
 
-    from .gradflow import verdict
+    from .gradflow import mean_interval, verdict
 
     carry = runs[0]["carry"].log10_norm[-1] if "carry" in runs[0] else None  # exact: the same on every draw
     if "full" not in runs[0]:
@@ -159,10 +159,7 @@ def _retention(steps: int, runs: list[dict]) -> Retention:
         return Retention(steps, None, carry, verdict="vanishing")
     mean = [None if None in lag else statistics.fmean(lag) for lag in zip(*norms)]
     rates = [r["full"].decay_per_step for r in runs]
-    interval = None
-    if None not in rates:
-        half = 2 * statistics.stdev(rates) / len(rates) ** 0.5
-        interval = (statistics.fmean(rates) - half, statistics.fmean(rates) + half)
+    interval = None if None in rates else mean_interval(statistics.fmean(rates), rates)
     states = [r["full"].cell_state for r in runs if r["full"].cell_state]
     state = {k: statistics.fmean(s[k] for s in states) for k in states[0]} if states else None
     return Retention(

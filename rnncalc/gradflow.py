@@ -174,10 +174,7 @@ def summarise(cfg: Config, burn_in: int, logs, unit_sigma_max, unit_scale, tol: 
     if np.isnan(logs).any():
         raise FloatingPointError("the simulation produced NaN; please report this run")
     log10 = logs / math.log(10)
-    zero = np.isneginf(log10).any(axis=0)  # a geometric mean with a zero factor is zero
-    finite = np.where(np.isfinite(log10), log10, 0.0)
-    mean, spread = finite.mean(axis=0), finite.std(axis=0)
-    norm = [None if z else float(m) for z, m in zip(zero, mean)]
+    norm, spread = geometric_mean(log10)
     rate = fitted_rate(norm)
     interval = rate_interval(rate, log10)
     theory = (
@@ -192,13 +189,31 @@ def summarise(cfg: Config, burn_in: int, logs, unit_sigma_max, unit_scale, tol: 
         settling=None if cfg.cell == "rnn" else cfgs.BURN_IN_TIMESCALES * cfg.timescale,
         quantity=quantity(cfg),
         log10_norm=norm,
-        log10_spread=[None if z else float(s) for z, s in zip(zero, spread)],
+        log10_spread=spread,
         decay_per_step=rate,
-        horizon=next((s for s, x in enumerate(norm) if x is None or x < math.log10(tol)), None),
+        horizon=horizon(norm, tol),
         verdict=verdict(norm, rate, interval),
         theory=theory,
         decay_interval=interval,
     )
+
+
+def geometric_mean(log10) -> tuple[list[float | None], list[float | None]]:
+    """Per lag, the mean over trials of (trials, T + 1) log10 norms and their standard deviation; None where a
+    trial is exactly zero (a geometric mean with a zero factor is zero)."""
+    import numpy as np
+
+    zero = np.isneginf(log10).any(axis=0)
+    finite = np.where(np.isfinite(log10), log10, 0.0)
+    mean, spread = finite.mean(axis=0), finite.std(axis=0)
+    return [None if z else float(m) for z, m in zip(zero, mean)], [
+        None if z else float(s) for z, s in zip(zero, spread)
+    ]
+
+
+def horizon(norm: list[float | None], tol: float) -> int | None:
+    """The first lag where the norm is below `tol` (or exactly zero); None: not within the window."""
+    return next((s for s, x in enumerate(norm) if x is None or x < math.log10(tol)), None)
 
 
 def fitted_rate(norm: list[float | None]) -> float | None:
@@ -218,17 +233,30 @@ def fitted_rate(norm: list[float | None]) -> float | None:
 def rate_interval(rate: float | None, log10) -> tuple[float, float] | None:
     """The rate ± 2 standard errors of the trials' own fitted rates ((trials, T + 1) log10 norms); None without a
     rate, or with one trial (then the rate alone decides)."""
+    own = trial_rates(log10)
+    return None if rate is None or own is None else mean_interval(rate, list(own))
+
+
+def trial_rates(log10):
+    """Each trial's own fitted rate (as fitted_rate, over lags 1..T), from (trials, T + 1) log10 norms; None with
+    one trial or an exact zero."""
     import numpy as np
 
-    if rate is None or log10.shape[0] < 2 or not np.isfinite(log10).all():
+    if log10.shape[0] < 2 or not np.isfinite(log10).all():
         return None
     lags = np.arange(log10.shape[1], dtype=float)
     keep = (lags > 0) | (len(lags) == 2)
     s = lags[keep] - lags[keep].mean()
     y = log10[:, keep]
-    own = (y - y.mean(axis=1, keepdims=True)) @ s / np.dot(s, s)
-    half = 2 * float(own.std(ddof=1)) / math.sqrt(len(own))
-    return (rate - half, rate + half)
+    return (y - y.mean(axis=1, keepdims=True)) @ s / np.dot(s, s)
+
+
+def mean_interval(centre: float, samples: list[float]) -> tuple[float, float]:
+    """centre ± two standard errors of `samples` (at least two): how far other draws would move their mean."""
+    import statistics
+
+    half = 2 * statistics.stdev(samples) / math.sqrt(len(samples))
+    return (centre - half, centre + half)
 
 
 def verdict(norm: list[float | None], rate: float | None, interval: tuple[float, float] | None = None) -> str:

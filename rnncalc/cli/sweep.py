@@ -102,7 +102,7 @@ class RangeCommand(TyperCommand):
                 break
             name = arg.split("=", 1)[0]
             if re.match(r"-(-|[A-Za-z])", name) and name not in known:
-                raise typer.BadParameter.__mro__[1](f"No such option: {name}", ctx)  # Click's UsageError, in Typer
+                ctx.fail(f"No such option: {name}")
         return super().parse_args(ctx, args)
 
 

@@ -172,9 +172,7 @@ def _kind(head: bytes) -> str | None:
 
 
 def _first_line(e: BaseException) -> str:
-    text = (str(e).strip().splitlines() or [type(e).__name__])[0]
-    text = "".join(c if c.isprintable() else "?" for c in text)
-    return text if len(text) <= 200 else text[:199] + "…"
+    return printable((str(e).strip().splitlines() or [type(e).__name__])[0])
 
 
 def _needs(module: str, what: str, install: str = INSTALL):

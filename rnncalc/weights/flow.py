@@ -211,7 +211,7 @@ def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activati
     import numpy as np
 
     from .. import engine
-    from ..gradflow import fitted_rate, rate_interval, verdict
+    from ..gradflow import fitted_rate, geometric_mean, horizon, rate_interval, trial_rates, verdict
 
     radii = spectral_radii(d.cell, w["w_hh"])
     watched = engine.Watch()
@@ -221,14 +221,9 @@ def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activati
         carry = _simulate(d, w, "carry", steps, trials, seed, scale, burn, activation, None, lambda _: None)
     with np.errstate(all="ignore"):
         log10 = full[0] / math.log(10)  # (trials, T + 1)
-    zero = np.isneginf(log10).any(axis=0)
-    finite = np.where(np.isfinite(log10), log10, 0.0)
-    norm = [None if z else float(v) for z, v in zip(zero, finite.mean(axis=0))]
-    spread = [None if z else float(v) for z, v in zip(zero, finite.std(axis=0))]
-    rate = fitted_rate(norm)
-    own = [fitted_rate([None if not np.isfinite(v) else float(v) for v in trial]) for trial in log10]
-    own_rates = [r for r in own if r is not None]
-    below = [next((s for s, v in enumerate(trial) if not v >= math.log10(tol)), None) for trial in log10]
+    norm, spread = geometric_mean(log10)
+    rate, own = fitted_rate(norm), trial_rates(log10)
+    below = [horizon([v if np.isfinite(v) else None for v in trial], tol) for trial in log10]
     return LayerFlow(
         name=d.name,
         cell=d.cell,
@@ -240,20 +235,13 @@ def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activati
         log10_norm=norm,
         log10_spread=spread,
         decay_per_step=rate,
-        decay_spread=float(np.std(own_rates)) if len(own_rates) > 1 else None,
-        horizon=next((s for s, x in enumerate(norm) if x is None or x < math.log10(tol)), None),
+        decay_spread=None if own is None else float(np.std(own)),
+        horizon=horizon(norm, tol),
         horizon_range=(None, None) if None in below else (min(below), max(below)),
-        carry_decay_per_step=None if carry is None else fitted_rate(_mean(carry[0] / math.log(10))),
+        carry_decay_per_step=None if carry is None else fitted_rate(geometric_mean(carry[0] / math.log(10))[0]),
         verdict=verdict(norm, rate, rate_interval(rate, log10)),
         activation=activation if d.cell == "rnn" else None,
     )
-
-
-def _mean(log10) -> list[float | None]:
-    import numpy as np
-
-    zero = np.isneginf(log10).any(axis=0)
-    return [None if z else float(v) for z, v in zip(zero, np.where(np.isfinite(log10), log10, 0.0).mean(axis=0))]
 
 
 def _simulate(d: Direction, w: dict, path: str, steps, trials, seed, scale, burn, activation, observe, progress):

@@ -27,7 +27,9 @@ from .files import TensorInfo, WeightFile
 BLOCKS_TO_CELL = {len(c.blocks): c.name for c in CELLS.values() if c.pytorch}  # 1: rnn, 3: gru, 4: lstm
 # PyTorch state, not parameters: BatchNorm's statistics; spectral norm's power-iteration vectors (torch.nn.utils.
 # spectral_norm's weight_u/weight_v, the parametrization's _u/_v)
-BUFFERS = ("running_mean", "running_var", "num_batches_tracked", "weight_u", "weight_v", "_u", "_v")
+BATCH_NORM = ("running_mean", "running_var", "num_batches_tracked")
+SPECTRAL_NORM = ("weight_u", "weight_v", "_u", "_v")
+BUFFERS = BATCH_NORM + SPECTRAL_NORM
 # What register_buffer is usually given: attention masks, positional encodings and their caches. A state dict does
 # not mark buffers, so these are buffers by their names (said in a note).
 NAMED_BUFFERS = ("mask", "attn_mask", "causal_mask", "pe", "positional_encoding", "position_ids", "inv_freq",
@@ -125,9 +127,9 @@ def read_checkpoint(wf: WeightFile) -> FileModel:
 def _buffer_kinds(wf: WeightFile) -> str:
     leaves = [(t.name.rpartition(".")[2], t) for t in wf.tensors if t.name not in wf.tied]
     kinds = []
-    if any(leaf in BUFFERS[:3] for leaf, _ in leaves):
+    if any(leaf in BATCH_NORM for leaf, _ in leaves):
         kinds.append("BatchNorm's running statistics")
-    if any(leaf in BUFFERS[3:] for leaf, _ in leaves):
+    if any(leaf in SPECTRAL_NORM for leaf, _ in leaves):
         kinds.append("spectral norm's vectors")
     if named := [t.name for leaf, t in leaves if leaf in NAMED_BUFFERS]:
         kinds.append(f"{', '.join(named[:3])}{', …' * (len(named) > 3)} (register_buffer's usual names)")
