@@ -56,8 +56,8 @@ FSM_CASES = [
 ]
 FSM_RUN = """
 import json, resource, sys, time
-from rnncalc.dfa import BUILTINS, from_json
-from rnncalc.fsm import analyse, cost_of
+from rnncalc.fsm.dfa import BUILTINS, from_json
+from rnncalc.fsm.analysis import analyse, cost_of
 from rnncalc.guard import Limits
 
 name, kw = sys.argv[1], json.loads(sys.stdin.read())

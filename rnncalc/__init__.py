@@ -47,8 +47,8 @@ _API = {
     "phase_sweep": "sweep",
     "forget_bias_table": "sweep",
     # rnncalc fsm
-    "load_machine": ("dfa", "load"),
-    "analyse_machine": ("fsm", "analyse"),
+    "load_machine": ("fsm.dfa", "load"),
+    "analyse_machine": ("fsm.analysis", "analyse"),
 }
 
 __all__ = ["InvalidArgument", "__version__", *_API]

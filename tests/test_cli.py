@@ -400,8 +400,8 @@ def test_sigterm_during_savefig_leaves_no_temporary_file(tmp_path):
     child = (
         "import time, matplotlib.figure as f\n"
         "from rnncalc.cli import _catch_ctrl_c\n"
-        "from rnncalc.plot import write\n"
-        "from rnncalc.report import Chart\n"
+        "from rnncalc.output.plot import write\n"
+        "from rnncalc.output.report import Chart\n"
         "_catch_ctrl_c()\n"
         "f.Figure.savefig = lambda self, *a, **k: (print('saving', flush=True), time.sleep(30))\n"
         f"write(__import__('pathlib').Path({str(tmp_path / 'plot.png')!r}), Chart([('a', [0.0, -1.0])], 'x', 'y'))\n"

@@ -10,8 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rnncalc import InvalidArgument
-from rnncalc.dfa import BUILTINS, DFA, from_json, load, load_file, minimal_states
-from rnncalc.fsm import analyse, check, construct, run, structure, threshold
+from rnncalc.fsm.analysis import analyse
+from rnncalc.fsm.checks import check, run
+from rnncalc.fsm.construction import construct, structure, threshold
+from rnncalc.fsm.dfa import BUILTINS, DFA, from_json, load, load_file, minimal_states
 
 
 def blocks(w):
@@ -121,7 +123,7 @@ def test_the_analysis_counts_the_cost_exactly():
     a = analyse(BUILTINS["parity"], 8.0, random=5, search=False, classify=["0110", "111", ""])
     # 3 neurons, 2 symbols: the (n+1)²·m tensor has 18 weights, 10 programmed (4 transitions × (+H, and −H on the
     # 2 that leave their state) + 4 to the response); params 18 + 3 biases; Elman 9 + 6 + 3; LSTM 4·(9 + 6 + 3).
-    assert a.cost._asdict() == {
+    assert a.size._asdict() == {
         "neurons": 3, "programmed": 10, "tensor": 18, "params": 21, "rnn": 18, "lstm": 72,
         "formulas": {"params": "N²m + N", "rnn": "N² + Nm + N", "lstm": "4N² + 4Nm + 4N"},
     }  # fmt: skip
@@ -225,8 +227,9 @@ def test_the_smallest_strength_is_the_smallest_on_its_own_checks(name):
     # Issue 19: tomita7 reported 5.4 though 5.31 passed the same checks (the search's coarse rounds ran other
     # random strings, and its last stage only searched upward). Now: the answer passes, 0.01 below fails,
     # on the same fixed check set.
-    from rnncalc.dfa import load
-    from rnncalc.fsm import check, default_strength, smallest_working, threshold
+    from rnncalc.fsm.analysis import default_strength
+    from rnncalc.fsm.dfa import load
+    from rnncalc.fsm.search import smallest_working
 
     dfa = load(name)
     found = smallest_working(dfa, 1.5 * max(default_strength(threshold(dfa)), threshold(dfa)))
@@ -238,8 +241,7 @@ def test_the_smallest_strength_is_the_smallest_on_its_own_checks(name):
 
 def test_the_strengths_checks_are_the_same_when_they_ride_along_with_the_search():
     # The command's own strength is checked in the search's first full pass: the same numbers as on its own.
-    from rnncalc.dfa import load
-    from rnncalc.fsm import analyse, check
+    from rnncalc.fsm.dfa import load
 
     dfa = load("tomita4")
     searched = analyse(dfa, 7.0)

@@ -408,8 +408,8 @@ def test_a_disk_that_fills_up_mid_output_is_an_error_not_a_short_file(tmp_path, 
     # The first write gets 10 bytes out, the next finds the disk full: that must fail, not pass as done.
     import os
 
-    from rnncalc import output
     from rnncalc.errors import OutputFailed
+    from rnncalc.output import emit as output
 
     real_write, calls = os.write, []
 
@@ -428,8 +428,8 @@ def test_a_disk_that_fills_up_mid_output_is_an_error_not_a_short_file(tmp_path, 
 def test_a_plot_file_gets_the_mode_any_new_file_would(tmp_path):
     import os
 
-    from rnncalc import plot
-    from rnncalc.report import Chart
+    from rnncalc.output import plot
+    from rnncalc.output.report import Chart
 
     old = os.umask(0o022)
     try:
@@ -441,8 +441,8 @@ def test_a_plot_file_gets_the_mode_any_new_file_would(tmp_path):
 
 
 def test_a_plot_through_a_link_writes_the_file_it_names(tmp_path):
-    from rnncalc import plot
-    from rnncalc.report import Chart
+    from rnncalc.output import plot
+    from rnncalc.output.report import Chart
 
     (tmp_path / "real.png").write_bytes(b"old")
     (tmp_path / "link.png").symlink_to(tmp_path / "real.png")
@@ -455,8 +455,8 @@ def test_a_failed_plot_never_leaves_half_a_file(tmp_path, monkeypatch):
     # A full disk in the middle of savefig: the old picture stays whole and no temporary file is left.
     from matplotlib.figure import Figure
 
-    from rnncalc import plot
-    from rnncalc.report import Chart
+    from rnncalc.output import plot
+    from rnncalc.output.report import Chart
 
     def half_then_full(self, path, **kwargs):
         with open(path, "wb") as f:

@@ -11,7 +11,7 @@ import pytest
 
 from rnncalc import simulate_many
 from rnncalc.config import run_list
-from rnncalc.report import Table, Text, sci
+from rnncalc.output.report import Table, Text, sci
 from rnncalc.views.gradflow import gradflow_report
 
 

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rnncalc.output import Format, compose
-from rnncalc.render import latex_text, markdown
-from rnncalc.report import Column, Heatmap, Report, Table
-from rnncalc.scale import bar_eighths, bar_scale, decade_scale, glyph
-from rnncalc.terminals import Terminal, ascii_text
+from rnncalc.output.emit import Format, compose
+from rnncalc.output.render import latex_text, markdown
+from rnncalc.output.report import Column, Heatmap, Report, Table
+from rnncalc.output.scale import bar_eighths, bar_scale, decade_scale, glyph
+from rnncalc.output.terminals import Terminal, ascii_text
 from rnncalc.views.gradflow import bar
 
 values = st.floats(-300, 50, allow_nan=False)
@@ -222,8 +222,8 @@ def test_latex_tables_are_booktabs_tabulars_of_the_same_cells():
 
 
 def test_heatmaps_and_charts_fit_any_width():
-    from rnncalc.render import terminal
-    from rnncalc.scale import decade_scale
+    from rnncalc.output.render import terminal
+    from rnncalc.output.scale import decade_scale
 
     values = [[-0.1 * c * r for c in range(300)] for r in range(5)]
     h = Heatmap(

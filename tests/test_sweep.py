@@ -121,7 +121,7 @@ def test_close_values_keep_their_own_rows_and_labels(run, tmp_path):
     import matplotlib.pyplot as plt
 
     from rnncalc import lag_sweep
-    from rnncalc.plot import _heatmap
+    from rnncalc.output.plot import _heatmap
     from rnncalc.views.sweep import lag_report
 
     data = json.loads(run("sweep", "update", "0.9999997:0.9999999:0.0000001", "--steps", "5", "-f", "json")[1])

@@ -36,7 +36,7 @@ _OPTION = {
 
 def say(message: str) -> None:
     """One line on stderr, readable on any terminal; nothing if stderr itself is gone."""
-    from ..terminals import ascii_text, can_encode, usable_encoding
+    from ..output.terminals import ascii_text, can_encode, usable_encoding
 
     message = " ".join(message.split())
     message = re.sub(r"\S{61,}", lambda m: m.group()[:57] + "…", message)  # a huge value is not echoed back whole
@@ -83,7 +83,7 @@ def _flush_stdout() -> None:
 
 
 def _silence_stdout() -> None:
-    from ..output import silence
+    from ..output.emit import silence
 
     if sys.stdout is not None:
         silence(sys.stdout)
@@ -222,7 +222,7 @@ def emit_answer(report, fmt, quiet: bool, right: bool | None) -> None:
     """Emit a report that checks an answer: exit 3 when it is wrong, even if the reader closed the pipe early
     (a grading script must never read a wrong answer as right)."""
     from ..errors import OutputClosed
-    from ..output import emit
+    from ..output.emit import emit
 
     try:
         emit(report, fmt, quiet)
@@ -252,12 +252,12 @@ def emit_with_plot(report, fmt, quiet: bool, target) -> None:
     """The shared ending of a command that can plot: the plot file (only if the output can be written at all, so a
     failing run never replaces an old plot), then the report on stdout."""
     from ..errors import OutputFailed
-    from ..output import emit
+    from ..output.emit import emit
 
     if target is not None:
         if sys.stdout is None:
             raise OutputFailed("standard output is closed")
-        from ..plot import write
+        from ..output.plot import write
 
         write(target, report.figure)
     emit(report, fmt, quiet)
@@ -271,7 +271,7 @@ def progress_bar(seconds: float):
         return
     from rich.progress import Progress
 
-    from ..output import error_console
+    from ..output.emit import error_console
 
     with Progress(console=error_console(), transient=True) as bar:
         task = bar.add_task("simulating", total=1.0)

@@ -18,9 +18,9 @@ from ..choices import (
     TYPICAL_GATE,
     VARIED_DEFAULTS,
 )
-from ..dfa import BUILTINS
 from ..errors import InvalidArgument, shown
-from ..output import Format, emit
+from ..fsm.dfa import BUILTINS
+from ..output.emit import Format, emit
 from .app import app, charge_output, core_errors, emit_answer, emit_with_plot, option_name, progress_bar
 from .options import (
     ActivationOpt,
@@ -467,7 +467,7 @@ def gradflow(
     from ..errors import check_int
     from ..gradflow import cost_of, simulate_many
     from ..guard import Limits
-    from ..plot import check_target
+    from ..output.plot import check_target
     from ..views.gradflow import default_every, gradflow_report
 
     chosen = {"radius": radius, "forget": forget, "update": update, "init": init, "activation": activation}
@@ -504,7 +504,7 @@ def _trained_gradflow(
 ):
     """gradflow --weights: the simulation on each trained recurrent layer of the file."""
     from ..guard import Limits
-    from ..plot import check_target
+    from ..output.plot import check_target
     from ..views.trained import trained_report
     from ..weights.flow import trained_flow
 
@@ -586,10 +586,10 @@ def fsm(
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the agreement (1.0: every string).")] = False,
 ) -> None:
-    from ..dfa import load, load_file
-    from ..fsm import analyse, cost_of, trace_cells
+    from ..fsm.analysis import analyse, cost_of, trace_cells
+    from ..fsm.dfa import load, load_file
     from ..guard import Limits
-    from ..plot import check_target
+    from ..output.plot import check_target
     from ..views.fsm import fsm_report
 
     with core_errors({"machine": "MACHINE" if dfa_file is None else "--dfa"}):

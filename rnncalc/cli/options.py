@@ -27,7 +27,7 @@ from ..choices import (
 )
 from ..errors import InvalidArgument
 from ..guard import DEFAULT_GIB, DEFAULT_SECONDS, ENV_MEMORY, ENV_SECONDS
-from ..output import Format
+from ..output.emit import Format
 
 
 def _parser(parse, name: str, *extra):

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperCommand
 
 from ..choices import RUN_DEFAULTS, SWEEP_TRIALS
-from ..output import Format, emit
+from ..output.emit import Format, emit
 from .app import app, charge_output, core_errors, emit_with_plot, progress_bar
 from .options import (
     ActivationOpt,
@@ -71,7 +71,7 @@ def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
     """The lag sweep of any cell: one batched grid, a heatmap, a row per value."""
     from ..gradflow import cost_of
     from ..guard import Limits
-    from ..plot import check_target
+    from ..output.plot import check_target
     from ..sweep import lag_configs, lag_sweep
     from ..views.sweep import lag_report
 
@@ -137,7 +137,7 @@ def radius(
         return _lag("radius", values, None, plot, fmt, quiet, (max_seconds, max_memory), **settings)
     from ..gradflow import cost_of
     from ..guard import Limits
-    from ..plot import check_target
+    from ..output.plot import check_target
     from ..sweep import phase_configs, phase_sweep
     from ..views.sweep import phase_report
 

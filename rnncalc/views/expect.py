@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..expect import Check, Reading
-from ..report import Text, thousands
+from ..output.report import Text, thousands
 
 
 def _row(r: Reading) -> dict:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..fsm import Analysis
-from ..report import Activations, Column, Report, Table, Text, thousands
+from ..fsm.analysis import Analysis
+from ..output.report import Activations, Column, Report, Table, Text, thousands
 
 FACTS = (Column("what", "What"), Column("value", "Value", wrap=True))
 RESULTS = (
@@ -21,7 +21,7 @@ def _string(symbols, alphabet) -> str:
 
 
 def fsm_report(a: Analysis) -> Report:
-    d, c, checks = a.dfa, a.cost, a.checks
+    d, c, checks = a.dfa, a.size, a.checks
     failure = checks.failure
     data = {
         "machine": d.name,
@@ -91,7 +91,7 @@ def _network(a: Analysis) -> Table:
     s = a.structure
     stable = a.strength >= a.threshold
     rows = [
-        {"what": "neurons", "value": f"N = {a.cost.neurons}: the response S_0 and one per state"},
+        {"what": "neurons", "value": f"N = {a.size.neurons}: the response S_0 and one per state"},
         {
             "what": "strength H",
             "value": f"{a.strength:g}" + (" (≥ H₀: provably stable)" if stable else " (< H₀: not proved stable)"),
@@ -133,7 +133,7 @@ def _transitions(a: Analysis) -> Table:
         "Programmed weights: +H from each state's neuron to its target's on each symbol",
         columns,
         rows,
-        notes=(f"{a.cost.programmed:,} of the {a.cost.tensor:,} weights of the N²·m tensor are nonzero.",),
+        notes=(f"{a.size.programmed:,} of the {a.size.tensor:,} weights of the N²·m tensor are nonzero.",),
         keep=1,
     )
 
@@ -156,7 +156,7 @@ def _verdict(a: Analysis) -> str:
 
 
 def _cost(a: Analysis) -> Table:
-    c = a.cost
+    c = a.size
     f = c.formulas
     rows = [
         {"what": "second-order RNN (this network)", "params": c.params, "note": f"{f['params']} (N²m weights)"},

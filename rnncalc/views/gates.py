@@ -6,7 +6,7 @@ from ..cells import CELLS, Cell
 from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
 from ..config import CONFIGS
 from ..gates import SIM_DRAWS, SIM_HIDDEN, SIM_RADIUS, SIM_TRIALS, GateCost, Retention
-from ..report import Column, Report, Table, Text, quiet_lines, ratio_text, sci, thousands
+from ..output.report import Column, Report, Table, Text, quiet_lines, ratio_text, sci, thousands
 
 CSV = tuple(
     Column(k, k)

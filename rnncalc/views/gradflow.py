@@ -7,8 +7,8 @@ import math
 from ..cells import CELLS
 from ..choices import BURN_IN_TIMESCALES
 from ..gradflow import RATE_THRESHOLD, VERDICT_RULE, Run, change_text, decade_steps
-from ..report import Chart, Column, Report, Table, Text, exact, sci
-from ..scale import NOISE, BarScale, bar_eighths, bar_scale
+from ..output.report import Chart, Column, Report, Table, Text, exact, sci
+from ..output.scale import NOISE, BarScale, bar_eighths, bar_scale
 
 TABLE_ROWS = 20  # the table's default number of sampled lags
 CSV = tuple(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..cells import CELLS
 from ..guard import human_bytes
 from ..modelreport import FRAMEWORK_TITLE, ModelCheck, ModelReport
-from ..report import Column, Report, Table, Text, thousands
+from ..output.report import Column, Report, Table, Text, thousands
 
 if TYPE_CHECKING:
     from ..weights.infer import FileModel

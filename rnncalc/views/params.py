@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..cells import CELLS
 from ..guard import human_bytes
 from ..network import Comparison, Description
+from ..output.report import Column, Report, Table, Text, quiet_lines, ratio_text, shape_text, thousands
 from ..params import ParamCount, Unavailable
-from ..report import Column, Report, Table, Text, quiet_lines, ratio_text, shape_text, thousands
 
 SHOWN_LAYERS = 3  # a deeper stack shows its first layers and one line for the rest
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..cells import CELLS
+from ..output.report import Column, Report, Table, Text, quiet_lines, thousands
 from ..params import Unavailable
-from ..report import Column, Report, Table, Text, quiet_lines, thousands
 from ..solve import HiddenCheck, Solution
 
 COLUMNS = (

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from ..cells import CELLS
 from ..errors import printable
 from ..gradflow import decade_steps
-from ..report import Chart, Column, Report, Table, Text
+from ..output.report import Chart, Column, Report, Table, Text
 from ..weights.flow import LayerFlow, TrainedFlow
 from .gradflow import decade_text, rate_text
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .errors import InvalidArgument, printable, shown
+from ..errors import InvalidArgument, printable, shown
 
 MAX_STATES = 300
 MAX_SYMBOLS = 16

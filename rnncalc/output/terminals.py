@@ -1,5 +1,5 @@
 """What a terminal can show, and the same text in ASCII where it cannot carry Unicode. Light: the output layer
-reads this for every format, the drawing (:mod:`rnncalc.render`, Rich) only for tables."""
+reads this for every format, the drawing (:mod:`rnncalc.output.render`, Rich) only for tables."""
 
 from __future__ import annotations
 

@@ -63,7 +63,7 @@ BOTH = "◉"  # two curves through one cell
 
 
 class Heatmap(NamedTuple):
-    """A grid of numbers drawn as one glyph and colour per cell on a stated scale (see rnncalc.scale)."""
+    """A grid of numbers drawn as one glyph and colour per cell on a stated scale (see rnncalc.output.scale)."""
 
     title: str
     row_name: str  # what the rows are, e.g. "radius"
@@ -71,7 +71,7 @@ class Heatmap(NamedTuple):
     column_name: str  # e.g. "lag s"
     column_values: list[float]  # one per column; the renderer samples them to fit the width
     values: list[list[float | None]]  # None: exactly zero gradient
-    scale: Any  # a rnncalc.scale.Scale
+    scale: Any  # a rnncalc.output.scale.Scale
     curves: tuple[Curve, ...] = ()
     notes: tuple[str, ...] = ()
 

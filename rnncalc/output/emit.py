@@ -16,7 +16,7 @@ import os
 import sys
 from enum import Enum
 
-from .errors import OutputClosed, OutputFailed
+from ..errors import OutputClosed, OutputFailed
 from .report import Report
 from .terminals import Terminal, ascii_text, can_encode, usable_encoding
 

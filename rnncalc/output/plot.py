@@ -14,7 +14,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import InvalidArgument, PlotFailed, PlotUnavailable, shown
+from ..errors import InvalidArgument, PlotFailed, PlotUnavailable, shown
 from .report import Activations, Chart, Heatmap
 from .scale import CAP, boundaries, colour, level_index
 
@@ -159,11 +159,9 @@ def _heatmap(plt, h: Heatmap):
     # its edge the last one that is a real bound ("≥ 9 decades"), not an invented −10.
     low, high = h.scale.down == CAP, h.scale.up == CAP
     extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get((low, high), "neither")
-    cmap = ListedColormap(colours[low : len(colours) - high])
-    if low:
-        cmap.set_under(colours[0])
-    if high:
-        cmap.set_over(colours[-1])
+    cmap = ListedColormap(colours[low : len(colours) - high]).with_extremes(
+        under=colours[0] if low else None, over=colours[-1] if high else None
+    )
     # Bin by level, as the terminal does: a level holds its upper edge (a norm of exactly 1 is "0", not growth).
     grid = [[float("nan") if v is None else level_index(v, h.scale) for v in row] for row in h.values]
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)

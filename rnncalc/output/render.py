@@ -1,10 +1,10 @@
 """A report's sections as text for people: the terminal (Rich), Markdown and LaTeX.
 
-Pure functions from sections to strings; :mod:`rnncalc.output` decides which and
+Pure functions from sections to strings; :mod:`rnncalc.output.emit` decides which and
 writes. The terminal form fits the width: a table too wide first drops its
 optional columns (bars), then splits into parts that repeat its leading
 columns; cells never wrap inside a number. Where the output's encoding cannot
-carry Unicode, every piece of text is transliterated to ASCII first (:mod:`rnncalc.terminals`: n² → n^2,
+carry Unicode, every piece of text is transliterated to ASCII first (:mod:`rnncalc.output.terminals`: n² → n^2,
 σ → sigma, box drawing → +-|), so the same information arrives.
 """
 
