@@ -11,8 +11,8 @@ import json
 import subprocess
 import sys
 
-from rnncalc.config import run_list
-from rnncalc.gradflow import cost_of
+from rnncalc.simulation.config import run_list
+from rnncalc.simulation.gradflow import cost_of
 
 CASES = [
     ("rnn", {"hidden": 64, "steps": 2000}),
@@ -31,7 +31,8 @@ CASES = [
 
 def measure(cell: str, settings: dict) -> tuple[float, int]:
     code = (
-        "import time, resource\nfrom rnncalc.config import run_list\nfrom rnncalc.gradflow import simulate_many\n"
+        "import time, resource\nfrom rnncalc.simulation.config import run_list\n"
+        "from rnncalc.simulation.gradflow import simulate_many\n"
         f"configs = run_list({cell!r}, **{settings!r})\nstart = time.perf_counter()\nsimulate_many(configs)\n"
         "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"
     )
@@ -57,7 +58,7 @@ FSM_CASES = [
 FSM_RUN = """
 import json, resource, sys, time
 from rnncalc.fsm.dfa import BUILTINS, from_json
-from rnncalc.fsm.analysis import analyse, cost_of
+from rnncalc.fsm.analysis import analyse_machine, cost_of
 from rnncalc.guard import Limits
 
 name, kw = sys.argv[1], json.loads(sys.stdin.read())
@@ -71,7 +72,7 @@ else:
 cost = cost_of(dfa, kw.get("length"), kw.get("random", 100), kw.get("search", True), kw.get("classify", ()))
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
-analyse(dfa, **kw, limits=Limits(1e9, 2**40))
+analyse_machine(dfa, **kw, limits=Limits(1e9, 2**40))
 seconds = time.perf_counter() - start
 print(cost.seconds, cost.memory, seconds, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
 """

@@ -15,40 +15,40 @@ from .errors import InvalidArgument
 
 __version__ = "0.2.0"
 
-_API = {
+_API = {  # name: the module that defines it
     # rnncalc params
-    "count_params": "params",
-    "compare_conventions": "params",
-    "every_cell": "params",
-    "costs": "workload",
-    "describe": "network",
-    "compare_cells": "network",
-    "check_answer": ("expect", "check"),
+    "count_params": "counting.params",
+    "compare_conventions": "counting.params",
+    "every_cell": "counting.params",
+    "costs": "counting.workload",
+    "describe": "counting.network",
+    "compare_cells": "counting.network",
+    "check_answer": "counting.expect",
     "read_network": "fromcode",
     "read_model": "fromcode",
-    "analyse_model": "modelreport",
+    "analyse_model": "counting.modelreport",
     "read_weights": "weights",
     # rnncalc solve
-    "solve_hidden": "solve",
-    "solve_every_cell": "solve",
+    "solve_hidden": "counting.solve",
+    "solve_every_cell": "counting.solve",
     # rnncalc gradflow
-    "RNNConfig": "config",
-    "LSTMConfig": "config",
-    "GRUConfig": "config",
-    "config_for": "config",
-    "simulate": "gradflow",
-    "simulate_many": "gradflow",
-    "trained_flow": ("weights.flow", "trained_flow"),
+    "RNNConfig": "simulation.config",
+    "LSTMConfig": "simulation.config",
+    "GRUConfig": "simulation.config",
+    "config_for": "simulation.config",
+    "simulate": "simulation.gradflow",
+    "simulate_many": "simulation.gradflow",
+    "trained_flow": "weights.flow",
     # rnncalc gates
-    "gate_costs": "gates",
-    "gate_retention": "gates",
+    "gate_costs": "simulation.gates",
+    "gate_retention": "simulation.gates",
     # rnncalc sweep
-    "lag_sweep": "sweep",
-    "phase_sweep": "sweep",
-    "forget_bias_table": "sweep",
+    "lag_sweep": "simulation.sweep",
+    "phase_sweep": "simulation.sweep",
+    "forget_bias_table": "simulation.sweep",
     # rnncalc fsm
-    "load_machine": ("fsm.dfa", "load"),
-    "analyse_machine": ("fsm.analysis", "analyse"),
+    "load_machine": "fsm.dfa",
+    "analyse_machine": "fsm.analysis",
 }
 
 __all__ = ["InvalidArgument", "__version__", *_API]
@@ -64,5 +64,4 @@ def __getattr__(name: str):
         raise AttributeError(f"module 'rnncalc' has no attribute {name!r}")
     from importlib import import_module
 
-    module, attribute = _API[name] if isinstance(_API[name], tuple) else (_API[name], name)
-    return getattr(import_module(f".{module}", __name__), attribute)
+    return getattr(import_module(f".{_API[name]}", __name__), name)

@@ -7,7 +7,11 @@ INITS = ("gaussian", "orthogonal")  # the vanilla RNN's W
 ACTIVATIONS = ("tanh", "linear", "relu")  # the vanilla RNN's φ
 PATHS = ("full", "carry")  # the gated cells' paths through time
 
-SIMULATED = ("rnn", "lstm", "gru")  # the cells gradflow simulates: one configuration class each (rnncalc.config)
+SIMULATED = (
+    "rnn",
+    "lstm",
+    "gru",
+)  # the cells gradflow simulates: a configuration class each (simulation.config)
 TYPICAL_GATE = 0.95  # gates: the fraction of the carried state kept per step, by default
 
 # A gradient-flow run: its settings when none are given, and the values each cell varies by default.

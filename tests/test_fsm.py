@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rnncalc import InvalidArgument
-from rnncalc.fsm.analysis import analyse
+from rnncalc.fsm.analysis import analyse_machine
 from rnncalc.fsm.checks import check, run
 from rnncalc.fsm.construction import construct, structure, threshold
-from rnncalc.fsm.dfa import BUILTINS, DFA, from_json, load, load_file, minimal_states
+from rnncalc.fsm.dfa import BUILTINS, DFA, from_json, load_file, load_machine, minimal_states
 
 
 def blocks(w):
@@ -120,7 +120,7 @@ def test_random_dfas_run_exactly_above_their_threshold(spec):
 
 
 def test_the_analysis_counts_the_cost_exactly():
-    a = analyse(BUILTINS["parity"], 8.0, random=5, search=False, classify=["0110", "111", ""])
+    a = analyse_machine(BUILTINS["parity"], 8.0, random=5, search=False, classify=["0110", "111", ""])
     # 3 neurons, 2 symbols: the (n+1)²·m tensor has 18 weights, 10 programmed (4 transitions × (+H, and −H on the
     # 2 that leave their state) + 4 to the response); params 18 + 3 biases; Elman 9 + 6 + 3; LSTM 4·(9 + 6 + 3).
     assert a.size._asdict() == {
@@ -166,16 +166,16 @@ def test_bad_dfa_files_name_the_first_problem(text, problem):
 def test_files_that_cannot_be_read(tmp_path):
     for path, problem in ((tmp_path / "missing.json", "cannot read"), (tmp_path, "unknown machine")):
         with pytest.raises(InvalidArgument, match=problem):
-            load(str(path))
+            load_machine(str(path))
     (tmp_path / "latin.json").write_bytes(b"\xff\xfe")
     with pytest.raises(InvalidArgument, match="not UTF-8"):
-        load(str(tmp_path / "latin.json"))
+        load_machine(str(tmp_path / "latin.json"))
     # Endless or blocking "files": refused before they are opened.
     os.mkfifo(tmp_path / "pipe.json")
     (tmp_path / "zero.json").symlink_to("/dev/zero")
     for name in ("pipe.json", "zero.json"):
         with pytest.raises(InvalidArgument, match="not a regular file"):
-            load(str(tmp_path / name))
+            load_machine(str(tmp_path / name))
     with pytest.raises(InvalidArgument, match="not a regular file"):
         load_file("/dev/null")  # --dfa takes any name
 
@@ -228,10 +228,10 @@ def test_the_smallest_strength_is_the_smallest_on_its_own_checks(name):
     # random strings, and its last stage only searched upward). Now: the answer passes, 0.01 below fails,
     # on the same fixed check set.
     from rnncalc.fsm.analysis import default_strength
-    from rnncalc.fsm.dfa import load
+    from rnncalc.fsm.dfa import load_machine
     from rnncalc.fsm.search import smallest_working
 
-    dfa = load(name)
+    dfa = load_machine(name)
     found = smallest_working(dfa, 1.5 * max(default_strength(threshold(dfa)), threshold(dfa)))
     at, below = check(dfa, [found, round(found - 0.01, 2)])
     assert at.failure is None and at.agree == at.total
@@ -241,8 +241,8 @@ def test_the_smallest_strength_is_the_smallest_on_its_own_checks(name):
 
 def test_the_strengths_checks_are_the_same_when_they_ride_along_with_the_search():
     # The command's own strength is checked in the search's first full pass: the same numbers as on its own.
-    from rnncalc.fsm.dfa import load
+    from rnncalc.fsm.dfa import load_machine
 
-    dfa = load("tomita4")
-    searched = analyse(dfa, 7.0)
+    dfa = load_machine("tomita4")
+    searched = analyse_machine(dfa, 7.0)
     assert searched.empirical is not None and searched.checks == check(dfa, [7.0])[0]

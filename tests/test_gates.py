@@ -6,7 +6,7 @@ import statistics
 import pytest
 
 from rnncalc import InvalidArgument, LSTMConfig, RNNConfig, gate_costs, gate_retention, simulate
-from rnncalc.gates import SIM_DRAWS, SIM_HIDDEN, SIM_TRIALS
+from rnncalc.simulation.gates import SIM_DRAWS, SIM_HIDDEN, SIM_TRIALS
 
 
 def test_costs_by_hand_at_the_course_sizes():

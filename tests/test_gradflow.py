@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnncalc import GRUConfig, InvalidArgument, LSTMConfig, RNNConfig, config_for, simulate, simulate_many
-from rnncalc.config import MAX_AUTO_BURN_IN, burn_in, run_list
-from rnncalc.gradflow import RATE_THRESHOLD, VERDICTS
 from rnncalc.guard import Limits
+from rnncalc.simulation.config import MAX_AUTO_BURN_IN, burn_in, run_list
+from rnncalc.simulation.gradflow import RATE_THRESHOLD, VERDICTS
 
 TINIEST = math.ulp(0.0)  # 5e-324, the smallest positive float
 
@@ -238,7 +238,7 @@ def test_a_mixed_set_keeps_its_order():
 def test_a_verdict_never_contradicts_the_levels(levels, rate, half):
     """Issue 18: "exploding" only for a norm that ends above its start, "vanishing" only below (an exact zero
     aside); and a rate whose interval reaches zero is neither."""
-    from rnncalc.gradflow import verdict
+    from rnncalc.simulation.gradflow import verdict
 
     norm = [0.0, *levels]
     said = verdict(norm, rate, (rate - half, rate + half))
@@ -249,7 +249,7 @@ def test_a_verdict_never_contradicts_the_levels(levels, rate, half):
 
 
 def test_exact_zeros_and_exact_keeping_are_said_as_such():
-    from rnncalc.gradflow import change_text
+    from rnncalc.simulation.gradflow import change_text
 
     gone = simulate(LSTMConfig(path="carry", forget=0.0, hidden=4, steps=5))
     kept = simulate(LSTMConfig(path="carry", forget=1.0, hidden=4, steps=5))

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from rnncalc import GRUConfig, LSTMConfig, RNNConfig, simulate
-from rnncalc.engine import gated_weights, rnn_weights
+from rnncalc.simulation.engine import gated_weights, rnn_weights
 
 
 def torch_log10_norms(torch, cfg) -> list[float]:

@@ -10,8 +10,8 @@ import math
 import pytest
 
 from rnncalc import simulate_many
-from rnncalc.config import run_list
 from rnncalc.output.report import Table, Text, sci
+from rnncalc.simulation.config import run_list
 from rnncalc.views.gradflow import gradflow_report
 
 
@@ -139,7 +139,7 @@ def test_gates_lessons(run):
 
 
 def cost_notes(**network) -> dict[str, str]:
-    from rnncalc.network import describe
+    from rnncalc.counting.network import describe
     from rnncalc.views.params import params_report
 
     table = next(

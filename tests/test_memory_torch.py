@@ -11,7 +11,7 @@ for three bidirectional Elman layers at n = 32: the copies of each stacked layer
 import pytest
 
 from rnncalc import count_params
-from rnncalc.workload import floats_per_step
+from rnncalc.counting.workload import floats_per_step
 
 MODULES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
 N, M, BATCH = 7, 5, 3

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from rnncalc import InvalidArgument, compare_conventions, count_params, every_cell
 from rnncalc.choices import CONVENTIONS
-from rnncalc.params import MAX_SIZE, ParamCount, Unavailable, count_polynomial
+from rnncalc.counting.params import MAX_SIZE, ParamCount, Unavailable, count_polynomial
 
 # The course's formulas, written out independently of the implementation:
 # each block has an n×m input matrix and an n×n recurrent one.
@@ -263,17 +263,17 @@ def test_the_grading_loop_tells_unreadable_from_wrong(run):
 
 def test_an_answer_that_left_terms_out_is_read_as_such(run):
     # Issue 18: 16,384 = 128² is W_hh alone (W_xh and W_hy left out), not "input and output sizes swapped".
-    from rnncalc.expect import check
+    from rnncalc.counting.expect import check_answer
 
-    c = check(128**2, count_params("rnn", 128, 28, 10))
+    c = check_answer(128**2, count_params("rnn", 128, 28, 10))
     assert c.readings[0].left_out == ("W_xh", "W_hy") and c.readings[0].total == 16384
-    without_inputs = check(128**2 + 10 * 128, count_params("rnn", 128, 28, 10)).readings[0]
+    without_inputs = check_answer(128**2 + 10 * 128, count_params("rnn", 128, 28, 10)).readings[0]
     assert without_inputs.left_out == ("W_xh",)
 
 
 @pytest.mark.parametrize("answer,sizes", [(20224, ["k = 2", "m = 20"]), (21248 + 128, ["k = 11", "m = 29"])])
 def test_an_answer_that_is_the_course_formula_at_other_sizes_says_so(answer, sizes):
     # n² + nm + kn at n = 128: k = (N − 128² − 128·28)/128 at m = 28; m = (N − 128² − 10·128)/128 at k = 10.
-    from rnncalc.expect import check
+    from rnncalc.counting.expect import check_answer
 
-    assert check(answer, count_params("rnn", 128, 28, 10)).other_sizes == sizes
+    assert check_answer(answer, count_params("rnn", 128, 28, 10)).other_sizes == sizes

@@ -8,10 +8,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from rnncalc import simulate_many  # noqa: E402
-from rnncalc.config import run_list  # noqa: E402
 from rnncalc.output.plot import _activations, _chart, _heatmap  # noqa: E402
 from rnncalc.output.report import Activations, Heatmap  # noqa: E402
 from rnncalc.output.scale import decade_scale  # noqa: E402
+from rnncalc.simulation.config import run_list  # noqa: E402
 from rnncalc.views.gradflow import gradflow_report  # noqa: E402
 
 

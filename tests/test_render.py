@@ -189,7 +189,7 @@ def parse_markdown_tables(text: str) -> list[list[list[str]]]:
 
 
 def test_markdown_tables_parse_back_to_the_same_cells(run):
-    from rnncalc.network import describe
+    from rnncalc.counting.network import describe
     from rnncalc.views.params import params_report
 
     report = params_report(describe("lstm", 128, 28, 10, convention="pytorch", layers=2))

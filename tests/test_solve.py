@@ -5,9 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnncalc import InvalidArgument, count_params, solve_every_cell, solve_hidden
+from rnncalc.counting.params import MAX_SIZE, Unavailable
+from rnncalc.counting.solve import check_hidden
 from rnncalc.numbers import MAX_BUDGET, parse_budget
-from rnncalc.params import MAX_SIZE, Unavailable
-from rnncalc.solve import check_hidden
 
 
 @pytest.mark.parametrize(

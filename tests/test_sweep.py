@@ -17,7 +17,7 @@ from rnncalc import (
     simulate,
 )
 from rnncalc.numbers import parse_range
-from rnncalc.theory import edge_of_chaos, mean_field
+from rnncalc.simulation.theory import edge_of_chaos, mean_field
 
 
 def test_ranges_include_both_ends_without_float_drift():

@@ -6,7 +6,14 @@ import mpmath as mp
 import pytest
 
 from rnncalc import RNNConfig, simulate
-from rnncalc.theory import _sech_fourth, _tanh_squared, edge_of_chaos, gaussian_mean, mean_field, tanh_fixed_point
+from rnncalc.simulation.theory import (
+    _sech_fourth,
+    _tanh_squared,
+    edge_of_chaos,
+    gaussian_mean,
+    mean_field,
+    tanh_fixed_point,
+)
 
 mp.mp.dps = 30
 

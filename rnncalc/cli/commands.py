@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cells import BIDIRECTIONAL, CELLS
 from ..choices import (
     EXHAUSTIVE,
     MAX_RADIUS,
@@ -18,6 +17,7 @@ from ..choices import (
     TYPICAL_GATE,
     VARIED_DEFAULTS,
 )
+from ..counting.cells import BIDIRECTIONAL, CELLS
 from ..errors import InvalidArgument, shown
 from ..fsm.dfa import BUILTINS
 from ..output.emit import Format, emit
@@ -237,7 +237,7 @@ def params(
         weights = from_code is not None and _weights(from_code, sets)
     if weights:
         _refuse_shape_options(ctx)
-        from ..modelreport import analyse_model
+        from ..counting.modelreport import analyse_model
         from ..views.model import model_report
         from ..weights import read_weights
 
@@ -250,8 +250,8 @@ def params(
         source = _source(from_code, sets)
     if source is not None:
         _refuse_shape_options(ctx)
+        from ..counting.modelreport import analyse_model
         from ..fromcode import read_model
-        from ..modelreport import analyse_model
         from ..views.model import model_report
 
         code, entry, values = source
@@ -260,7 +260,7 @@ def params(
             report = model_report(analyse_model(model, seq_len, batch, dtype.value, expect))
         emit_answer(report, fmt, quiet, None if expect is None else report.data["match"])
         return
-    from ..network import compare_cells, describe
+    from ..counting.network import compare_cells, describe
     from ..views.params import cells_report, params_report
 
     with core_errors():
@@ -310,7 +310,7 @@ def solve(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the hidden size(s).")] = False,
 ) -> None:
     """How large may each cell be for a parameter budget? The largest hidden size that fits, exactly."""
-    from ..solve import check_hidden, solve_every_cell, solve_hidden
+    from ..counting.solve import check_hidden, solve_every_cell, solve_hidden
     from ..views.solve import solve_report
 
     with core_errors():
@@ -372,8 +372,8 @@ def gates(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only each cell's parameter count.")] = False,
 ) -> None:
     """What do the gates buy and cost? Gates, blocks, parameters, carry path and measured retention per cell."""
-    from ..gates import check_retention, gate_costs, gate_retention
     from ..guard import Limits
+    from ..simulation.gates import check_retention, gate_costs, gate_retention
     from ..views.gates import gates_report
 
     chosen = None if cells is None else [c.strip() for group in cells for c in group.split(",") if c.strip()]
@@ -463,11 +463,11 @@ def gradflow(
                                  max_seconds, max_memory)  # fmt: skip
     if layer is not None:
         raise typer.BadParameter("chooses a layer of --weights FILE; give --weights too", param_hint="'--layer'")
-    from ..config import run_list
     from ..errors import check_int
-    from ..gradflow import cost_of, simulate_many
     from ..guard import Limits
     from ..output.plot import check_target
+    from ..simulation.config import run_list
+    from ..simulation.gradflow import cost_of, simulate_many
     from ..views.gradflow import default_every, gradflow_report
 
     chosen = {"radius": radius, "forget": forget, "update": update, "init": init, "activation": activation}
@@ -586,8 +586,8 @@ def fsm(
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the agreement (1.0: every string).")] = False,
 ) -> None:
-    from ..fsm.analysis import analyse, cost_of, trace_cells
-    from ..fsm.dfa import load, load_file
+    from ..fsm.analysis import analyse_machine, cost_of, trace_cells
+    from ..fsm.dfa import load_file, load_machine
     from ..guard import Limits
     from ..output.plot import check_target
     from ..views.fsm import fsm_report
@@ -598,13 +598,13 @@ def fsm(
                 "give a MACHINE (a built-in name or a .json file) or --dfa FILE, one of them", param_hint="'MACHINE'"
             )
         target = None if plot is None else check_target(plot)
-        dfa = load(machine) if machine is not None else load_file(dfa_file)
+        dfa = load_machine(machine) if machine is not None else load_file(dfa_file)
         limits = Limits.resolve(max_seconds, max_memory)
         cost = cost_of(dfa, length, random, search, classify or ())
         cells = trace_cells(dfa, [dfa.symbols(text) for text in (classify or ())[:1]])
         charge_output(cost, cells, fmt, True, target is not None, limits)  # the plot draws the trace
         with progress_bar(cost.seconds) as tick:
-            result = analyse(dfa, strength, length=length, random=random, seed=seed, classify=classify or (),
+            result = analyse_machine(dfa, strength, length=length, random=random, seed=seed, classify=classify or (),
                              search=search, limits=limits, progress=tick)  # fmt: skip
     report = fsm_report(result)
     emit_with_plot(report, fmt, quiet, target)

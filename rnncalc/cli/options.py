@@ -12,7 +12,6 @@ from typing import Annotated, Optional
 import typer
 
 from .. import numbers
-from ..cells import CELL_NAMES
 from ..choices import (
     ACTIVATIONS,
     BURN_IN_TIMESCALES,
@@ -25,6 +24,7 @@ from ..choices import (
     PATHS,
     RNN_DEFAULTS,
 )
+from ..counting.cells import CELL_NAMES
 from ..errors import InvalidArgument
 from ..guard import DEFAULT_GIB, DEFAULT_SECONDS, ENV_MEMORY, ENV_SECONDS
 from ..output.emit import Format

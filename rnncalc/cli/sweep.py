@@ -69,10 +69,10 @@ Quietly = Annotated[
 
 def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
     """The lag sweep of any cell: one batched grid, a heatmap, a row per value."""
-    from ..gradflow import cost_of
     from ..guard import Limits
     from ..output.plot import check_target
-    from ..sweep import lag_configs, lag_sweep
+    from ..simulation.gradflow import cost_of
+    from ..simulation.sweep import lag_configs, lag_sweep
     from ..views.sweep import lag_report
 
     with core_errors(RANGE_OF):
@@ -135,10 +135,10 @@ def radius(
     if len(drive) == 1:
         settings["drive"] = drive[0]
         return _lag("radius", values, None, plot, fmt, quiet, (max_seconds, max_memory), **settings)
-    from ..gradflow import cost_of
     from ..guard import Limits
     from ..output.plot import check_target
-    from ..sweep import phase_configs, phase_sweep
+    from ..simulation.gradflow import cost_of
+    from ..simulation.sweep import phase_configs, phase_sweep
     from ..views.sweep import phase_report
 
     with core_errors(RANGE_OF):
@@ -199,7 +199,7 @@ def forget_bias(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print one line per bias: b, a tab, f.")] = False,
 ) -> None:
     """Forget-gate bias b ↦ f = σ(b), what the carry path keeps after T steps (f^T), and its timescale −1/ln f."""
-    from ..sweep import forget_bias_table
+    from ..simulation.sweep import forget_bias_table
     from ..views.sweep import bias_report
 
     with core_errors(RANGE_OF):

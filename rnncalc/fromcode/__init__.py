@@ -26,8 +26,8 @@ from __future__ import annotations
 import ast
 import textwrap
 
+from ..counting.params import MAX_SIZE
 from ..errors import InvalidArgument, check_int, shown
-from ..params import MAX_SIZE
 from .interpreter import Interpreter
 from .model import Model, ModuleRow, RecurrentLayer, single_network, summarise
 from .pytorch import TorchModule

@@ -3,7 +3,7 @@
 Shapes leave out the batch axis: ``(None, 28)`` is a sequence of any length with 28
 features. Counts are ``layer.count_params()`` of the built layer (non-trainable weights
 such as BatchNormalization's moving statistics included, as ``model.count_params()`` does);
-the recurrent ones come from :func:`rnncalc.params.count_params` (the Keras convention).
+the recurrent ones come from :func:`rnncalc.counting.params.count_params` (the Keras convention).
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def _dense(layer: KerasLayer, shapes: list):
 
 
 def _recurrent(layer: KerasLayer, shapes: list):
-    from ..params import KERAS_RESET_AFTER, count_params
+    from ..counting.params import KERAS_RESET_AFTER, count_params
 
     shape = _one(layer, shapes)
     if len(shape) != 2:

@@ -311,7 +311,7 @@ def single_network(model: Model) -> dict:
         listed = ", ".join(f"{r.path} ({r.type})" for r in rest + heads[1:])
         raise Refusal(f"solve sizes one recurrent network and its output layer; the model also holds {listed}")
     net["output_size"] = int(heads[0].output.rsplit(",", 1)[-1].strip(" ()").replace(",", "")) if heads else 0
-    from ..params import count_params
+    from ..counting.params import count_params
 
     if count_params(**net).total != model.total:  # a head reading other features, or with another bias setting
         raise Refusal("the output layer does not fit the recurrent layers as one network (its inputs or bias differ)")

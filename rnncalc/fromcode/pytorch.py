@@ -1,6 +1,6 @@
 """PyTorch modules as the reader builds them: each with exactly the parameters ``module.parameters()`` yields.
 
-Counts of the recurrent modules come from :func:`rnncalc.params.count_params` (the
+Counts of the recurrent modules come from :func:`rnncalc.counting.params.count_params` (the
 PyTorch convention, checked tensor by tensor against torch), the rest from the
 modules' documented shapes.
 """
@@ -177,8 +177,8 @@ def joined(left: TorchModule, right: TorchModule) -> TorchModule:
 
 
 def _recurrent(name: str, a: dict):
+    from ..counting.params import count_params
     from ..errors import InvalidArgument
-    from ..params import count_params
 
     cell = RECURRENT[name]
     hidden = need(_arg(name, a, "hidden_size"), f"nn.{name}'s hidden_size", low=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InvalidArgument
 
-MAX_SIZE = 10**12  # as rnncalc.params: far past any real model, and every count stays printable
+MAX_SIZE = 10**12  # as rnncalc.counting.params: far past any real model, and every count stays printable
 
 
 class Unknown:

@@ -10,10 +10,10 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from ..choices import MAX_EXHAUSTIVE_LENGTH, MAX_RANDOM, MAX_STRENGTH, MAX_STRING, RANDOM_STRINGS
-from ..config import MAX_SEED
 from ..errors import InvalidArgument, check_float, check_int, shown
 from ..guard import Cost
 from ..guard import check as within
+from ..simulation.config import MAX_SEED
 from .checks import Checks, check, default_length, run
 from .construction import Structure, construct, structure, threshold
 from .dfa import DFA, minimal_states
@@ -123,7 +123,7 @@ def cost_of(
     return Cost(seconds, int(memory), culprit, "random")
 
 
-def analyse(
+def analyse_machine(
     dfa: DFA,
     strength: float | None = None,
     *,
@@ -137,7 +137,7 @@ def analyse(
 ) -> Analysis:
     """Everything `rnncalc fsm` prints: the machine, the network, the threshold, the checks, the cost.
     `progress` is called with the fraction done."""
-    from ..params import count_params
+    from ..counting.params import count_params
 
     report = progress or (lambda _: None)
     h0 = threshold(dfa)

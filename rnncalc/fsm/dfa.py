@@ -211,7 +211,7 @@ def _names(name: str, key: str, value, limit: int) -> tuple[str, ...]:
     return tuple(value)
 
 
-def load(machine: str) -> DFA:
+def load_machine(machine: str) -> DFA:
     """A built-in machine by name, or a DFA file (its path)."""
     if not isinstance(machine, str) or not machine:
         raise InvalidArgument(

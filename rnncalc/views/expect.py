@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..expect import Check, Reading
+from ..counting.expect import Check, Reading
 from ..output.report import Text, thousands
 
 

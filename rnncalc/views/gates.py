@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..cells import CELLS, Cell
 from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
-from ..config import CONFIGS
-from ..gates import SIM_DRAWS, SIM_HIDDEN, SIM_RADIUS, SIM_TRIALS, GateCost, Retention
+from ..counting.cells import CELLS, Cell
 from ..output.report import Column, Report, Table, Text, quiet_lines, ratio_text, sci, thousands
+from ..simulation.config import CONFIGS
+from ..simulation.gates import SIM_DRAWS, SIM_HIDDEN, SIM_RADIUS, SIM_TRIALS, GateCost, Retention
 
 CSV = tuple(
     Column(k, k)

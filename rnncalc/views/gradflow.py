@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 
-from ..cells import CELLS
 from ..choices import BURN_IN_TIMESCALES
-from ..gradflow import RATE_THRESHOLD, VERDICT_RULE, Run, change_text, decade_steps
+from ..counting.cells import CELLS
 from ..output.report import Chart, Column, Report, Table, Text, exact, sci
 from ..output.scale import NOISE, BarScale, bar_eighths, bar_scale
+from ..simulation.gradflow import RATE_THRESHOLD, VERDICT_RULE, Run, change_text, decade_steps
 
 TABLE_ROWS = 20  # the table's default number of sampled lags
 CSV = tuple(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..cells import CELLS
+from ..counting.cells import CELLS
+from ..counting.modelreport import FRAMEWORK_TITLE, ModelCheck, ModelReport
 from ..guard import human_bytes
-from ..modelreport import FRAMEWORK_TITLE, ModelCheck, ModelReport
 from ..output.report import Column, Report, Table, Text, thousands
 
 if TYPE_CHECKING:

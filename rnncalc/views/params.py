@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..cells import CELLS
+from ..counting.cells import CELLS
+from ..counting.network import Comparison, Description
+from ..counting.params import ParamCount, Unavailable
 from ..guard import human_bytes
-from ..network import Comparison, Description
 from ..output.report import Column, Report, Table, Text, quiet_lines, ratio_text, shape_text, thousands
-from ..params import ParamCount, Unavailable
 
 SHOWN_LAYERS = 3  # a deeper stack shows its first layers and one line for the rest
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..cells import CELLS
+from ..counting.cells import CELLS
+from ..counting.params import Unavailable
+from ..counting.solve import HiddenCheck, Solution
 from ..output.report import Column, Report, Table, Text, quiet_lines, thousands
-from ..params import Unavailable
-from ..solve import HiddenCheck, Solution
 
 COLUMNS = (
     Column("cell", "Cell", lambda c: CELLS[c].title),

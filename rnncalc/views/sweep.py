@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
-from ..gradflow import change_text
 from ..output.report import BOTH, Column, Curve, Heatmap, Report, Table, Text, exact, general, quiet_lines, sci
 from ..output.scale import decade_scale, rate_scale
-from ..sweep import BiasRow, LagSweep, PhaseSweep
+from ..simulation.gradflow import change_text
+from ..simulation.sweep import BiasRow, LagSweep, PhaseSweep
 
 PER_ROW = (
     Column("value", "value", exact, "right"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from ..cells import CELLS
+from ..counting.cells import CELLS
 from ..errors import printable
-from ..gradflow import decade_steps
 from ..output.report import Chart, Column, Report, Table, Text
+from ..simulation.gradflow import decade_steps
 from ..weights.flow import LayerFlow, TrainedFlow
 from .gradflow import decade_text, rate_text
 

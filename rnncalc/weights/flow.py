@@ -1,7 +1,7 @@
 """Gradient flow through a trained model's own recurrent weights: `rnncalc gradflow --weights FILE`.
 
 Each direction of each recurrent layer runs on its own, with the trained W_ih, W_hh and biases (gate biases
-included) and the simulation of :mod:`rnncalc.engine` (the same forward and backward passes, in log space):
+included) and the simulation of :mod:`rnncalc.simulation.engine` (the same forward and backward passes, in log space):
 the inputs are x_t ~ N(0, input_scale² I) in the layer's m input features, projected by the trained W_ih, burn-in
 steps first; the loss is L = u·h_T with u a random unit vector; a run reports log10‖∂L/∂h_{T−s}‖ for s = 0..T,
 the geometric mean over trials, as `gradflow` does. Random draws from ``default_rng(seed)``: each step's
@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Callable
 
-from ..cells import CELLS
 from ..choices import MIN_BURN_IN, RUN_DEFAULTS
-from ..config import CUBIC, ELEMENT, FLOP, NORMAL, STEP, STORED
+from ..counting.cells import CELLS
 from ..errors import InvalidArgument, check_choice, check_float, check_int
 from ..guard import Cost, Limits, check
+from ..simulation.config import CUBIC, ELEMENT, FLOP, NORMAL, STEP, STORED
 from .files import WeightFile
 from .infer import Direction, FileModel
 
@@ -210,8 +210,8 @@ def spectral_radii(cell: str, w_hh) -> dict[str, float]:
 def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activation, progress) -> LayerFlow:
     import numpy as np
 
-    from .. import engine
-    from ..gradflow import fitted_rate, geometric_mean, horizon, rate_interval, trial_rates, verdict
+    from ..simulation import engine
+    from ..simulation.gradflow import fitted_rate, geometric_mean, horizon, rate_interval, trial_rates, verdict
 
     radii = spectral_radii(d.cell, w["w_hh"])
     watched = engine.Watch()
@@ -248,7 +248,7 @@ def _simulate(d: Direction, w: dict, path: str, steps, trials, seed, scale, burn
     """The engine's log norms (1, trials, T + 1) for this direction's trained weights."""
     import numpy as np
 
-    from .. import engine
+    from ..simulation import engine
 
     rng = np.random.default_rng(seed)
     cfg = SimpleNamespace(trials=trials, hidden=d.hidden, steps=steps, path=path, activation=activation)

@@ -2,7 +2,7 @@
 layers, directions, projection, biases) and every other module, never guessed.
 
 A group of tensors is a recurrent layer only if it is exactly the set of tensors the framework gives that layer
-(the names and shapes :func:`rnncalc.params.count_params` lists, under the framework's convention); anything
+(the names and shapes :func:`rnncalc.counting.params.count_params` lists, under the framework's convention); anything
 else is shown as the tensors it is.
 
 PyTorch: a module's tensors share a dotted prefix; ``weight_ih_l{k}``, ``weight_hh_l{k}``, ``bias_ih_l{k}``,
@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..cells import CELLS
+from ..counting.cells import CELLS
+from ..counting.params import count_params
 from ..errors import printable
 from ..fromcode.model import Model, ModuleRow, RecurrentLayer
-from ..params import count_params
 from .files import TensorInfo, WeightFile
 
 BLOCKS_TO_CELL = {len(c.blocks): c.name for c in CELLS.values() if c.pytorch}  # 1: rnn, 3: gru, 4: lstm

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..errors import InvalidArgument, check_int
+from ..numbers import MAX_BUDGET
 from .cells import CELL_NAMES
-from .errors import InvalidArgument, check_int
-from .numbers import MAX_BUDGET
 from .params import (
     LAYOUT_CELL,
     MAX_SIZE,

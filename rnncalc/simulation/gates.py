@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-from .cells import BIDIRECTIONAL, CELL_NAMES, CELLS, Cell
-from .choices import TYPICAL_GATE
+from ..choices import TYPICAL_GATE
+from ..counting.cells import BIDIRECTIONAL, CELL_NAMES, CELLS, Cell
+from ..counting.params import availability, count_params
+from ..errors import InvalidArgument, check_bool, check_choice, check_float, check_int, shown
 from .config import MAX_STEPS
-from .errors import InvalidArgument, check_bool, check_choice, check_float, check_int, shown
-from .params import availability, count_params
 
 BOTH_WAYS_USE = "whole sequences known in advance (sees past and future; not streaming)"
 SIM_RADIUS = 1.0  # the vanilla RNN beside the gated cells: at the edge, its best case

@@ -22,7 +22,7 @@ class Description(NamedTuple):
     without_output: dict[str, int | None] | None  # each convention's count without the output layer (k > 0)
     costs: Costs
     bias_given: bool  # the bias option was set explicitly (each convention's own default otherwise)
-    expectation: object | None  # a rnncalc.expect.Check when an answer was given
+    expectation: object | None  # a rnncalc.counting.expect.Check when an answer was given
 
 
 def describe(
@@ -52,9 +52,9 @@ def describe(
         without = {c: r.total if isinstance(r, ParamCount) else None for c, r in headless.items()}
     expectation = None
     if expect is not None:
-        from .expect import check
+        from .expect import check_answer
 
-        expectation = check(expect, count)
+        expectation = check_answer(expect, count)
     return Description(
         count=count,
         conventions=conventions,

@@ -1,6 +1,6 @@
 """Gradient flow through time: simulate runs and summarise each one beside the theory.
 
-The model is in :mod:`rnncalc.config` (what a run is) and :mod:`rnncalc.engine`
+The model is in :mod:`rnncalc.simulation.config` (what a run is) and :mod:`rnncalc.simulation.engine`
 (how it is simulated): the loss is L = u·h_T with u a random unit vector, and
 for every lag s = 0..T a run reports log10‖∂L/∂h_{T−s}‖, the total derivative
 that torch.autograd.grad returns, as the mean over trials of the log norms
@@ -34,11 +34,11 @@ import math
 from dataclasses import dataclass, fields
 from typing import Callable, Sequence
 
+from ..counting.cells import CELLS
+from ..errors import InvalidArgument, check_float, shown
+from ..guard import Cost, Limits, check
 from . import config as cfgs
-from .cells import CELLS
 from .config import Config
-from .errors import InvalidArgument, check_float, shown
-from .guard import Cost, Limits, check
 
 RATE_THRESHOLD = 1e-3  # log10 per step: a factor 10 per 1,000 steps
 VERDICTS = ("vanishing", "exploding", "preserved", "dropped", "risen", "uncertain", "mixed")
@@ -89,7 +89,7 @@ def simulate(
 ) -> Run:
     """Simulate backpropagation through time for one configuration.
 
-    >>> from rnncalc.config import LSTMConfig
+    >>> from rnncalc.simulation.config import LSTMConfig
     >>> run = simulate(LSTMConfig(path="carry", forget=0.5, steps=3, hidden=4))
     >>> [round(x, 6) for x in run.log10_norm]
     [0.0, -0.30103, -0.60206, -0.90309]

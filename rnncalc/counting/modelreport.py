@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 from typing import NamedTuple
 
-from .fromcode import Model
+from ..fromcode import Model
 from .params import ParamCount, compare_conventions, count_params
 from .workload import costs
 
@@ -79,7 +79,7 @@ def _gradflow(net: dict) -> str:
 def _trained(weights: str, layer: str) -> str:
     from shlex import quote
 
-    from .errors import printable
+    from ..errors import printable
 
     return f"rnncalc gradflow --weights {quote(printable(weights))} --layer {quote(layer)}"
 
@@ -115,7 +115,7 @@ _GROUPS = {  # modules a student may leave out, by what they are
 def check_model(expected: int, model: Model) -> ModelCheck:
     """Whether `expected` is the model's total, and which plausible readings give it: parts left out (the embedding,
     the output layers, the normalisation) and the recurrent layers counted under another convention."""
-    from .errors import check_int
+    from ..errors import check_int
 
     check_int("expected", expected, 0, 10**40)
     readings = list({r.total: r for r in sorted(_readings(model), key=_plausible, reverse=True)}.values())

@@ -224,6 +224,6 @@ BIDIRECTIONAL = tuple(name for name, cell in CELLS.items() if cell.pytorch)  # t
 
 
 def get_cell(name: object, argument: str = "cell") -> Cell:
-    from .errors import check_choice
+    from ..errors import check_choice
 
     return CELLS[check_choice(argument, name, CELL_NAMES)]

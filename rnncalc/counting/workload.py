@@ -12,7 +12,7 @@ MACs/step         one multiply-accumulate per entry of every weight matrix of
                   before contracting it with W_ijk.
 activations       per step: the layer-0 input x_t (needed for ∂L/∂W_x·), every
                   vector each layer and direction's equations need again in the
-                  backward pass (:attr:`rnncalc.cells.Cell.saved`), and the
+                  backward pass (:attr:`rnncalc.counting.cells.Cell.saved`), and the
                   output y_t. Layers above the first read the outputs h of the
                   layer below, which are already kept.
 """
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..choices import DTYPE_BYTES
+from ..errors import check_choice, check_int
 from .cells import CELLS
-from .choices import DTYPE_BYTES
-from .errors import check_choice, check_int
 from .params import MAX_SIZE, ParamCount, resets_after
 
 

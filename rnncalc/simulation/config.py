@@ -21,8 +21,7 @@ import math
 from dataclasses import dataclass, fields
 from typing import ClassVar, Sequence, Union
 
-from .cells import CELLS as CELL_FACTS
-from .choices import (
+from ..choices import (
     ACTIVATIONS,
     BURN_IN_TIMESCALES,
     INITS,
@@ -36,8 +35,9 @@ from .choices import (
     SIMULATED,
     VARIED_DEFAULTS,
 )
-from .errors import InvalidArgument, check_choice, check_float, check_int, shown
-from .guard import Cost
+from ..counting.cells import CELLS as CELL_FACTS
+from ..errors import InvalidArgument, check_choice, check_float, check_int, shown
+from ..guard import Cost
 
 MAX_HIDDEN = 10**6
 MAX_STEPS = 10**9
@@ -234,7 +234,7 @@ CUBIC = 1e-9
 POINT_SECONDS = 6e-6
 POINT_BYTES = 700  # a lag of one run: floats, lists, the JSON or CSV text
 RUN_SECONDS = 2e-3  # a run's summary and theory (the mean-field fixed point)
-LEAD_FLOATS = 2**25  # inputs the drawing thread keeps ahead, at most (engine.LEAD_BYTES / 8)
+LEAD_FLOATS = 2**25  # inputs the drawing thread keeps ahead, at most (threads.LEAD_BYTES is its bytes)
 BLOCKS = {cell: len(CELL_FACTS[cell].blocks) for cell in CONFIGS}
 # n-vectors the engine keeps per step (the GRU keeps its recurrent pre-activation, 3n, for W_hn h + b_hn), and
 # what a step's Python objects cost besides.

@@ -29,9 +29,9 @@ from collections import Counter
 from math import prod
 from typing import NamedTuple
 
+from ..choices import CONVENTIONS
+from ..errors import InvalidArgument, check_bool, check_choice, check_int
 from .cells import CELL_NAMES, CELLS, Cell, get_cell
-from .choices import CONVENTIONS
-from .errors import InvalidArgument, check_bool, check_choice, check_int
 
 MAX_SIZE = 10**12  # a trillion units: far past any real model, and keeps every number printable
 MAX_LAYERS = 1000
@@ -420,7 +420,7 @@ def _shape_options(options: dict) -> dict:
 def count_polynomial(cell: str, input_size: int, output_size: int = 0, **options):
     """The count as a function of the hidden size alone: exact, and cheap to evaluate many times.
 
-    For :func:`rnncalc.solve.solve_hidden`, which bisects on it.
+    For :func:`rnncalc.counting.solve.solve_hidden`, which bisects on it.
     """
     shape_probe = count_params(cell, options.get("proj", 0) + 1, input_size, output_size, **options)
     convention = shape_probe.convention

@@ -4,7 +4,7 @@ lag     one value (radius for the vanilla RNN, forget for the LSTM, update for
         the GRU) against every lag up to T: log10‖∂L/∂h_{T−s}‖ per cell, one
         batched gradflow grid. Every row equals `rnncalc gradflow` with the same
         seed and burn-in, bit for bit; the sweep's burn-in is the longest any of
-        its values needs (see :func:`rnncalc.config.burn_in`).
+        its values needs (see :func:`rnncalc.simulation.config.burn_in`).
 phase   radius × drive for the tanh RNN: the measured rate per step of every
         pair, the mean-field χ with the weight scale σ_w of the W drawn, the
         mean-field edge of chaos (the radius where χ = 1) per drive, and the
@@ -18,10 +18,10 @@ from __future__ import annotations
 import math
 from typing import NamedTuple, Sequence
 
+from ..errors import InvalidArgument, check_float, check_int, shown
+from ..numbers import MAX_RANGE as MAX_VALUES
 from .config import CONFIGS, config_for
 from .config import burn_in as auto_burn_in
-from .errors import InvalidArgument, check_float, check_int, shown
-from .numbers import MAX_RANGE as MAX_VALUES
 
 MAX_BIAS = 100.0
 MAX_GRID = 10_000  # points of a radius × drive map (100 × 100): refused at once, before any is built

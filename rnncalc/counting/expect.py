@@ -28,9 +28,9 @@ from __future__ import annotations
 import itertools
 from typing import NamedTuple
 
+from ..choices import CONVENTIONS
+from ..errors import InvalidArgument, check_int
 from .cells import CELLS
-from .choices import CONVENTIONS
-from .errors import InvalidArgument, check_int
 from .params import MAX_LAYERS, ParamCount, availability, count_params, default_bias, takes_layout
 
 
@@ -69,7 +69,7 @@ class Check(NamedTuple):
     other_sizes: list[str] = []  # "k = 2", "m = 20": the course formula gives N at these sizes instead
 
 
-def check(expected: int, asked: ParamCount, nearest: int = 3) -> Check:
+def check_answer(expected: int, asked: ParamCount, nearest: int = 3) -> Check:
     """Whether `expected` is the count of `asked`, and every reading of the same question that gives it.
 
     >>> c = check(20224, count_params("rnn", 128, 28, 10))

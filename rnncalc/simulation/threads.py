@@ -1,0 +1,106 @@
+"""The engine's threads: how many BLAS threads a product gets, and the thread that draws the inputs ahead.
+
+Both are policy, not maths: the numbers are the same whatever they decide (one draw per step, in order; a product
+per grid value), only the time changes.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+
+import numpy as np
+
+from .config import LEAD_FLOATS
+
+CHUNK = 64  # steps of inputs drawn at once, at most (the same numbers as one draw per step)
+CHUNK_BYTES = 2**23  # and at most 8 MiB a chunk
+LEAD_BYTES = 8 * LEAD_FLOATS  # the drawing thread runs at most 256 MiB of inputs ahead
+
+
+THREADED_PRODUCT = 2**21  # multiply-adds per product from which a second BLAS thread pays on a 2-core machine
+
+
+def blas_threads(rows: int, n: int) -> int | None:
+    """One BLAS thread for small products, or on a busy machine, where threads only wait for each other; else all.
+
+    Decided per product (one grid value's rows), so a grid and a single run compute alike.
+    """
+    import os
+
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0] >= cores - 0.5
+    except OSError:
+        busy = False
+    return 1 if (rows * n * n < THREADED_PRODUCT or busy or cores == 1) else None
+
+
+class Inputs:
+    """The inputs, drawn by a second thread: a (trials, n) standard normal per step, then u.
+
+    The thread draws everything as fast as it can (NumPy releases the GIL while it
+    fills an array), so the draws overlap the set-up (the eigenvalues, the QR) and
+    are done before the products need both cores; the numbers are those of one draw
+    per step in order, then u. It also touches the pages of the array the forward
+    pass will write (first writes to fresh memory are slow).
+    """
+
+    def __init__(self, rng, steps: int, trials: int, n: int, touch=None):
+        chunk = max(1, min(CHUNK, CHUNK_BYTES // (8 * trials * n)))
+        self._queue: queue.Queue = queue.Queue(maxsize=max(2, LEAD_BYTES // (8 * chunk * trials * n)))
+        self._stop = threading.Event()
+        self._u: np.ndarray | None = None
+
+        def draw() -> None:
+            try:
+                for start in range(0, steps, chunk):
+                    x = rng.standard_normal((min(chunk, steps - start), trials, n))
+                    if touch is not None:
+                        written, skip = touch
+                        written[max(0, start - skip) : max(0, start + len(x) - skip)].reshape(-1)[::512] = 0.0
+                    if not self._hand(("chunk", x)):
+                        return
+                u = rng.standard_normal((trials, n))
+                self._u = u / np.linalg.norm(u, axis=1, keepdims=True)
+                self._hand(("done", None))
+            except BaseException as e:  # handed to the consumer, never lost in the thread
+                self._hand(("error", e))
+
+        self._thread = threading.Thread(target=draw, daemon=True)
+        self._thread.start()
+
+    def _hand(self, item) -> bool:
+        """Queue an item unless the consumer has stopped (an error, Ctrl-C): then the thread ends."""
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def chunks(self):
+        """Yield (k, trials, n) blocks of standard normal inputs, in order."""
+        try:
+            while True:
+                kind, item = self._queue.get()
+                if kind == "error":
+                    raise item
+                if kind == "done":
+                    return
+                yield item
+        finally:
+            self._stop.set()
+
+    def steps(self, drives: np.ndarray, project: np.ndarray | None = None):
+        """Each step's input for every grid value, (G, trials, ·): x_t × drive (x_t W_ihᵀ × drive if projected)."""
+        for chunk in self.chunks():
+            if project is not None:
+                chunk = np.matmul(chunk, project.T)
+            for x in chunk:
+                yield drives * x
+
+    def unit(self) -> np.ndarray:
+        self._thread.join()
+        return self._u
