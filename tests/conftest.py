@@ -68,12 +68,12 @@ def run():
     """Invoke the CLI in-process; returns (exit_code, stdout, stderr)."""
     from typer.testing import CliRunner
 
-    from rnncalc.cli.app import app
+    from rnncalc.cli.app import build
 
     runner = CliRunner()
 
     def invoke(*args: str, **env):
-        result = runner.invoke(app, list(args), env=env or None)
+        result = runner.invoke(build(), list(args), env=env or None)
         return result.exit_code, result.stdout, result.stderr
 
     return invoke

@@ -52,9 +52,9 @@ def test_from_a_file_a_name_in_it_and_standard_input(run, tmp_path, monkeypatch)
     )
     from typer.testing import CliRunner
 
-    from rnncalc.cli.app import app
+    from rnncalc.cli.app import build
 
-    result = CliRunner().invoke(app, ["params", "--from", "-", "-q"], input=CLASS)
+    result = CliRunner().invoke(build(), ["params", "--from", "-", "-q"], input=CLASS)
     assert (result.exit_code, result.stdout) == (0, f"{TOTAL}\n")
 
 

@@ -1,4 +1,5 @@
-"""The command line: options in, a core call, a view, the output layer. See :mod:`rnncalc.cli.app`.
+"""The command line: options in, a core call, a view, the output layer. See :mod:`rnncalc.cli.app` (the
+root), :mod:`rnncalc.cli.failures` (exit codes) and :mod:`rnncalc.cli.common`.
 
 `main` is the console script. It answers Ctrl-C before it loads anything, so
 an interrupt at any moment after that ends with exit 130 and no traceback (SIGTERM
@@ -20,10 +21,9 @@ def main() -> None:
 
         if (code := answer(sys.argv)) is not None:
             sys.exit(code)
-        from .app import app, only
+        from .app import build
 
-        only(sys.argv[1:2])
-        app()
+        build(sys.argv[1:2])()
     except KeyboardInterrupt:
         sys.exit(130)
 

@@ -17,7 +17,7 @@ def answer(argv: list[str]) -> int | None:
         return 0  # a shell's completion request with a broken word index: no completions, not a traceback
     if len(argv) < 2 or argv[1] not in OPTIONS:
         return None
-    from .app import say
+    from .failures import say
 
     if len(argv) > 3 or (len(argv) == 3 and argv[2] not in SHELLS):
         say(f"error: {argv[1]} takes one of {', '.join(SHELLS)}, got {' '.join(argv[2:])!r}")

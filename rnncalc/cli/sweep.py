@@ -10,7 +10,7 @@ from typer.core import TyperCommand
 
 from ..choices import RUN_DEFAULTS, SWEEP_TRIALS
 from ..output.emit import Format, emit
-from .app import app, charge_output, core_errors, emit_with_plot, progress_bar
+from .common import charge_output, core_errors, emit_with_plot, progress_bar
 from .options import (
     ActivationOpt,
     Drive,
@@ -35,12 +35,13 @@ RANGE_OF = {
     "update": "RANGE",
     "forget_bias": "RANGE",
 }  # the swept value is the argument
-sweep = typer.Typer(
+app = typer.Typer(  # registered by rnncalc.cli.app
+    name="sweep",
+    short_help="Where does the gradient survive? Heatmaps over a range.",
     no_args_is_help=True,
     help="Where does the gradient survive? Grids of gradflow runs as heatmaps, and the forget-bias table.\n\n"
     "A RANGE is start:stop:step with both ends included (0.5:1.5:0.05), or one number.",
 )
-app.add_typer(sweep, name="sweep", short_help="Where does the gradient survive? Heatmaps over a range.")
 
 
 def Range(what: str):
@@ -106,7 +107,7 @@ class RangeCommand(TyperCommand):
         return super().parse_args(ctx, args)
 
 
-@sweep.command(
+@app.command(
     "radius",
     epilog="Examples: rnncalc sweep radius 0.5:1.5:0.05 --steps 200 ; rnncalc sweep radius 0.6:2:0.1 --drive 0:1:0.25",
     context_settings=NEGATIVE_RANGES,
@@ -175,7 +176,7 @@ def _gated_sweep(parameter: str, values_help: str, title: str, example: str) -> 
 
     command.__annotations__["values"] = Range(values_help)
     command.__doc__ = f"{title}: log10 of the gradient norm over {parameter}-gate value × lag."
-    sweep.command(parameter, epilog=f"Example: {example}", context_settings=NEGATIVE_RANGES, cls=RangeCommand)(command)
+    app.command(parameter, epilog=f"Example: {example}", context_settings=NEGATIVE_RANGES, cls=RangeCommand)(command)
 
 
 _gated_sweep(
@@ -184,7 +185,7 @@ _gated_sweep(
 _gated_sweep("update", "Update-gate values z of the GRU, in [0, 1].", "GRU", "rnncalc sweep update 0.5:0.99:0.01")
 
 
-@sweep.command(
+@app.command(
     "forget-bias",
     epilog="Example: rnncalc sweep forget-bias -2:6:1 --steps 100",
     context_settings=NEGATIVE_RANGES,

@@ -72,7 +72,7 @@ class Check(NamedTuple):
 def check_answer(expected: int, asked: ParamCount, nearest: int = 3) -> Check:
     """Whether `expected` is the count of `asked`, and every reading of the same question that gives it.
 
-    >>> c = check(20224, count_params("rnn", 128, 28, 10))
+    >>> c = check_answer(20224, count_params("rnn", 128, 28, 10))
     >>> c.match, c.readings[0].description, c.readings[0].changes, c.other_sizes
     (False, 'PyTorch nn.RNN(28, 128)', ('PyTorch convention', 'without the output layer'), ['k = 2', 'm = 20'])
     """
