@@ -18,12 +18,26 @@ os.environ["TERM"] = "dumb"
 os.environ.pop("RNNCALC_MAX_SECONDS", None)
 os.environ.pop("RNNCALC_MAX_MEMORY", None)
 
-# In CI a failure must reproduce: no randomness across runs, and the failing example printed.
-settings.register_profile(
-    "ci", derandomize=True, print_blob=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile("dev", deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+# Hypothesis is set only here, through profiles. In CI a failure must reproduce: no randomness across runs, and the
+# failing example printed. HYPOTHESIS_PROFILE=thorough runs ten times the examples (a search for new failures).
+QUIET = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]}
+settings.register_profile("ci", derandomize=True, print_blob=True, **QUIET)
+settings.register_profile("dev", **QUIET)
+settings.register_profile("thorough", **QUIET)
+ACTIVE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+settings.load_profile(ACTIVE)
+
+# A property's examples, by what one costs; a test takes its tier: @settings(settings.get_profile("simulated")).
+EXAMPLES = {
+    "pure": 200,  # a pure function: counts, solutions
+    "simulated": 150,  # a short simulation, a CLI call in-process, a small framework module
+    "repeated": 30,  # a simulation run twice, a DFA's checks, a Keras model built
+    "built": 12,  # several framework models built, or a child process measured
+}
+for tier, count in EXAMPLES.items():
+    settings.register_profile(
+        tier, settings.get_profile(ACTIVE), max_examples=count * (10 if ACTIVE == "thorough" else 1)
+    )
 
 IN_CI = bool(os.environ.get("CI"))
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +56,7 @@ def oracle(module: str, install: str):
 @pytest.fixture(scope="session")
 def torch():
     """Real PyTorch, the oracle."""
-    module = oracle("torch", "pip install '.[test]'")
+    module = oracle("torch", "pip install --group test")
     module.set_default_dtype(module.float64)
     return module
 
@@ -52,7 +66,7 @@ def keras():
     """Real Keras 3 on the JAX CPU backend, the oracle."""
     os.environ.setdefault("KERAS_BACKEND", "jax")
     os.environ.setdefault("JAX_PLATFORMS", "cpu")
-    return oracle("keras", "pip install '.[test]'")
+    return oracle("keras", "pip install --group test")
 
 
 @pytest.fixture(scope="session")

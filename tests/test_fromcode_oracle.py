@@ -6,7 +6,7 @@ Keras here, and rnncalc's count, read from the text alone, must equal the framew
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnncalc.fromcode import read_model
@@ -160,7 +160,7 @@ def keras_graph(s) -> str:
     return "\n".join(lines + ["model = keras.Model(inputs, x)"]) + "\n"
 
 
-@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(settings.get_profile("built"))
 @given(stacks)
 def test_random_stacks_count_what_the_framework_counts(torch, keras, s):
     for code in (torch_class(s), keras_sequential(s), keras_graph(s)):

@@ -6,7 +6,7 @@ import os
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnncalc import InvalidArgument
@@ -109,7 +109,7 @@ def random_dfas(draw):
     return {"alphabet": alphabet, "states": states, "start": states[0], "accept": accept, "delta": table}
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(settings.get_profile("repeated"))
 @given(random_dfas())
 def test_random_dfas_run_exactly_above_their_threshold(spec):
     machine = from_json(json.dumps(spec))

@@ -19,7 +19,7 @@ import sys
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 BAD_NUMBERS = [
@@ -50,7 +50,7 @@ def test_reals_beyond_float_are_refused_by_name(text):
         parse_real("radius", text)
 
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(settings.get_profile("simulated"))
 LIMITS = {"RNNCALC_MAX_SECONDS": "3", "RNNCALC_MAX_MEMORY": "0.5"}  # what is accepted stays small
 
 
@@ -477,7 +477,9 @@ def test_ctrl_c_at_any_moment_exits_130_without_a_traceback(exe, seed):
     long_run = ["gradflow", "--steps", "40000", "--hidden", "32", "--trials", "2", "-f", "json"]  # about 3 s
     code, out, err, *_ = run_child(long_run, env={"RNNCALC_MAX_SECONDS": "600"}, interrupt_after=delay, exe=exe)
     assert code in (130, -2), (delay, code, err)  # -2: the signal came before Python could install its handler
-    assert b"Traceback" not in err and out == b""
+    assert b"Traceback" not in err
+    # Ctrl-C is held back while the answer is written: stdout holds nothing, or the whole answer (then exit 130)
+    assert out == b"" or json.loads(out)["runs"]
 
 
 def test_bare_commands_show_their_help_as_a_usage_mistake(exe):
@@ -504,7 +506,7 @@ def test_an_unknown_subcommand_lists_the_group_it_was_looked_up_in(exe):
     assert done.returncode == 2 and "Commands: radius, forget, update, forget-bias" in done.stderr
 
 
-MEMORY_CHECK = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+MEMORY_CHECK = settings(settings.get_profile("built"))
 
 
 @MEMORY_CHECK

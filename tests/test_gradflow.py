@@ -186,7 +186,7 @@ configs = st.one_of(
 )  # fmt: skip
 
 
-@settings(max_examples=150, deadline=None)
+@settings(settings.get_profile("simulated"))
 @given(configs)
 def test_log_norms_are_finite_or_exactly_zero_for_any_valid_input(cfg):
     run = simulate(cfg)
@@ -199,7 +199,7 @@ def test_log_norms_are_finite_or_exactly_zero_for_any_valid_input(cfg):
         assert all(x is None for x in run.log10_norm[first_zero:])  # a zero state gradient stays zero
 
 
-@settings(max_examples=20, deadline=None)
+@settings(settings.get_profile("repeated"))
 @given(configs)
 def test_same_seed_same_numbers(cfg):
     assert simulate(cfg).log10_norm == simulate(cfg).log10_norm

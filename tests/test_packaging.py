@@ -4,6 +4,7 @@ import doctest
 import importlib
 import os
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,10 @@ def test_a_notebook_discovers_the_api():
     assert {"count_params", "simulate", "read_weights", "trained_flow", "analyse_machine"} <= set(dir(rnncalc))
     assert all(callable(getattr(rnncalc, name)) for name in dir(rnncalc) if name != "__version__")
     assert importlib.resources.files("rnncalc").joinpath("py.typed").is_file()
+
+
+def test_hypothesis_is_set_only_through_the_profiles_in_conftest():
+    # Issue 17: pinned max_examples overrode the profiles, so neither CI's nor a thorough run's settings held.
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        for arguments in re.findall(r"\bsettings\(([^)]*)\)", path.read_text()):
+            assert arguments.startswith('settings.get_profile("'), (path.name, arguments)

@@ -224,7 +224,7 @@ def test_the_printed_substitution_evaluates_to_the_total(n, m, k, cell):
     assert eval(expr) == result.total  # noqa: S307 - our own digits and operators only
 
 
-@settings(max_examples=50)
+@settings(settings.get_profile("repeated"))
 @given(shapes, st.integers(1, 10**6))
 def test_the_count_polynomial_equals_the_count_at_every_size(kw, n):
     cell, m, k = kw.pop("cell"), kw.pop("input_size"), kw.pop("output_size")

@@ -5,7 +5,7 @@ which is what rnncalc's tensor names follow.
 """
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnncalc import count_params, read_network
@@ -42,7 +42,7 @@ def keras_code(cfg) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(settings.get_profile("repeated"))
 @given(configs)
 def test_paths_shapes_and_total_equal_keras(keras, cfg):
     keras.backend.clear_session()

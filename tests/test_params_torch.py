@@ -1,7 +1,7 @@
 """The PyTorch convention against real torch.nn modules: count, names and shapes; and --from on the same code."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnncalc import count_params, read_network
@@ -44,7 +44,7 @@ def build(torch, code: str):
     return params
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(settings.get_profile("simulated"))
 @given(configs)
 def test_count_names_and_shapes_equal_torch(torch, cfg):
     cfg = dict(cfg)

@@ -74,7 +74,7 @@ configs = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(settings.get_profile("pure"))
 @given(configs, st.integers(1, 10**15))
 def test_the_answer_fits_and_one_more_unit_does_not(cfg, budget):
     cell, m, k = cfg.pop("cell"), cfg.pop("input_size"), cfg.pop("output_size")
