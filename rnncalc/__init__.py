@@ -9,6 +9,8 @@ The same numbers the command line prints, from Python::
 Every name below loads its module on first use, so `import rnncalc` (and
 `rnncalc params`) never loads NumPy; the simulating ones load it when called.
 Bad arguments raise :class:`InvalidArgument` (a ``ValueError``) naming the argument.
+Results are typed (NamedTuples and frozen dataclasses, listed below the functions);
+in a notebook the main ones show as the tables their command prints.
 """
 
 from .errors import InvalidArgument
@@ -49,6 +51,29 @@ _API = {  # name: the module that defines it
     # rnncalc fsm
     "load_machine": "fsm.dfa",
     "analyse_machine": "fsm.analysis",
+    # what they return (each shows itself in a notebook as its command's tables, where it has one)
+    "ParamCount": "counting.params",
+    "TensorCount": "counting.params",
+    "Unavailable": "counting.params",
+    "Costs": "counting.workload",
+    "Description": "counting.network",
+    "Comparison": "counting.network",
+    "CellRow": "counting.network",
+    "Check": "counting.expect",
+    "Solution": "counting.solve",
+    "Model": "fromcode.model",
+    "ModelReport": "counting.modelreport",
+    "FileModel": "weights.infer",
+    "Run": "simulation.gradflow",
+    "TrainedFlow": "weights.flow",
+    "GateCost": "simulation.gates",
+    "Retention": "simulation.gates",
+    "LagSweep": "simulation.sweep",
+    "PhaseSweep": "simulation.sweep",
+    "BiasRow": "simulation.sweep",
+    "DFA": "fsm.dfa",
+    "Analysis": "fsm.analysis",
+    "Limits": "guard",
 }
 
 __all__ = ["InvalidArgument", "__version__", *_API]

@@ -1,6 +1,8 @@
 """The words options take, and the defaults and bounds the help shows: each written once, light to import (the
 command line builds its choices and help from here, the cores their checks; no NumPy)."""
 
+from typing import TypedDict
+
 CONVENTIONS = ("textbook", "pytorch", "keras")  # whose count: the course's formula, PyTorch, Keras 3
 DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8}  # number formats, for memory
 INITS = ("gaussian", "orthogonal")  # the vanilla RNN's W
@@ -15,7 +17,17 @@ SIMULATED = (
 TYPICAL_GATE = 0.95  # gates: the fraction of the carried state kept per step, by default
 
 # A gradient-flow run: its settings when none are given, and the values each cell varies by default.
-RUN_DEFAULTS = {"hidden": 64, "steps": 100, "trials": 8, "seed": 0, "drive": 0.1}
+
+
+class RunDefaults(TypedDict):
+    hidden: int
+    steps: int
+    trials: int
+    seed: int
+    drive: float
+
+
+RUN_DEFAULTS: RunDefaults = {"hidden": 64, "steps": 100, "trials": 8, "seed": 0, "drive": 0.1}
 RNN_DEFAULTS = {"init": "gaussian", "activation": "tanh"}  # the vanilla RNN's own settings
 SWEEP_TRIALS = 4  # a sweep runs many points, so fewer trials at each
 VARIED_DEFAULTS = {"radius": (0.9, 1.0, 1.1), "forget": (0.9, 0.99), "update": (0.9, 0.99)}

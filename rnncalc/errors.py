@@ -8,6 +8,7 @@ value is refused the same way from Python and from the command line: an
 from __future__ import annotations
 
 import math
+from typing import Collection
 
 
 class InvalidArgument(ValueError):
@@ -30,7 +31,8 @@ def shown(value: object, limit: int = 40) -> str:
     try:
         text = repr(value)
     except ValueError:  # an int past Python's 4,300-digit conversion limit
-        text = f"<an integer of about {int(value.bit_length() * 0.30103):,} digits>"
+        digits = int(value.bit_length() * 0.30103) if isinstance(value, int) else 0
+        text = f"<an integer of about {digits:,} digits>"
     if len(text) <= limit:
         return text
     return f"{text[: limit - 1]}… ({len(text):,} characters)"
@@ -71,7 +73,7 @@ def check_bool(name: str, value: object) -> bool:
     return value
 
 
-def check_choice(name: str, value: object, choices) -> str:
+def check_choice(name: str, value: object, choices: Collection[str]) -> str:
     if not isinstance(value, str) or value not in choices:
         raise InvalidArgument(name, f"choose from {', '.join(choices)}; got {shown(value)}")
     return value

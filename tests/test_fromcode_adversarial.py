@@ -31,6 +31,7 @@ def framework_count(code: str, torch, keras):
         return None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_the_count_is_the_frameworks_or_a_refusal(torch, keras, case):
     code = case.read_text()

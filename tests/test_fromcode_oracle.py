@@ -160,6 +160,7 @@ def keras_graph(s) -> str:
     return "\n".join(lines + ["model = keras.Model(inputs, x)"]) + "\n"
 
 
+@pytest.mark.slow
 @settings(settings.get_profile("built"))
 @given(stacks)
 def test_random_stacks_count_what_the_framework_counts(torch, keras, s):

@@ -471,6 +471,7 @@ def test_a_failed_plot_never_leaves_half_a_file(tmp_path, monkeypatch):
     assert target.read_bytes() == b"the old picture" and [p.name for p in tmp_path.iterdir()] == ["old.png"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(8))
 def test_ctrl_c_at_any_moment_exits_130_without_a_traceback(exe, seed):
     delay = random.Random(seed).uniform(0.0, 1.2)
@@ -517,6 +518,7 @@ MEMORY_CHECK = settings(settings.get_profile("built"))
     fmt=st.sampled_from([["-q"], ["-f", "json"], ["-f", "csv"], ["-f", "table"]]),
     limit=st.sampled_from(["0.1", "0.15", "0.25"]),
 )
+@pytest.mark.slow
 def test_an_accepted_run_stays_within_the_memory_it_was_allowed(exe, runs, steps, hidden, fmt, limit):
     """Issue 19: the guard omitted what printing holds. Whatever it accepts under a memory limit must stay under
     that limit, measured from outside (the command's own peak), and print the same numbers in every format."""

@@ -42,6 +42,7 @@ def keras_code(cfg) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 @settings(settings.get_profile("repeated"))
 @given(configs)
 def test_paths_shapes_and_total_equal_keras(keras, cfg):

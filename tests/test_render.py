@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rnncalc.output.documents import latex_text, markdown
 from rnncalc.output.emit import Format, compose
-from rnncalc.output.render import latex_text, markdown
 from rnncalc.output.report import Column, Heatmap, Report, Table
 from rnncalc.output.scale import bar_eighths, bar_scale, decade_scale, glyph
 from rnncalc.output.terminals import Terminal, ascii_text

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from rnncalc.errors import InvalidArgument
+from rnncalc.guard import Limits
 from rnncalc.weights import read_weights
 from rnncalc.weights.flow import spectral_radii, trained_flow
 
@@ -591,6 +592,7 @@ def _built(name, build, torch, keras):
     return model
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,build", WRITTEN, ids=[w[0] for w in WRITTEN])
 def test_the_weights_of_models_people_write_count_as_their_framework_does(torch, keras, tmp_path, name, build):
     model = _built(name, build, torch, keras)
@@ -612,5 +614,6 @@ def test_the_weights_of_models_people_write_count_as_their_framework_does(torch,
     assert {r.path for r in held.model.recurrent} == recurrent
     if all(d.projected for d in held.directions):
         return  # an LSTM with a projection is counted, not simulated
-    flow = trained_flow(str(path), steps=8, trials=2, burn_in=4)
+    # limits: the guard's estimate (about 6x this run's time, scaled by the machine's load) is not what is tested here
+    flow = trained_flow(str(path), steps=8, trials=2, burn_in=4, limits=Limits(600, 2**33))
     assert all(all(x is None or math.isfinite(x) for x in layer.log10_norm) for layer in flow.layers)

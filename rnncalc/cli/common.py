@@ -23,6 +23,12 @@ _OPTION = {
 }
 
 
+def typed(ctx: typer.Context, key: str) -> bool:
+    """Whether the user typed this option (rather than leaving its default)."""
+    source = ctx.get_parameter_source(key)
+    return source is not None and source.name == "COMMANDLINE"
+
+
 def option_name(core_name: str, names: dict | None = None) -> str:
     """The option a core argument comes from: input_size → --in, burn_in → --burn-in."""
     names = {**_OPTION, **(names or {})}

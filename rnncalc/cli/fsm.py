@@ -100,7 +100,7 @@ def fsm(
                 "give a MACHINE (a built-in name or a .json file) or --dfa FILE, one of them", param_hint="'MACHINE'"
             )
         target = None if plot is None else check_target(plot)
-        dfa = load_machine(machine) if machine is not None else load_file(dfa_file)
+        dfa = load_machine(machine) if machine is not None else load_file(str(dfa_file))  # one of them is given
         limits = Limits.resolve(max_seconds, max_memory)
         cost = cost_of(dfa, length, random, search, classify or ())
         cells = trace_cells(dfa, [dfa.symbols(text) for text in (classify or ())[:1]])

@@ -16,8 +16,8 @@ from .options import (
     Convention,
     ConventionOpt,
     FormatOpt,
-    Hidden,
-    In,
+    HiddenSize,
+    InputSize,
     MaxMemory,
     MaxSeconds,
     Out,
@@ -37,8 +37,8 @@ CARRIED = tuple(dict.fromkeys(c.carry.kept for c in CELLS.values() if c.carry)) 
     epilog="Example: rnncalc gates --hidden 256 --in 64 --cells lstm,gru --equations",
 )
 def gates(
-    hidden: Hidden = 128,
-    input_size: In = 28,
+    hidden: HiddenSize = 128,
+    input_size: InputSize = 28,
     output_size: Out = 0,
     convention: ConventionOpt = Convention.textbook,
     cells: Annotated[

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -13,19 +13,19 @@ from ..choices import (
     VARIED_DEFAULTS,
 )
 from ..output.emit import Format
-from .common import charge_output, core_errors, emit_with_plot, option_name, progress_bar
+from .common import charge_output, core_errors, emit_with_plot, option_name, progress_bar, typed
 from .options import (
     ActivationOpt,
     BurnIn,
     Drive,
     FormatOpt,
+    HiddenSize,
     InitOpt,
     MaxMemory,
     MaxSeconds,
     Path,
     Plot,
     Seed,
-    SimHidden,
     Steps,
     Trials,
     choices,
@@ -39,12 +39,9 @@ app = typer.Typer()  # registered by rnncalc.cli.app
 SimCell = choices("SimCell", SIMULATED)  # the cells gradflow simulates
 
 
-def Varied(name: str, what: str):
-    """A gradflow setting a run list varies (radius, forget, update): repeatable, its defaults shown."""
-    return Annotated[
-        Optional[list[float]],
-        typer.Option(parser=real(name), metavar="X", show_default=listed(VARIED_DEFAULTS[name]), help=what),
-    ]
+def varied(name: str, what: str) -> Any:
+    """The option of a gradflow setting a run list varies (radius, forget, update): repeatable, its defaults shown."""
+    return typer.Option(parser=real(name), metavar="X", show_default=listed(VARIED_DEFAULTS[name]), help=what)
 
 
 GRADFLOW_HELP = f"""Why does a vanilla RNN forget? Simulate backpropagation through time.
@@ -68,14 +65,19 @@ another. Cells: {listed(SIMULATED)}.
 def gradflow(
     ctx: typer.Context,
     cell: Annotated[SimCell, typer.Option(metavar="CELL", help=f"{listed(SIMULATED)}.")] = SimCell.rnn,
-    radius: Varied("radius", f"rnn: spectral radius of W, 0 to {MAX_RADIUS:g}; repeat for several runs.") = None,
-    forget: Varied("forget", "lstm: forget-gate value in [0, 1]; repeatable.") = None,
-    update: Varied("update", "gru: update-gate value z in [0, 1]; repeatable.") = None,
+    radius: Annotated[
+        Optional[list[float]],
+        varied("radius", f"rnn: spectral radius of W, 0 to {MAX_RADIUS:g}; repeat for several runs."),
+    ] = None,
+    forget: Annotated[Optional[list[float]], varied("forget", "lstm: forget-gate value in [0, 1]; repeatable.")] = None,
+    update: Annotated[
+        Optional[list[float]], varied("update", "gru: update-gate value z in [0, 1]; repeatable.")
+    ] = None,
     path: Annotated[
         Optional[list[Path]],
         typer.Option(metavar="PATH", show_default="full", help="lstm, gru: full, carry or both; repeatable."),
     ] = None,
-    hidden: SimHidden = RUN_DEFAULTS["hidden"],
+    hidden: HiddenSize = RUN_DEFAULTS["hidden"],
     steps: Steps = RUN_DEFAULTS["steps"],
     trials: Trials = RUN_DEFAULTS["trials"],
     seed: Seed = RUN_DEFAULTS["seed"],
@@ -163,9 +165,9 @@ def _trained_gradflow(
     from ..weights.flow import trained_flow
 
     for key, why in WITHOUT_WEIGHTS.items():
-        if ctx.get_parameter_source(key).name == "COMMANDLINE":
+        if typed(ctx, key):
             raise typer.BadParameter(why, param_hint=f"'{option_name(key)}'")
-    given = ctx.get_parameter_source("drive").name == "COMMANDLINE"
+    given = typed(ctx, "drive")
     activation = ctx.params.get("activation")
     with core_errors({"path": "--weights", "input_scale": "--drive"}):
         target = None if plot is None else check_target(plot)

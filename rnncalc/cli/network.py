@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from ..errors import InvalidArgument, shown
-from .common import option_name
+from .common import option_name, typed
+
+# Typer carries its own Click; its usage error (exit 2, no option named) without importing it.
+UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 From = Annotated[
     Optional[str],
@@ -43,7 +46,9 @@ NETWORK = (
 )
 
 
-def _network(ctx: typer.Context, source: tuple | None, solving: bool = False, **given) -> tuple[dict, dict]:
+def _network(
+    ctx: typer.Context, source: tuple | None, solving: bool = False, **given: Any
+) -> tuple[dict[str, Any], dict[str, str]]:
     """The network from the options and --from: an option typed and set by --from must agree; sizes are required.
     Also which arguments --from set, for core_errors to name.
 
@@ -56,19 +61,17 @@ def _network(ctx: typer.Context, source: tuple | None, solving: bool = False, **
         code, entry, values = source
         read = read_network(code, entry, values, given.get("input_size"))
         for key, value in read.items():
-            typed = key in ctx.params and ctx.get_parameter_source(key).name == "COMMANDLINE"
-            if typed and given[key] != value:
+            if key in ctx.params and typed(ctx, key) and given[key] != value:
                 raise InvalidArgument(
                     key, f"--from sets {key} to {shown(value)}, which this option contradicts ({shown(given[key])})"
                 )
             if not (key == "hidden" and solving):
                 given[key] = value
-    for key, flag in (("hidden", "--hidden"), ("input_size", "--in")):
-        if given.get(key) is None and not (key == "hidden" and solving):
-            raise InvalidArgument(
-                key,
-                f"is required: give {flag} (or --from with {'an Input shape' if key == 'input_size' else 'the layer'})",
-            )
+    missing = [flag for key, flag in (("hidden", "--hidden"), ("input_size", "--in"))
+               if given.get(key) is None and not (key == "hidden" and solving)]  # fmt: skip
+    if missing:
+        where = "the code leaves it open" if source is not None else "or read the model with --from CODE"
+        raise UsageError(f"give {' and '.join(missing)}: the network's sizes are required ({where})")
     net = {k: given[k] for k in NETWORK if k in given and not (k == "hidden" and solving)}
     return net, {k: "--from" for k in read}
 
@@ -118,7 +121,7 @@ SHAPE_OPTIONS = (
 def _refuse_shape_options(ctx: typer.Context) -> None:
     """With --from the code says the model; an option that would say it too is refused, not silently ignored."""
     for key in SHAPE_OPTIONS:
-        if ctx.get_parameter_source(key).name == "COMMANDLINE":
+        if typed(ctx, key):
             raise typer.BadParameter(
                 "--from reads the model from the code; give a value the code leaves open with --set NAME=VALUE",
                 param_hint=f"'{option_name(key)}'",

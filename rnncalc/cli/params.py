@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -81,7 +81,7 @@ def params(
     """
     with core_errors({"path": "--from"}):
         weights = from_code is not None and _weights(from_code, sets)
-    if weights:
+    if weights and from_code is not None:
         _refuse_shape_options(ctx)
         from ..counting.modelreport import analyse_model
         from ..views.model import model_report
@@ -113,7 +113,7 @@ def params(
         net, _ = _network(ctx, None, hidden=hidden, input_size=input_size, output_size=output_size,
                           cell=cell.value, layers=layers, bidirectional=bidirectional, proj=proj, bias=bias,
                           convention=convention.value, reset_after=reset_after)  # fmt: skip
-        work = dict(seq_len=seq_len)
+        work: dict[str, Any] = dict(seq_len=seq_len)
         if net["cell"] == "all":
             if expect is not None:
                 raise typer.BadParameter("checks one cell's count; choose a --cell", param_hint="'--expect'")

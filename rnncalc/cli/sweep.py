@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 import typer
 from typer.core import TyperCommand
@@ -16,6 +16,7 @@ from .options import (
     Drive,
     FormatOpt,
     GatedBurnIn,
+    HiddenSize,
     InitOpt,
     MaxMemory,
     MaxSeconds,
@@ -23,7 +24,6 @@ from .options import (
     Plot,
     RNNBurnIn,
     Seed,
-    SimHidden,
     Steps,
     values_range,
     whole,
@@ -44,11 +44,10 @@ app = typer.Typer(  # registered by rnncalc.cli.app
 )
 
 
-def Range(what: str):
-    # `object`, not list[float]: one argument that the parser turns into a list (a list type would mean many arguments)
-    return Annotated[
-        object, typer.Argument(parser=values_range("parameter"), metavar="RANGE", help=what, show_default=False)
-    ]
+def range_argument(what: str) -> Any:
+    """The RANGE argument. Typed `object`, not list[float]: one argument that the parser turns into a list (a list
+    type would mean many arguments)."""
+    return typer.Argument(parser=values_range("parameter"), metavar="RANGE", help=what, show_default=False)
 
 
 SweepTrials = Annotated[
@@ -109,14 +108,15 @@ class RangeCommand(TyperCommand):
 
 @app.command(
     "radius",
+    short_help="Vanilla RNN: the gradient over radius × lag, or the radius × drive map.",
     epilog="Examples: rnncalc sweep radius 0.5:1.5:0.05 --steps 200 ; rnncalc sweep radius 0.6:2:0.1 --drive 0:1:0.25",
     context_settings=NEGATIVE_RANGES,
     cls=RangeCommand,
 )
 def radius(
-    values: Range("Spectral radii ρ of the vanilla RNN's W."),
+    values: Annotated[object, range_argument("Spectral radii ρ of the vanilla RNN's W.")],
     drive: DriveRange = [RUN_DEFAULTS["drive"]],  # noqa: B006 (Typer reads the default; it is never mutated)
-    hidden: SimHidden = RUN_DEFAULTS["hidden"],
+    hidden: HiddenSize = RUN_DEFAULTS["hidden"],
     steps: Steps = RUN_DEFAULTS["steps"],
     trials: SweepTrials = SWEEP_TRIALS,
     seed: Seed = RUN_DEFAULTS["seed"],
@@ -131,10 +131,14 @@ def radius(
 ) -> None:
     """Vanilla RNN: log10 of the gradient norm over radius × lag, or (with a --drive range) the radius × drive map
     with the mean-field edge of chaos and the measured boundary."""
-    settings = dict(hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)
-    settings |= {k: v.value for k, v in (("init", init), ("activation", activation)) if v is not None}
-    if len(drive) == 1:
-        settings["drive"] = drive[0]
+    settings: dict[str, Any] = dict(hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in)
+    if init is not None:
+        settings["init"] = init.value
+    if activation is not None:
+        settings["activation"] = activation.value
+    drives, values = cast(list, drive), cast(list, values)  # what the RANGE parser made of them
+    if len(drives) == 1:
+        settings["drive"] = drives[0]
         return _lag("radius", values, None, plot, fmt, quiet, (max_seconds, max_memory), **settings)
     from ..guard import Limits
     from ..output.plot import check_target
@@ -144,7 +148,6 @@ def radius(
 
     with core_errors(RANGE_OF):
         target = None if plot is None else check_target(plot)
-        drives = settings.pop("drive")
         with progress_bar(cost_of(phase_configs(values, drives, **settings)).seconds) as tick:
             result = phase_sweep(
                 values, drives, limits=Limits.resolve(max_seconds, max_memory), progress=tick, **settings
@@ -160,7 +163,7 @@ def _gated_sweep(parameter: str, values_help: str, title: str, example: str) -> 
         values: object,  # its annotation is set below: a closure's name is not in scope for Typer
         path: GatedPath = OnePath.full,
         drive: Drive = RUN_DEFAULTS["drive"],
-        hidden: SimHidden = RUN_DEFAULTS["hidden"],
+        hidden: HiddenSize = RUN_DEFAULTS["hidden"],
         steps: Steps = RUN_DEFAULTS["steps"],
         trials: SweepTrials = SWEEP_TRIALS,
         seed: Seed = RUN_DEFAULTS["seed"],
@@ -174,9 +177,15 @@ def _gated_sweep(parameter: str, values_help: str, title: str, example: str) -> 
         _lag(parameter, values, path, plot, fmt, quiet, (max_seconds, max_memory),
              hidden=hidden, steps=steps, trials=trials, seed=seed, burn_in=burn_in, drive=drive)  # fmt: skip
 
-    command.__annotations__["values"] = Range(values_help)
+    command.__annotations__["values"] = Annotated[object, range_argument(values_help)]
     command.__doc__ = f"{title}: log10 of the gradient norm over {parameter}-gate value × lag."
-    app.command(parameter, epilog=f"Example: {example}", context_settings=NEGATIVE_RANGES, cls=RangeCommand)(command)
+    app.command(
+        parameter,
+        short_help=f"{title}: the gradient over {parameter}-gate value × lag.",
+        epilog=f"Example: {example}",
+        context_settings=NEGATIVE_RANGES,
+        cls=RangeCommand,
+    )(command)
 
 
 _gated_sweep(
@@ -187,12 +196,13 @@ _gated_sweep("update", "Update-gate values z of the GRU, in [0, 1].", "GRU", "rn
 
 @app.command(
     "forget-bias",
+    short_help="What a forget-gate bias keeps: f = σ(b), f^T and the timescale.",
     epilog="Example: rnncalc sweep forget-bias -2:6:1 --steps 100",
     context_settings=NEGATIVE_RANGES,
     cls=RangeCommand,
 )
 def forget_bias(
-    values: Range("Forget-gate biases b, within ±100."),
+    values: Annotated[object, range_argument("Forget-gate biases b, within ±100.")],
     steps: Annotated[
         int, typer.Option("--steps", "-T", parser=whole("steps"), metavar="T", help="The power in f^T.")
     ] = 100,
@@ -204,5 +214,5 @@ def forget_bias(
     from ..views.sweep import bias_report
 
     with core_errors(RANGE_OF):
-        rows = forget_bias_table(values, steps)
+        rows = forget_bias_table(cast(list, values), steps)
     emit(bias_report(rows, steps), fmt, quiet)

@@ -26,7 +26,8 @@ nearest ones come with the difference in words ("off by 128 = n: one bias vector
 from __future__ import annotations
 
 import itertools
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import Any, Iterator, NamedTuple
 
 from ..choices import CONVENTIONS
 from ..errors import InvalidArgument, check_int
@@ -34,7 +35,8 @@ from .cells import CELLS
 from .params import MAX_LAYERS, ParamCount, availability, count_params, default_bias, takes_layout
 
 
-class Reading(NamedTuple):
+@dataclass(frozen=True)
+class Reading:
     changes: tuple[str, ...]  # how this reading differs from the question as asked; () for the question itself
     description: str  # the network this reading counts, as its framework writes it
     count: ParamCount
@@ -89,7 +91,7 @@ def check_answer(expected: int, asked: ParamCount, nearest: int = 3) -> Check:
     return Check(expected, asked, asked.total == expected, exact, near, others)
 
 
-def _left_out(asked: ParamCount):
+def _left_out(asked: ParamCount) -> Iterator[Reading]:
     """The course formula with whole terms left out: the input matrices W_x·, the output matrix W_hy, or both."""
     try:
         course = count_params(asked.cell, asked.hidden, asked.input_size, asked.output_size, layers=asked.layers,
@@ -111,9 +113,13 @@ def _other_sizes(expected: int, asked: ParamCount) -> list[str]:
     """The output or input sizes at which the course formula, with the other sizes as asked, gives `expected`
     (the count is linear in each: kn for the output layer, blocks·n·m for the input matrices)."""
     out = []
-    shape = dict(layers=asked.layers, bidirectional=asked.bidirectional, proj=asked.proj, bias=False)
+    shape: dict[str, Any] = dict(layers=asked.layers, bidirectional=asked.bidirectional, proj=asked.proj, bias=False)
     for symbol, vary in (("k", "output_size"), ("m", "input_size")):
-        sizes = {"hidden": asked.hidden, "input_size": asked.input_size, "output_size": asked.output_size}
+        sizes: dict[str, Any] = {
+            "hidden": asked.hidden,
+            "input_size": asked.input_size,
+            "output_size": asked.output_size,
+        }
         low = 0 if vary == "output_size" else 1
         try:
             at = [count_params(asked.cell, **(sizes | {vary: x}), **shape).total for x in (low, low + 1)]
@@ -126,10 +132,10 @@ def _other_sizes(expected: int, asked: ParamCount) -> list[str]:
     return out
 
 
-def _readings(asked: ParamCount):
+def _readings(asked: ParamCount) -> Iterator[Reading]:
     """Every reading in the search space (the question itself among them), each network once."""
     n, m, k = asked.hidden, asked.input_size, asked.output_size
-    sizes = {(n, m, k): ()}
+    sizes: dict[tuple[int, int, int], tuple[str, ...]] = {(n, m, k): ()}
     if k:
         sizes.setdefault((n, k, m), ("input and output sizes swapped",))
     sizes.setdefault((m, n, k), ("hidden and input sizes swapped",))
@@ -163,7 +169,7 @@ def _readings(asked: ParamCount):
                 count = count_params(asked.cell, hidden, inputs, outputs if head else 0, **options)
             except InvalidArgument:  # a reading past a limit (a swapped size too large): not a network
                 continue
-            key = tuple(t[:3] for t in count.tensors) + (convention,)
+            key = tuple((t.name, t.shape, t.count) for t in count.tensors) + (convention,)
             if key in seen:
                 continue
             seen.add(key)

@@ -5,9 +5,10 @@ answer checked against the total and the readings a student plausibly made."""
 from __future__ import annotations
 
 import itertools
-from typing import NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 from ..fromcode import Model
+from ..notebook import shows_as_table
 from .params import ParamCount, compare_conventions, count_params
 from .workload import costs
 
@@ -16,7 +17,7 @@ FRAMEWORK_TITLE = {"pytorch": "PyTorch", "keras": "Keras"}
 
 class LayerAnalysis(NamedTuple):
     path: str
-    network: dict  # count_params arguments, the framework's convention
+    network: dict[str, Any]  # count_params arguments, the framework's convention
     params: int
     conventions: dict[str, int | None]  # the same layer under textbook, pytorch, keras (None: not there)
     bptt_bytes: int  # activations BPTT keeps for it over the sequence
@@ -38,6 +39,7 @@ class ModelCheck(NamedTuple):
     nearest: list[tuple[Reading, int]]  # when none does: the closest, with answer − reading
 
 
+@shows_as_table
 class ModelReport(NamedTuple):
     model: Model
     layers: list[LayerAnalysis]
@@ -60,19 +62,22 @@ def analyse_model(
     return ModelReport(model, layers, seq_len, batch, dtype, None if expect is None else check_model(expect, model))
 
 
-def _analyse(path: str, net: dict, params: int, seq_len: int, batch: int, dtype: str, weights) -> LayerAnalysis:
+def _analyse(
+    path: str, net: dict[str, Any], params: int, seq_len: int, batch: int, dtype: str, weights: str | None
+) -> LayerAnalysis:
     shape = {k: v for k, v in net.items() if k not in ("convention", "bias")}
     same = {k: v for k, v in shape.items() if k != "cell"}
     compared = compare_conventions(net["cell"], **same)
     counts = {c: r.total if isinstance(r, ParamCount) else None for c, r in compared.items()}
     counts[net["convention"]] = params  # the framework's own count, with the code's bias setting
     cost = costs(count_params(**net), seq_len, batch, dtype)
-    runs_trained = weights is not None and not net.get("proj") and net.get("reset_after") is not False
-    flow = _trained(weights, path) if runs_trained else _gradflow(net)  # else: the same cell with drawn weights
+    runs_trained = not net.get("proj") and net.get("reset_after") is not False
+    # else, or without a weight file: the same cell with drawn weights
+    flow = _trained(weights, path) if weights is not None and runs_trained else _gradflow(net)
     return LayerAnalysis(path, net, params, counts, cost.activation_bytes, flow, _tensors(net))
 
 
-def _gradflow(net: dict) -> str:
+def _gradflow(net: dict[str, Any]) -> str:
     return f"rnncalc gradflow --cell {net['cell']} --hidden {net['hidden']}"
 
 
@@ -84,7 +89,7 @@ def _trained(weights: str, layer: str) -> str:
     return f"rnncalc gradflow --weights {quote(printable(weights))} --layer {quote(layer)}"
 
 
-def _tensors(net: dict) -> str:
+def _tensors(net: dict[str, Any]) -> str:
     words = [f"rnncalc params --cell {net['cell']} --hidden {net['hidden']} --in {net['input_size']}"]
     if net.get("layers", 1) > 1:
         words.append(f"--layers {net['layers']}")
@@ -131,12 +136,12 @@ def check_model(expected: int, model: Model) -> ModelCheck:
     return ModelCheck(expected, model.total, expected == model.total, exact, nearest)
 
 
-def _plausible(r: Reading) -> tuple:
+def _plausible(r: Reading) -> tuple[int, bool, str]:
     """Fewest changes first; among equals, the course formula before a framework's convention."""
     return r.changes, "course formula" not in r.description, r.description
 
 
-def _readings(model: Model):
+def _readings(model: Model) -> Iterator[Reading]:
     top = min((r.depth for r in model.modules), default=0)
     groups: dict[str, int] = {}
     counts: dict[str, int] = {}

@@ -9,20 +9,27 @@ and, given an expected answer, the readings of the question that produce it.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..notebook import shows_as_table
 from .cells import CELLS
 from .params import ParamCount, Unavailable, compare_conventions, count_params, every_cell
 from .workload import Costs, costs
 
+if TYPE_CHECKING:
+    from .expect import Check
 
-class Description(NamedTuple):
+
+@shows_as_table
+@dataclass(frozen=True)
+class Description:
     count: ParamCount
     conventions: dict[str, ParamCount | Unavailable]
     without_output: dict[str, int | None] | None  # each convention's count without the output layer (k > 0)
     costs: Costs
     bias_given: bool  # the bias option was set explicitly (each convention's own default otherwise)
-    expectation: object | None  # a rnncalc.counting.expect.Check when an answer was given
+    expectation: Check | None  # when an answer was given
 
 
 def describe(
@@ -35,16 +42,22 @@ def describe(
     batch: int = 1,
     dtype: str = "float32",
     expect: int | None = None,
-    **options,
+    layers: int = 1,
+    bidirectional: bool = False,
+    proj: int = 0,
+    bias: bool | None = None,
+    convention: str = "textbook",
+    reset_after: bool | None = None,
 ) -> Description:
-    """Everything `rnncalc params` prints for one cell. `options` as in :func:`rnncalc.count_params`.
+    """Everything `rnncalc params` prints for one cell; the options as in :func:`rnncalc.count_params`.
 
     >>> d = describe("rnn", 128, 28, 10)
     >>> d.count.total, d.without_output["pytorch"]
     (21248, 20224)
     """
-    count = count_params(cell, hidden, input_size, output_size, **options)
-    same = {k: v for k, v in options.items() if k != "convention"}  # reset_after reaches Keras alone
+    same: dict[str, Any] = dict(layers=layers, bidirectional=bidirectional, proj=proj, bias=bias)
+    count = count_params(cell, hidden, input_size, output_size, convention=convention, reset_after=reset_after, **same)
+    same["reset_after"] = reset_after  # each convention's own bias default; reset_after reaches Keras alone
     conventions = compare_conventions(cell, hidden, input_size, output_size, **same)
     without = None
     if output_size:
@@ -60,12 +73,13 @@ def describe(
         conventions=conventions,
         without_output=without,
         costs=costs(count, seq_len, batch, dtype),
-        bias_given=options.get("bias") is not None,
+        bias_given=bias is not None,
         expectation=expectation,
     )
 
 
-class CellRow(NamedTuple):
+@dataclass(frozen=True)
+class CellRow:
     cell: str
     title: str
     count: ParamCount | None
@@ -74,6 +88,7 @@ class CellRow(NamedTuple):
     reason: str | None  # why the convention has no such cell
 
 
+@shows_as_table
 class Comparison(NamedTuple):
     convention: str
     sizes: ParamCount  # any counted row: the shared sizes and options
@@ -82,14 +97,34 @@ class Comparison(NamedTuple):
 
 
 def compare_cells(
-    hidden: int, input_size: int, output_size: int = 0, *, convention: str = "textbook", seq_len: int = 100, **options
+    hidden: int,
+    input_size: int,
+    output_size: int = 0,
+    *,
+    convention: str = "textbook",
+    seq_len: int = 100,
+    layers: int = 1,
+    bidirectional: bool = False,
+    proj: int = 0,
+    bias: bool | None = None,
+    reset_after: bool | None = None,
 ) -> Comparison:
     """Every cell at the same sizes under one convention, with its ratio to the Elman RNN (None where absent).
 
     >>> [(r.cell, r.ratio_to_rnn) for r in compare_cells(64, 64).rows][:3]
     [('rnn', 1.0), ('lstm', 4.0), ('gru', 3.0)]
     """
-    counted = every_cell(hidden, input_size, output_size, convention=convention, **options)
+    counted = every_cell(
+        hidden,
+        input_size,
+        output_size,
+        convention=convention,
+        layers=layers,
+        bidirectional=bidirectional,
+        proj=proj,
+        bias=bias,
+        reset_after=reset_after,
+    )
     base = counted["rnn"].total if isinstance(counted["rnn"], ParamCount) else None
     rows = []
     for cell, r in counted.items():

@@ -26,11 +26,13 @@ keras     ``model.count_params()`` of a functional Keras 3 model of SimpleRNN,
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from math import prod
-from typing import NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from ..choices import CONVENTIONS
 from ..errors import InvalidArgument, check_bool, check_choice, check_int
+from ..notebook import shows_as_table
 from .cells import CELL_NAMES, CELLS, Cell, get_cell
 
 MAX_SIZE = 10**12  # a trillion units: far past any real model, and keeps every number printable
@@ -73,7 +75,8 @@ class Tensor(NamedTuple):
         return " × ".join(str(d) for d in self.dims)
 
 
-class TensorCount(NamedTuple):
+@dataclass(frozen=True)
+class TensorCount:
     name: str
     shape: tuple[int, ...]
     count: int
@@ -82,6 +85,7 @@ class TensorCount(NamedTuple):
     layer: int | None  # None: the output layer
 
 
+@shows_as_table
 class ParamCount(NamedTuple):
     """The answer to "how many parameters": every tensor, the total and its formula."""
 
@@ -135,10 +139,10 @@ def availability(cell: str, convention: str, proj: int = 0) -> str | None:
     return None
 
 
-def _listed(names) -> str:
+def _listed(names: Iterable[str | None]) -> str:
     """RNN, LSTM and GRU: the names that exist."""
-    names = [n for n in names if n]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    named = [n for n in names if n]
+    return ", ".join(named[:-1]) + " and " + named[-1]
 
 
 LAYOUT_CELL = next(c.name for c in CELLS.values() if c.reset_after)  # the GRU: its bias layout is a choice in Keras
@@ -189,7 +193,16 @@ def count_params(
     return _count(cell, shape, check_reset_after(reset_after, cell, convention))
 
 
-def _validate_shape(hidden, input_size, output_size, layers, bidirectional, proj, bias, convention) -> dict:
+def _validate_shape(
+    hidden: int,
+    input_size: int,
+    output_size: int,
+    layers: int,
+    bidirectional: bool,
+    proj: int,
+    bias: bool | None,
+    convention: str,
+) -> dict[str, Any]:
     """The sizes and options shared by every cell, checked once."""
     check_choice("convention", convention, CONVENTIONS)
     check_int("hidden", hidden, 1, MAX_SIZE)
@@ -214,7 +227,7 @@ def _validate_shape(hidden, input_size, output_size, layers, bidirectional, proj
     )
 
 
-def check_reset_after(reset_after, cell: str, convention: str) -> bool | None:
+def check_reset_after(reset_after: bool | None, cell: str, convention: str) -> bool | None:
     """The Keras GRU's bias layout: None becomes Keras's default (True) there; elsewhere it must stay None."""
     if reset_after is None:
         return KERAS_RESET_AFTER if takes_layout(cell, convention) else None
@@ -226,7 +239,7 @@ def check_reset_after(reset_after, cell: str, convention: str) -> bool | None:
     return reset_after
 
 
-def _count(cell: str, shape: dict, reset_after: bool | None) -> ParamCount:
+def _count(cell: str, shape: dict[str, Any], reset_after: bool | None) -> ParamCount:
     spec = CELLS[cell]
     sizes = {"n": shape["hidden"], "m": shape["input_size"], "k": shape["output_size"], "p": shape["proj"]}
     tensors = _tensors(spec, shape, reset_after)
@@ -261,7 +274,7 @@ _HEADS = {
 }
 
 
-def _tensors(spec: Cell, shape: dict, reset_after: bool | None) -> list[tuple[Tensor, int | None]]:
+def _tensors(spec: Cell, shape: dict[str, Any], reset_after: bool | None) -> list[tuple[Tensor, int | None]]:
     builder = {"textbook": _textbook_tensors, "pytorch": _pytorch_tensors, "keras": _keras_tensors}[shape["convention"]]
     directions = 2 if shape["bidirectional"] else 1
     state = Dim(1, "p") if shape["proj"] else Dim(1, "n")
@@ -280,7 +293,9 @@ def _tensors(spec: Cell, shape: dict, reset_after: bool | None) -> list[tuple[Te
     return tensors
 
 
-def _textbook_tensors(spec: Cell, place: Place, x: Dim, state: Dim, bias: bool, _reset_after) -> list[Tensor]:
+def _textbook_tensors(
+    spec: Cell, place: Place, x: Dim, state: Dim, bias: bool, _reset_after: bool | None
+) -> list[Tensor]:
     tagged = place.stacked or place.bidirectional
     sfx = f"_l{place.layer}" + ("_reverse" if place.reverse else "") if tagged else ""
     n = Dim(1, "n")
@@ -300,7 +315,9 @@ def _textbook_tensors(spec: Cell, place: Place, x: Dim, state: Dim, bias: bool, 
     return out
 
 
-def _pytorch_tensors(spec: Cell, place: Place, x: Dim, state: Dim, bias: bool, _reset_after) -> list[Tensor]:
+def _pytorch_tensors(
+    spec: Cell, place: Place, x: Dim, state: Dim, bias: bool, _reset_after: bool | None
+) -> list[Tensor]:
     sfx = f"_l{place.layer}" + ("_reverse" if place.reverse else "")
     gates = Dim(len(spec.blocks), "n")
     out = [Tensor(f"weight_ih{sfx}", (gates, x), "weight"), Tensor(f"weight_hh{sfx}", (gates, state), "weight")]
@@ -311,7 +328,7 @@ def _pytorch_tensors(spec: Cell, place: Place, x: Dim, state: Dim, bias: bool, _
     return out
 
 
-def _keras_tensors(spec: Cell, place: Place, x: Dim, _state: Dim, bias: bool, reset_after) -> list[Tensor]:
+def _keras_tensors(spec: Cell, place: Place, x: Dim, _state: Dim, bias: bool, reset_after: bool | None) -> list[Tensor]:
     """Keras 3's names in a fresh session: lstm, lstm_1…; bidirectional_1/forward_lstm_1/lstm_cell/…"""
     index = f"_{place.layer}" if place.layer else ""
     layer = f"{spec.keras_name}{index}"
@@ -346,7 +363,16 @@ def superscript(exponent: int) -> str:
 
 
 def compare_conventions(
-    cell: str, hidden: int, input_size: int, output_size: int = 0, **options
+    cell: str,
+    hidden: int,
+    input_size: int,
+    output_size: int = 0,
+    *,
+    layers: int = 1,
+    bidirectional: bool = False,
+    proj: int = 0,
+    bias: bool | None = None,
+    reset_after: bool | None = None,
 ) -> dict[str, ParamCount | Unavailable]:
     """The same network under every convention: a count, or why the convention has none.
 
@@ -358,15 +384,14 @@ def compare_conventions(
     >>> {c: r.total for c, r in compare_conventions("rnn", 128, 28, 10).items()}
     {'textbook': 21248, 'pytorch': 21514, 'keras': 21386}
     """
-    options = dict(options)
-    reset_after = options.pop("reset_after", None)
+    options: dict[str, Any] = dict(layers=layers, bidirectional=bidirectional, proj=proj, bias=bias)
     get_cell(cell)
-    _validate_shape(hidden, input_size, output_size, convention="textbook", **_shape_options(options))
+    _validate_shape(hidden, input_size, output_size, layers, bidirectional, proj, bias, "textbook")
     if reset_after is not None:
         check_reset_after(reset_after, cell, "keras")
     out: dict[str, ParamCount | Unavailable] = {}
     for convention in CONVENTIONS:
-        reason = availability(cell, convention, options.get("proj", 0))
+        reason = availability(cell, convention, proj)
         layout = reset_after if convention == "keras" else None
         out[convention] = (
             Unavailable(reason)
@@ -379,7 +404,16 @@ def compare_conventions(
 
 
 def every_cell(
-    hidden: int, input_size: int, output_size: int = 0, *, convention: str = "textbook", **options
+    hidden: int,
+    input_size: int,
+    output_size: int = 0,
+    *,
+    convention: str = "textbook",
+    layers: int = 1,
+    bidirectional: bool = False,
+    proj: int = 0,
+    bias: bool | None = None,
+    reset_after: bool | None = None,
 ) -> dict[str, ParamCount | Unavailable]:
     """Every cell at the same sizes under one convention: a count, or why the convention has none.
 
@@ -389,15 +423,14 @@ def every_cell(
     >>> {c: r.total for c, r in every_cell(8, 4, convention="keras").items() if isinstance(r, ParamCount)}
     {'rnn': 104, 'lstm': 416, 'gru': 336}
     """
-    options = dict(options)
-    reset_after = options.pop("reset_after", None)
-    _validate_shape(hidden, input_size, output_size, convention=convention, **_shape_options(options))
+    options: dict[str, Any] = dict(layers=layers, bidirectional=bidirectional, proj=proj, bias=bias)
+    _validate_shape(hidden, input_size, output_size, layers, bidirectional, proj, bias, convention)
     if reset_after is not None:
         check_reset_after(reset_after, LAYOUT_CELL, convention)
     out: dict[str, ParamCount | Unavailable] = {}
     for cell in CELL_NAMES:
-        reason = availability(cell, convention, options.get("proj", 0))
-        layout = {"reset_after": reset_after} if takes_layout(cell, convention) else {}
+        reason = availability(cell, convention, proj)
+        layout: dict[str, Any] = {"reset_after": reset_after} if takes_layout(cell, convention) else {}
         out[cell] = (
             Unavailable(reason)
             if reason
@@ -408,21 +441,26 @@ def every_cell(
     return out
 
 
-def _shape_options(options: dict) -> dict:
-    """The keyword options of count_params other than the sizes; anything else is refused by name."""
-    allowed = {"layers": 1, "bidirectional": False, "proj": 0, "bias": None}
-    unknown = set(options) - set(allowed)
-    if unknown:
-        raise InvalidArgument(sorted(unknown)[0], f"not an option of the count (options: {', '.join(allowed)})")
-    return {**allowed, **options}
-
-
-def count_polynomial(cell: str, input_size: int, output_size: int = 0, **options):
+def count_polynomial(
+    cell: str,
+    input_size: int,
+    output_size: int = 0,
+    *,
+    layers: int = 1,
+    bidirectional: bool = False,
+    proj: int = 0,
+    bias: bool | None = None,
+    convention: str = "textbook",
+    reset_after: bool | None = None,
+) -> Callable[[int], int]:
     """The count as a function of the hidden size alone: exact, and cheap to evaluate many times.
 
     For :func:`rnncalc.counting.solve.solve_hidden`, which bisects on it.
     """
-    shape_probe = count_params(cell, options.get("proj", 0) + 1, input_size, output_size, **options)
+    options: dict[str, Any] = dict(
+        layers=layers, bidirectional=bidirectional, proj=proj, bias=bias, convention=convention, reset_after=reset_after
+    )
+    shape_probe = count_params(cell, proj + 1, input_size, output_size, **options)
     convention = shape_probe.convention
     shape = {k: getattr(shape_probe, k) for k in ("layers", "bidirectional", "proj", "bias")}
     shape |= {"hidden": 1, "input_size": input_size, "output_size": output_size, "convention": convention}

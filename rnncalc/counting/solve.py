@@ -8,7 +8,7 @@ off by one, whatever the polynomial's degree (a stacked second-order RNN's is 3)
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import InvalidArgument, check_int
 from ..numbers import MAX_BUDGET
@@ -39,7 +39,19 @@ class Solution(NamedTuple):
         return self.budget - self.result.total
 
 
-def solve_hidden(budget: int, cell: str, input_size: int, output_size: int = 0, **options) -> Solution:
+def solve_hidden(
+    budget: int,
+    cell: str,
+    input_size: int,
+    output_size: int = 0,
+    *,
+    layers: int = 1,
+    bidirectional: bool = False,
+    proj: int = 0,
+    bias: bool | None = None,
+    convention: str = "textbook",
+    reset_after: bool | None = None,
+) -> Solution:
     """The largest hidden size n with count(n) ≤ budget (and its count), for fixed other sizes.
 
     Takes the options of :func:`rnncalc.count_params`; a projection stays fixed
@@ -49,8 +61,11 @@ def solve_hidden(budget: int, cell: str, input_size: int, output_size: int = 0, 
     167
     """
     check_int("budget", budget, 1, MAX_BUDGET)
+    options: dict[str, Any] = dict(
+        layers=layers, bidirectional=bidirectional, proj=proj, bias=bias, convention=convention, reset_after=reset_after
+    )
     total = count_polynomial(cell, input_size, output_size, **options)
-    lowest = options.get("proj", 0) + 1  # a projection must stay smaller than the hidden size
+    lowest = proj + 1  # a projection must stay smaller than the hidden size
     if total(lowest) > budget:
         raise InvalidArgument(
             "budget", f"{budget:,} is below the smallest {cell} here (hidden {lowest}: {total(lowest):,} parameters)"
@@ -66,7 +81,16 @@ def solve_hidden(budget: int, cell: str, input_size: int, output_size: int = 0, 
 
 
 def solve_every_cell(
-    budget: int, input_size: int, output_size: int = 0, *, convention: str = "textbook", **options
+    budget: int,
+    input_size: int,
+    output_size: int = 0,
+    *,
+    convention: str = "textbook",
+    layers: int = 1,
+    bidirectional: bool = False,
+    proj: int = 0,
+    bias: bool | None = None,
+    reset_after: bool | None = None,
 ) -> dict[str, Solution | Unavailable]:
     """Every cell at the same budget (the classic matched-budget comparison), or why it has no answer.
 
@@ -76,17 +100,16 @@ def solve_every_cell(
     143
     """
     check_int("budget", budget, 1, MAX_BUDGET)
-    options = dict(options)
-    reset_after = options.pop("reset_after", None)
+    options: dict[str, Any] = dict(layers=layers, bidirectional=bidirectional, proj=proj, bias=bias)
     if reset_after is not None:
         check_reset_after(reset_after, LAYOUT_CELL, convention)
     out: dict[str, Solution | Unavailable] = {}
     for cell in CELL_NAMES:
-        reason = availability(cell, convention, options.get("proj", 0))
+        reason = availability(cell, convention, proj)
         if reason:
             out[cell] = Unavailable(reason)
             continue
-        layout = {"reset_after": reset_after} if takes_layout(cell, convention) else {}
+        layout: dict[str, Any] = {"reset_after": reset_after} if takes_layout(cell, convention) else {}
         try:
             out[cell] = solve_hidden(budget, cell, input_size, output_size, convention=convention, **options, **layout)
         except InvalidArgument as e:
@@ -106,8 +129,10 @@ def check_hidden(expected: int, solution: Solution) -> HiddenCheck:
     """Whether `expected` is the solution's hidden size, with the count the same network would have there."""
     check_int("expected", expected, 0, MAX_SIZE)
     r = solution.result
-    shape = dict(layers=r.layers, bidirectional=r.bidirectional, proj=r.proj, bias=r.bias, convention=r.convention)
-    layout = {"reset_after": r.reset_after} if r.reset_after is not None else {}
+    shape: dict[str, Any] = dict(
+        layers=r.layers, bidirectional=r.bidirectional, proj=r.proj, bias=r.bias, convention=r.convention
+    )
+    layout: dict[str, Any] = {"reset_after": r.reset_after} if r.reset_after is not None else {}
     valid = expected > r.proj and expected >= 1
     params = count_params(r.cell, expected, r.input_size, r.output_size, **shape, **layout).total if valid else None
     return HiddenCheck(expected, expected == solution.hidden, params)

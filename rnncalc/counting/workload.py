@@ -49,7 +49,8 @@ def macs_per_step(result: ParamCount) -> int:
 def saved_vectors(result: ParamCount) -> tuple[str, ...]:
     """What one layer and direction keeps per step for the backward pass."""
     spec = CELLS[result.cell]
-    saved = spec.reset_after.saved if resets_after(result.cell, result.convention, result.reset_after) else spec.saved
+    layout = spec.reset_after if resets_after(result.cell, result.convention, result.reset_after) else None
+    saved = layout.saved if layout else spec.saved
     if result.proj:  # h = W_hr (o ⊙ tanh c): W_hr's gradient needs o ⊙ tanh(c) too
         saved = (*saved[:-1], "o ⊙ tanh(c)", saved[-1])
     return saved

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 from math import prod
+from typing import Any, Callable
 
 from . import keras as K
 from . import pytorch as T
@@ -134,10 +135,11 @@ def instantiate(reader: Interpreter, klass: Class, args: list, kwargs: dict, nod
             node,
         )
     init = klass.lookup("__init__")
+    obj: T.TorchModule | Instance
     if base.startswith("torch.nn"):
         obj = T.TorchModule(klass.name, getattr(node, "lineno", 0), klass=klass)
         if not isinstance(init, Function):  # class MyLSTM(nn.LSTM) without an __init__: the framework's
-            _framework_init(reader, obj, args, kwargs, node)
+            _framework_init(reader, obj, args, kwargs, node)  # type: ignore[arg-type]  # a call builds it
     elif isinstance(init, Function):
         obj = Instance(klass)
     else:
@@ -147,9 +149,10 @@ def instantiate(reader: Interpreter, klass: Class, args: list, kwargs: dict, nod
     return obj
 
 
-def _framework_init(reader: Interpreter, module: T.TorchModule, args: list, kwargs: dict, node: ast.AST) -> None:
+def _framework_init(reader: Interpreter, module: T.TorchModule, args: list, kwargs: dict, node: ast.Call) -> None:
     """The framework __init__ of a subclass of a PyTorch module: nn.Module's builds nothing; nn.LSTM's the LSTM."""
-    name = module.klass.framework_base().split(".")[-1]
+    assert module.klass is not None, "a subclass of a framework module"
+    name = str(module.klass.framework_base()).split(".")[-1]
     module.children.clear()  # nn.Module.__init__ starts the registry afresh, as a second call shows
     module.own, module.initialised = 0, True
     if name != "Module":
@@ -232,7 +235,7 @@ def _copy(value, deep: bool, node: ast.AST):
         return value
     if isinstance(value, (list, dict)) and not deep:
         return value.copy()
-    return Unknown(_source(node.func) + "(…)", node, builds=True)
+    return Unknown(_source(getattr(node, "func", node)) + "(…)", node, builds=True)
 
 
 def _tensor(name: str, args: list, kwargs: dict):
@@ -380,7 +383,7 @@ def _new_layer(reader: Interpreter, kind: str, args: list, kwargs: dict, node: a
             )
     values = dict(zip(names, args)) | kwargs
     name = values.get("name") if isinstance(values.get("name"), str) else K.default_name(kind, reader.names)
-    layer = K.KerasLayer(kind, node.lineno, values, name)
+    layer = K.KerasLayer(kind, node.lineno, values, str(name))
     if kind in ("Bidirectional", "TimeDistributed"):
         inner = values.get("layer")
         if not isinstance(inner, K.KerasLayer):
@@ -623,10 +626,10 @@ def _builtin(reader: Interpreter, name: str, args: list, kwargs: dict, node: ast
     if any(isinstance(a, Unordered) for a in args) and name not in _ORDER_FREE:
         return Unknown(_source(node), node)  # enumerate(a set): pairs in an order only running the code gives
     if name == "set":
-        items = args[0] if args else ()
-        if not isinstance(items, (list, tuple, str, range, dict)) or not all(_hashable(v) for v in items):
+        members = args[0] if args else ()
+        if not isinstance(members, (list, tuple, str, range, dict)) or not all(_hashable(v) for v in members):
             return Unknown(_source(node), node)
-        return Unordered(dict.fromkeys(items))
+        return Unordered(dict.fromkeys(members))
     if name in ("list", "tuple") and args and isinstance(args[0], Unordered):
         return args[0]
     if not all(_plain(a) or isinstance(a, range) for a in [*args, *kwargs.values()]):
@@ -655,14 +658,15 @@ def _small(*values) -> bool:
 def _super(args: list, scope: Scope, node: ast.AST):
     if len(args) == 2 and isinstance(args[0], Class):
         return Super(args[0], args[1])
-    while scope is not None and scope.owner is None:
-        scope = scope.parent
-    if scope is None:
+    found: Scope | None = scope
+    while found is not None and found.owner is None:
+        found = found.parent
+    if found is None or found.owner is None:
         return Unknown("super()", node)
-    return Super(scope.owner, scope.instance)
+    return Super(found.owner, found.instance)
 
 
-_PY = {
+_PY: dict[str, Callable[..., Any]] = {
     "int": int,
     "float": float,
     "str": str,

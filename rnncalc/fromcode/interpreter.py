@@ -44,6 +44,8 @@ from .facts import (
 )
 from .values import Class, Function, Instance, Ref, Refusal, Unknown, Unordered, set_hint
 
+Node = ast.expr | ast.stmt  # what the reader is handed: each has a line and a column
+
 MAX_STEPS = 200_000  # statements and calls followed: far above any model definition
 MAX_DEPTH = 60  # nested calls of the code's own functions
 _DEFAULT_NAMES = {  # what pasted snippets mean by these names when they import nothing
@@ -114,7 +116,7 @@ class Scope:
         self.is_class = False  # a class body: its names are not seen by the functions and comprehensions in it
 
     def find(self, name: str):
-        scope = self
+        scope: Scope | None = self
         while scope is not None:
             if name in scope.vars:
                 return True, scope.vars[name]
@@ -146,7 +148,7 @@ class Interpreter:
         for statement in body:
             self.statement(statement, scope)
 
-    def _tick(self, node: ast.AST) -> None:
+    def _tick(self, node: Node) -> None:
         self.steps += 1
         if self.steps > MAX_STEPS:
             raise Refusal(f"the code takes more than {MAX_STEPS:,} steps to follow; point --from at the model", node)
@@ -333,7 +335,7 @@ class Interpreter:
         for block in blocks:
             for statement in block:
                 for inner in ast.walk(statement):
-                    if _builds(inner, scope, self):
+                    if isinstance(inner, (ast.expr, ast.stmt)) and _builds(inner, scope, self):
                         answer = f"; give it with {set_hint(why.what)}" if why.settable else ""
                         raise Refusal(f"{reason}, and it builds or changes layers{answer}", node)
                     if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
@@ -370,7 +372,7 @@ class Interpreter:
         for name in names:  # unknown, or a shape we do not split: every name unknown
             self.assign(name, Unknown(_source(name), name), scope)
 
-    def set_attribute(self, owner, name: str, value, node: ast.AST) -> None:
+    def set_attribute(self, owner, name: str, value, node: Node) -> None:
         if isinstance(owner, T.TorchModule):
             self.register(owner, name, value, node)
         elif isinstance(owner, (Instance, Class)):
@@ -389,7 +391,7 @@ class Interpreter:
         self.opened.add(id(container))
         self.kept.append(container)
 
-    def register(self, owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
+    def register(self, owner: T.TorchModule, name: str, value, node: Node) -> None:
         """What nn.Module.__setattr__ does: modules and parameters are registered, the rest kept as attributes.
         A module replacing another keeps its place (l[0] = …), as PyTorch's ordered registry does."""
         if name not in owner.children:
@@ -400,7 +402,7 @@ class Interpreter:
         if name in owner.children:
             owner.children = {k: owner.children[k] for k in order if k in owner.children} | owner.children
 
-    def _register(self, owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
+    def _register(self, owner: T.TorchModule, name: str, value, node: Node) -> None:
         _check_registration(owner, name, value, node)
         owner.children.pop(name, None)
         owner.attrs.pop(name, None)
@@ -442,7 +444,7 @@ class Interpreter:
                 )
             owner.attrs[name] = value
 
-    def set_item(self, owner, key, value, node: ast.AST) -> None:
+    def set_item(self, owner, key, value, node: Node) -> None:
         if isinstance(owner, T.TorchModule) and owner.kind in ("list", "sequential"):
             name = T.position(owner, key)
             if name is None:
@@ -451,7 +453,8 @@ class Interpreter:
                 self.register(owner, name, value, node)
         elif isinstance(owner, T.TorchModule) and owner.kind == "dict":
             if not isinstance(key, str):
-                raise Refusal(f"a ModuleDict key must be a known string, got {_source(node.slice)}", node)
+                where = node.slice if isinstance(node, ast.Subscript) else node
+                raise Refusal(f"a ModuleDict key must be a known string, got {_source(where)}", node)
             self.register(owner, key, value, node)
         elif isinstance(owner, dict) and _hashable(key):
             owner[key] = value
@@ -505,12 +508,12 @@ class Interpreter:
     def callee(self, node: ast.Attribute, scope: Scope):
         """obj.name, where a method of a value the reader knows stays a Method, for its call."""
         dotted = _dotted(node)
-        if dotted in self.pinned:
+        if dotted is not None and dotted in self.pinned:
             self.read_pinned.add(dotted)
             return self.pinned[dotted]
         return self.attribute(self.eval(node.value, scope), _mangled(node.attr, scope), node)
 
-    def attribute(self, owner, name: str, node: ast.AST):
+    def attribute(self, owner, name: str, node: Node):
         if isinstance(owner, Ref):
             return Ref(canonical(f"{owner.path}.{name}"))
         if isinstance(owner, Unknown):
@@ -546,7 +549,7 @@ class Interpreter:
             return (None,) + tuple(owner.shape)
         return Method(owner, name)
 
-    def super_attribute(self, proxy: Super, name: str, node: ast.AST):
+    def super_attribute(self, proxy: Super, name: str, node: Node):
         own = getattr(proxy.instance, "klass", None) or proxy.klass
         order = own.linearized()
         parents = order[order.index(proxy.klass) + 1 :] if proxy.klass in order else proxy.klass.linearized()[1:]
@@ -614,7 +617,7 @@ class Interpreter:
         return out
 
     def _e_Dict(self, node: ast.Dict, scope: Scope):
-        out = {}
+        out: dict = {}
         for key, value in zip(node.keys, node.values):
             if key is None:
                 spread = self.eval(value, scope)
@@ -634,6 +637,7 @@ class Interpreter:
             if isinstance(value, ast.Constant):
                 parts.append(str(value.value))
                 continue
+            assert isinstance(value, ast.FormattedValue), "an f-string holds constants and formatted values"
             v = self.eval(value.value, scope)
             if not isinstance(v, (int, float, str)) or value.format_spec is not None:
                 return Unknown(_source(node), node)
@@ -743,7 +747,7 @@ class Interpreter:
         try:
             walk(node.generators)
         except _Undecided:  # what it holds is not known; whether that matters, the use will tell
-            builds = any(_builds(n, scope, self) for e in elements for n in ast.walk(e))
+            builds = any(_builds(n, scope, self) for e in elements for n in ast.walk(e) if isinstance(n, ast.expr))
             return Unknown(_source(node), node, builds=builds)
         return out
 
@@ -763,8 +767,10 @@ class Interpreter:
 
     def _e_Call(self, node: ast.Call, scope: Scope):
         self._tick(node)
-        attribute = isinstance(node.func, ast.Attribute)
-        function = self.callee(node.func, scope) if attribute else self.eval(node.func, scope)
+        if isinstance(node.func, ast.Attribute):
+            function = self.callee(node.func, scope)
+        else:
+            function = self.eval(node.func, scope)
         args = self._elements(node.args, scope)
         kwargs = {}
         for keyword in node.keywords:
@@ -792,7 +798,7 @@ class Interpreter:
 
     # Helpers ------------------------------------------------------------------------------------
 
-    def truth(self, value, node: ast.AST) -> bool | Unknown:
+    def truth(self, value, node: Node) -> bool | Unknown:
         """bool(value), or an Unknown where only running the code would tell."""
         if isinstance(value, Unknown) or isinstance(value, (list, dict)) and id(value) in self.opened:
             return value if isinstance(value, Unknown) else Unknown(_source(node), node)
@@ -808,7 +814,7 @@ class Interpreter:
             return Unknown(_source(node), node)
         return True
 
-    def items(self, value, node: ast.AST):
+    def items(self, value, node: Node):
         if id(value) in self.opened:
             raise Refusal("iterates over a list or dict changed in a way rnncalc does not follow", node)
         if isinstance(value, range):
@@ -820,7 +826,7 @@ class Interpreter:
             return iter(list(value.children.values()))
         return iter(value)
 
-    def binary(self, op: ast.operator, left, right, node: ast.AST):
+    def binary(self, op: ast.operator, left, right, node: Node):
         for side in (left, right):
             if isinstance(side, Unknown):
                 return side.derived()  # arithmetic on an unknown: unknown, and never a module
@@ -856,7 +862,7 @@ class Interpreter:
             _bounded(len(result), node)
         return result
 
-    def _extend(self, module: T.TorchModule, values, node: ast.AST) -> None:
+    def _extend(self, module: T.TorchModule, values, node: Node) -> None:
         if isinstance(values, T.TorchModule) and values.kind != "module":
             values = list(values.children.values())
         if not isinstance(values, (list, tuple)):
@@ -890,7 +896,7 @@ def _magic(node: ast.ClassDef) -> bool:
     return False
 
 
-def _check_registration(owner: T.TorchModule, name: str, value, node: ast.AST) -> None:
+def _check_registration(owner: T.TorchModule, name: str, value, node: Node) -> None:
     """What nn.Module.__setattr__ and add_module refuse, refused here too: there is no model to count."""
     module_like = isinstance(value, (T.TorchModule, _Parameter))
     if module_like and owner.klass is not None and not owner.initialised:
@@ -932,11 +938,11 @@ def _bound(function: Function, instance) -> Function:
     return function if decorated(function.node, "staticmethod") else replace(function, bound=instance)
 
 
-def _unknown_of(value, node: ast.AST) -> Unknown:
+def _unknown_of(value, node: Node) -> Unknown:
     return value if isinstance(value, Unknown) else Unknown(_source(node), node)
 
 
-def _builds(node: ast.AST, scope: Scope, reader: Interpreter) -> bool:
+def _builds(node: Node, scope: Scope, reader: Interpreter) -> bool:
     """Whether a statement in a block not run could build, register or change layers."""
     if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from math import prod
+from typing import Any
 
 from .values import Pending, Refusal, Unknown, need
 
@@ -36,7 +37,7 @@ class KerasLayer:
     declared_input: tuple | None = None  # input_shape= / input_dim= on the layer
     built: bool = False
     params: int = 0
-    output: object = None  # a shape, or a list of shapes (return_state, merge_mode=None)
+    output: Any = None  # a shape, or a list of shapes (return_state, merge_mode=None)
     recurrent: dict | None = None  # count_params arguments
     pending: str | None = None
     wrapped: bool = False  # inside Bidirectional or TimeDistributed: counted there
@@ -101,7 +102,7 @@ def dims(shape: tuple, purpose: str) -> tuple:
     """A shape's dimensions, each a whole number or None (any length); an unknown one defers the count."""
     if len(shape) == 2 and shape[0] == "unknown":
         raise Pending(shape[1], purpose)
-    out = []
+    out: list[int | None] = []
     for d in shape:
         if d is None:
             out.append(None)
@@ -110,7 +111,7 @@ def dims(shape: tuple, purpose: str) -> tuple:
     return tuple(out)
 
 
-def build(layer: KerasLayer, shapes: list) -> object:
+def build(layer: KerasLayer, shapes: list) -> Any:
     """Build `layer` on input `shapes` (a list, one per input): its parameters, and the output shape."""
     if layer.built:
         if shapes != layer.input_shapes and not layer.pending:  # Keras builds once; another shape is not followed
@@ -180,7 +181,7 @@ def _sequence_output(layer: KerasLayer, steps, width: int, directions: int = 1):
 
 
 def _bidirectional(layer: KerasLayer, shapes: list):
-    inner = layer.inner
+    inner = _wrapped(layer)
     if inner.type not in RECURRENT:
         raise Refusal(f"Bidirectional wraps a SimpleRNN, LSTM or GRU layer, not {inner.type}")
     mode = layer.args.get("merge_mode", "concat")
@@ -195,6 +196,7 @@ def _bidirectional(layer: KerasLayer, shapes: list):
     for part in (inner, backward):
         if part.pending:
             raise Refusal(part.pending)
+    assert inner.recurrent is not None, "a recurrent layer, built"
     units = inner.recurrent["hidden"]
     layer.recurrent = inner.recurrent | {"bidirectional": True}
     single = forward_output[0] if isinstance(forward_output, list) else forward_output
@@ -207,14 +209,21 @@ def _bidirectional(layer: KerasLayer, shapes: list):
     return inner.params + backward.params, outputs + states if len(outputs) + len(states) > 1 else main
 
 
+def _wrapped(layer: KerasLayer) -> KerasLayer:
+    """The layer a Bidirectional or TimeDistributed wraps (the reader refuses a wrapper without one)."""
+    assert layer.inner is not None, "a wrapper is read with the layer it wraps"
+    return layer.inner
+
+
 def _time_distributed(layer: KerasLayer, shapes: list):
     shape = _one(layer, shapes)
     if len(shape) < 2:
         raise Refusal(f"TimeDistributed reads sequences; its input is {shape}")
-    inner = build(layer.inner, [shape[1:]])
-    if layer.inner.pending:
-        raise Refusal(layer.inner.pending)
-    return layer.inner.params, (shape[0],) + tuple(inner)
+    wrapped = _wrapped(layer)
+    inner = build(wrapped, [shape[1:]])
+    if wrapped.pending:
+        raise Refusal(wrapped.pending)
+    return wrapped.params, (shape[0],) + tuple(inner)
 
 
 def _embedding(layer: KerasLayer, shapes: list):

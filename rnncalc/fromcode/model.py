@@ -18,7 +18,7 @@ class ModuleRow(NamedTuple):
     depth: int  # nesting, for indentation
     output: str | None  # output features (PyTorch, where the constructor fixes them) or shape (Keras)
     params: int  # its parameters, submodules included
-    line: int
+    line: int | None  # where the code builds it (None: read from weights)
 
 
 class RecurrentLayer(NamedTuple):
@@ -187,8 +187,9 @@ def _torch_model(name: str, roots: list, notes: list) -> Model:
         name = container.type
     else:
         container = T.TorchModule("the code", 0, children=dict(roots))
-    rows, recurrent, seen = [], [], set()
-    _walk(container, "", 0, rows, recurrent, seen)
+    rows: list[ModuleRow] = []
+    recurrent: list[RecurrentLayer] = []
+    _walk(container, "", 0, rows, recurrent, set())
     return Model("pytorch", name, rows, recurrent, T.total(container), tuple(notes))
 
 
@@ -280,7 +281,7 @@ def _shape_text(shape) -> str | None:
     if shape is None:
         return None
     if isinstance(shape, list):
-        return ", ".join(_shape_text(s) for s in shape)
+        return ", ".join(str(_shape_text(s)) for s in shape)
     return "(" + ", ".join("None" if d is None else f"{d:,}" for d in (None, *shape)) + ")"
 
 
@@ -310,7 +311,7 @@ def single_network(model: Model) -> dict:
     if rest or len(heads) > 1:
         listed = ", ".join(f"{r.path} ({r.type})" for r in rest + heads[1:])
         raise Refusal(f"solve sizes one recurrent network and its output layer; the model also holds {listed}")
-    net["output_size"] = int(heads[0].output.rsplit(",", 1)[-1].strip(" ()").replace(",", "")) if heads else 0
+    net["output_size"] = int(str(heads[0].output).rsplit(",", 1)[-1].strip(" ()").replace(",", "")) if heads else 0
     from ..counting.params import count_params
 
     if count_params(**net).total != model.total:  # a head reading other features, or with another bias setting

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from math import prod
+from typing import Any
 
-from .values import Pending, Refusal, TensorShape, Unknown, need
+from .values import Class, Pending, Refusal, TensorShape, Unknown, need
 
 
 @dataclass(eq=False)
@@ -24,11 +25,11 @@ class TorchModule:
     recurrent: dict | None = None  # count_params arguments of an RNN/LSTM/GRU or a cell
     pending: str | None = None  # why its count cannot be known: refused if the total needs it
     kind: str = "module"  # module, list, dict, sequential
-    klass: object = None  # the code's own class, for its methods
+    klass: Class | None = None  # the code's own class, for its methods
     initialised: bool = False  # nn.Module.__init__ has run (the code's own classes must call it first)
 
 
-SIGNATURES = {  # PyTorch's own positional order
+_SIGNATURES = {  # PyTorch's own positional order
     "RNN": "input_size hidden_size num_layers nonlinearity bias batch_first dropout bidirectional device dtype",
     "LSTM": "input_size hidden_size num_layers bias batch_first dropout bidirectional proj_size device dtype",
     "GRU": "input_size hidden_size num_layers bias batch_first dropout bidirectional device dtype",
@@ -48,7 +49,7 @@ SIGNATURES = {  # PyTorch's own positional order
     "device dtype",
     "PReLU": "num_parameters init device dtype",
 }
-SIGNATURES = {name: tuple(text.split()) for name, text in SIGNATURES.items()}
+SIGNATURES: dict[str, tuple[str, ...]] = {name: tuple(text.split()) for name, text in _SIGNATURES.items()}
 POSITIONAL = {"RNN": 8, "GRU": 7}  # PyTorch reads the next positional as proj_size: rnncalc asks for keywords
 RECURRENT = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru", "RNNCell": "rnn", "LSTMCell": "lstm", "GRUCell": "gru"}
 PARAMETER_FREE = frozenset(
@@ -75,7 +76,8 @@ class TensorRef:
 
 
 PARAMETER = TensorRef()
-_DEFAULTS = {  # the attributes code reads back from a module (self.rnn.bidirectional), where not given
+# The attributes code reads back from a module (self.rnn.bidirectional), where not given.
+_DEFAULTS: dict[str, dict[str, Any]] = {
     **dict.fromkeys(("RNN", "LSTM", "GRU"), {"num_layers": 1, "bias": True, "batch_first": False, "dropout": 0.0,
                                               "bidirectional": False, "proj_size": 0, "nonlinearity": "tanh"}),
     **dict.fromkeys(("RNNCell", "LSTMCell", "GRUCell", "Linear", "Bilinear", "LayerNorm"), {"bias": True}),

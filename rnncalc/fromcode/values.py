@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidArgument
+
+if TYPE_CHECKING:
+    from .interpreter import Scope
 
 MAX_SIZE = 10**12  # as rnncalc.counting.params: far past any real model, and every count stays printable
 
@@ -53,8 +57,8 @@ class Refusal(Exception):
     """Raised inside the reader; becomes one InvalidArgument on `code` at the top."""
 
     def __init__(self, message: str, node: ast.AST | None = None):
-        line = getattr(node, "lineno", None)
-        where = f"line {line}, column {node.col_offset + 1}: " if line else ""
+        line, column = getattr(node, "lineno", None), getattr(node, "col_offset", 0)
+        where = f"line {line}, column {column + 1}: " if line else ""
         super().__init__(where + message)
 
 
@@ -136,9 +140,9 @@ class TensorShape:
 @dataclass(eq=False)
 class Function:
     node: ast.FunctionDef
-    scope: object  # the Scope it was defined in
-    bound: object = None  # self, for a method
-    owner: object = None  # the Class defining it, for super()
+    scope: Scope  # the Scope it was defined in
+    bound: Any = None  # self, for a method
+    owner: Class | None = None  # the Class defining it, for super()
     defaults: list = field(default_factory=list)
     kw_defaults: list = field(default_factory=list)
 

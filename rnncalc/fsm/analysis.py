@@ -5,7 +5,7 @@ of that call's time and memory."""
 from __future__ import annotations
 
 import math
-from typing import Callable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 import numpy as np
 
@@ -13,6 +13,7 @@ from ..choices import MAX_EXHAUSTIVE_LENGTH, MAX_RANDOM, MAX_STRENGTH, MAX_STRIN
 from ..errors import InvalidArgument, check_float, check_int, shown
 from ..guard import Cost
 from ..guard import check as within
+from ..notebook import shows_as_table
 from ..simulation.config import MAX_SEED
 from .checks import Checks, check, default_length, run
 from .construction import Structure, construct, structure, threshold
@@ -39,6 +40,7 @@ class Size(NamedTuple):
     formulas: dict[str, str]  # params, rnn, lstm: count_params's formulas, in N (the hidden size here)
 
 
+@shows_as_table
 class Analysis(NamedTuple):
     dfa: DFA
     minimal: int  # states of the minimal DFA for the language
@@ -168,7 +170,7 @@ def analyse_machine(
     separator = "" if all(len(a) == 1 for a in dfa.alphabet) else " "
     trace = (separator.join(along), run(net, along))
     n, m = len(dfa.states) + 1, len(dfa.alphabet)
-    sizes = dict(hidden=n, input_size=m, bias=True)
+    sizes: dict[str, Any] = dict(hidden=n, input_size=m, bias=True)
     counts = {key: count_params(cell, **sizes) for key, cell in (("params", "second-order"), ("rnn", "rnn"),
                                                                   ("lstm", "lstm"))}  # fmt: skip
     size = Size(

@@ -13,7 +13,7 @@ character, else with the symbols separated by spaces ("ab ba ab").
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import InvalidArgument, printable, shown
 
@@ -261,7 +261,7 @@ def minimal_states(dfa: DFA) -> int:
     while True:
         signature = {s: (block[s], *(block[dfa.delta[(s, a)]] for a in dfa.alphabet)) for s in reachable}
         renamed = {sig: i for i, sig in enumerate(dict.fromkeys(signature.values()))}
-        refined = {s: renamed[signature[s]] for s in reachable}
+        refined: dict[str, Any] = {s: renamed[signature[s]] for s in reachable}
         if len(set(refined.values())) == len(set(block.values())):
             return len(set(refined.values()))
         block = refined

@@ -52,11 +52,11 @@ def compose(report: Report, fmt: Format, quiet: bool = False, term: Terminal | N
             writer.writerow([_csv_cell(row.get(c.key), txt) for c in report.csv.columns])
         return buffer.getvalue()
     if fmt is Format.markdown:
-        from .render import markdown
+        from .documents import markdown
 
         return txt(markdown(report.sections))
     if fmt is Format.latex:
-        from .render import latex
+        from .documents import latex
 
         return latex(report.sections)  # latex() writes only ASCII
     from .render import terminal

@@ -13,6 +13,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any, Callable
 
 from ..errors import InvalidArgument, PlotFailed, PlotUnavailable, shown
 from .report import Activations, Chart, Heatmap
@@ -106,7 +107,8 @@ def _new_file_mode() -> int:
 
 def _write(target: Path, figure) -> None:
     plt = _pyplot()
-    draw = {Chart: _chart, Heatmap: _heatmap, Activations: _activations}[type(figure)]
+    drawers: dict[type, Callable[[Any, Any], Any]] = {Chart: _chart, Heatmap: _heatmap, Activations: _activations}
+    draw = drawers[type(figure)]
     fig = draw(plt, figure)
     handle, temporary = tempfile.mkstemp(prefix=".rnncalc-", suffix=target.suffix, dir=target.parent)
     os.close(handle)

@@ -14,12 +14,11 @@ import io
 import math
 import re
 import textwrap
-import unicodedata
 from typing import Callable
 
 from .report import BOTH, Chart, Column, Heatmap, Table, Text
 from .scale import CAP, DECAY_GLYPHS, GROWTH_GLYPHS, colour, glyph
-from .terminals import SUPERSCRIPTS, Terminal, ascii_text
+from .terminals import Terminal, ascii_text
 
 MIN_WIDTH = 40
 ZERO = "·"  # a heatmap cell whose gradient is exactly zero
@@ -371,8 +370,9 @@ def _columns(ys: list[float | None], lags: int, cols: int) -> list[tuple[int, fl
         at = column / (cols - 1) * lags
         left = min(int(at), len(ys) - 1)
         right = min(left + 1, len(ys) - 1)
-        if ys[left] is not None and ys[right] is not None:
-            out.append((column, ys[left] + (ys[right] - ys[left]) * (at - left)))
+        y0, y1 = ys[left], ys[right]
+        if y0 is not None and y1 is not None:
+            out.append((column, y0 + (y1 - y0) * (at - left)))
     return out
 
 
@@ -384,151 +384,3 @@ def _wrap_items(items: list[str], width: int, indent: str) -> list[str]:
             current = indent
         current += ("   " if current.strip() else "") + item
     return lines + [current]
-
-
-# ---- Markdown and LaTeX ----------------------------------------------------------------------
-
-
-def markdown(sections: list) -> str:
-    """GitHub Markdown: pipe tables with their titles, text as paragraphs, pictures in code blocks."""
-    out = []
-    for section in sections:
-        if isinstance(section, Table):
-            rows = [[c.replace("|", "\\|") for c in row] for row in section.cells()]
-            header = [c.label.replace("|", "\\|") for c in section.columns]
-            rule = ["---:" if c.align == "right" else "---" for c in section.columns]
-            lines = [f"**{section.title}**", ""] + ["| " + " | ".join(r) + " |" for r in [header, rule, *rows]]
-            out.append("\n".join(lines + ["", *section.all_notes()]).rstrip())
-        elif isinstance(section, Text) and section.style != "note" and "\n" in section.body:
-            out.append(f"```\n{section.body}\n```")
-        elif isinstance(section, Text):
-            out.append(section.body)
-        else:
-            out.append("```\n" + terminal([section], Terminal(100, True, False)).rstrip() + "\n```")
-    return "\n\n".join(out) + "\n"
-
-
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-    "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-}  # fmt: skip
-_LATEX_UNICODE = {
-    "×": r"$\times$", "·": r"$\cdot$", "⊙": r"$\odot$", "−": r"$-$", "—": "---", "–": "--", "…": r"\ldots{}",
-    "≤": r"$\le$", "≥": r"$\ge$", "≈": r"$\approx$", "→": r"$\to$", "↦": r"$\mapsto$", "‖": r"$\|$",
-    "∂": r"$\partial$", "∇": r"$\nabla$", "√": r"$\surd$", "Σ": r"$\Sigma$", "σ": r"$\sigma$", "ρ": r"$\rho$",
-    "χ": r"$\chi$", "φ": r"$\varphi$", "γ": r"$\gamma$", "ζ": r"$\zeta$", "τ": r"$\tau$", "δ": r"$\delta$",
-    "′": r"$'$", "ᵀ": r"\textsuperscript{T}", "⊇": r"$\supseteq$", "∈": r"$\in$", "±": r"$\pm$", "∞": r"$\infty$",
-    "◆": r"$\blacklozenge$", "○": r"$\circ$", "●": r"$\bullet$", "◉": r"$\odot$", "“": "``", "”": "''",
-    "Δ": r"$\Delta$", "½": r"$\frac{1}{2}$", "<": r"\textless{}", ">": r"\textgreater{}",
-    # A bar's blocks as rules of the same length: a block is 0.5em, an eighth 0.0625em.
-    **{ch: rf"\rule{{{0.0625 * k:g}em}}{{0.8em}}" for k, ch in enumerate("▏▎▍▌▋▊▉█", start=1)},
-}  # fmt: skip
-
-
-def latex_text(text: str) -> str:
-    """Text for a LaTeX document: special characters escaped, symbols as LaTeX, sub/superscripts marked up."""
-    out = []
-    for ch in text:
-        if ch == "\u0303" and out:  # a combining tilde: h̃
-            out[-1] = r"\~{" + out[-1] + "}"
-        elif ch in _LATEX_SPECIAL:
-            out.append(_LATEX_SPECIAL[ch])
-        elif ch == "-" and out and out[-1] == "-":  # --seq-len, not an en dash
-            out.append("{}-")
-        elif ch in _LATEX_UNICODE:
-            out.append(_LATEX_UNICODE[ch])
-        elif ch in "⁰¹²³⁴⁵⁶⁷⁸⁹":
-            out.append(r"\textsuperscript{" + ch.translate(SUPERSCRIPTS) + "}")
-        elif ch in "₀₁₂₃₄₅₆₇₈₉":
-            out.append(r"\textsubscript{" + unicodedata.normalize("NFKD", ch) + "}")
-        elif ord(ch) < 128:
-            out.append(ch)
-        else:
-            out.append(_latex_ascii(ch))
-    return "".join(out)
-
-
-def latex_equations(body: str) -> str:
-    """A cell's equations as LaTeX math: the title as text, each "  lhs = rhs" line a row of align*, aligned at
-    its "=", and any other line as text."""
-    lines = body.splitlines()
-    out = [latex_text(lines[0]) + r" \\"] if lines else []
-    rows = []
-    for line in lines[1:]:
-        lhs, eq, rhs = line.strip().partition(" = ")
-        if eq and ":" not in lhs:
-            rows.append(f"  {latex_math(lhs)} &= {latex_math(rhs)}")
-        else:
-            if rows:
-                out += [r"\begin{align*}", " \\\\\n".join(rows), r"\end{align*}"]
-                rows = []
-            out.append(latex_text(line.strip()) + r" \\")
-    if rows:
-        out += [r"\begin{align*}", " \\\\\n".join(rows), r"\end{align*}"]
-    return "\n".join(out)
-
-
-_MATH = {"σ": r"\sigma ", "⊙": r"\odot ", "−": "-", "·": r"\cdot ", "×": r"\times ", "Σ": r"\sum", "∂": r"\partial ",
-         "²": "^2", "√": r"\sqrt", "‖": r"\|", "≤": r"\le ", "∈": r"\in "}  # fmt: skip
-_FUNCTIONS = ("relu", "diag")
-
-
-def latex_math(expression: str) -> str:
-    """One equation in the notation rnncalc prints (W_hi, h_{t−1}, σ, ⊙, h̃) as LaTeX math."""
-    import re
-
-    text = expression.replace("h̃", r"\tilde{h}")
-    text = "".join(_MATH.get(ch, ch) for ch in text)
-    text = re.sub(r"\btanh\(", r"\\tanh(", text)
-    text = re.sub(r"\b(" + "|".join(_FUNCTIONS) + r")\(", lambda m: rf"\operatorname{{{m.group(1)}}}(", text)
-    text = re.sub(r"_([A-Za-z0-9]+(?:,[A-Za-z0-9]+)*)(?![{\w])", r"_{\1}", text)  # W_hi → W_{hi}; x_t,k → x_{t,k}
-    return text
-
-
-def _latex_ascii(ch: str) -> str:
-    return "".join(_LATEX_SPECIAL.get(c, c) for c in ascii_text(ch))
-
-
-def _latex_column(c: Column) -> str:
-    """r for numbers, l for short text, a wrapping paragraph column for long text (it would run off the page)."""
-    return r">{\raggedright\arraybackslash}p{0.4\linewidth}" if c.wrap else ("r" if c.align == "right" else "l")
-
-
-def latex(sections: list) -> str:
-    """Each table as a booktabs tabular in a table float with its title as caption; text as paragraphs."""
-    out = []
-    for section in sections:
-        if isinstance(section, Table):
-            spec = "".join(_latex_column(c) for c in section.columns)
-            rows = [" & ".join(latex_text(c) for c in row) + r" \\" for row in section.cells()]
-            out.append(
-                "\n".join(
-                    [
-                        r"\begin{table}[ht]",
-                        r"  \centering",
-                        r"  \caption{" + latex_text(section.title) + "}",
-                        r"  \begin{tabular}{" + spec + "}",
-                        r"    \toprule",
-                        "    " + " & ".join(latex_text(c.label) for c in section.columns) + r" \\",
-                        r"    \midrule",
-                        *("    " + row for row in rows),
-                        r"    \bottomrule",
-                        r"  \end{tabular}",
-                        *(r"  \par\smallskip\footnotesize " + latex_text(note) for note in section.all_notes()),
-                        r"\end{table}",
-                    ]
-                )
-            )
-        elif isinstance(section, Text) and section.style == "equations":
-            out.append(latex_equations(section.body))
-        elif isinstance(section, Text):
-            out.append(
-                "\n".join(
-                    latex_text(line) + (r" \\" if "\n" in section.body else "") for line in section.body.splitlines()
-                )
-            )
-        else:
-            out.append(
-                "\\begin{verbatim}\n" + terminal([section], Terminal(100, False, False)).rstrip() + "\n\\end{verbatim}"
-            )
-    return "% needs \\usepackage{booktabs,array,amsmath}\n" + "\n\n".join(out) + "\n"

@@ -36,6 +36,7 @@ from ..choices import (
     VARIED_DEFAULTS,
 )
 from ..counting.cells import CELLS as CELL_FACTS
+from ..counting.cells import Carry
 from ..errors import InvalidArgument, check_choice, check_float, check_int, shown
 from ..guard import Cost
 
@@ -103,7 +104,9 @@ class RNNConfig(_Shared):
 
 
 @dataclass(frozen=True)
-class _Gated(_Shared):
+class GatedConfig(_Shared):
+    """What the LSTM's and the GRU's runs share: a held gate, and the path followed (full or carry)."""
+
     path: str = "full"
 
     def __post_init__(self) -> None:
@@ -116,26 +119,35 @@ class _Gated(_Shared):
         return self.value
 
     @property
+    def carry(self) -> Carry:
+        """The cell's carry path: the state it carries and the gate that keeps it."""
+        carry = CELL_FACTS[self.cell].carry
+        assert carry is not None, "every simulated gated cell has a carry path"
+        return carry
+
+    @property
     def timescale(self) -> float:
         return math.inf if self.gate == 1 else 1 / (1 - self.gate)
 
 
 @dataclass(frozen=True)
-class LSTMConfig(_Gated):
+class LSTMConfig(GatedConfig):
     forget: float = 0.9
 
     varies: ClassVar[str] = "forget"
 
 
 @dataclass(frozen=True)
-class GRUConfig(_Gated):
+class GRUConfig(GatedConfig):
     update: float = 0.9
 
     varies: ClassVar[str] = "update"
 
 
 Config = Union[RNNConfig, LSTMConfig, GRUConfig]
-CONFIGS: dict[str, type] = dict(zip(SIMULATED, (RNNConfig, LSTMConfig, GRUConfig)))
+CONFIGS: dict[str, type[RNNConfig] | type[LSTMConfig] | type[GRUConfig]] = dict(
+    zip(SIMULATED, (RNNConfig, LSTMConfig, GRUConfig))
+)
 for _name, _kind in CONFIGS.items():
     _kind.cell = _name
 
@@ -180,9 +192,10 @@ def run_list(cell: str, paths: Sequence[str] | None = None, **settings) -> list[
         if name not in settings_of(cell):
             config_for(cell, **{name: value})
     chosen = [{}] if paths is None else [{"path": p} for p in _expand(paths)]
-    if len(values or kind.defaults()) * len(chosen) > MAX_RUNS:
-        raise InvalidArgument(kind.varies, f"{len(values) * len(chosen):,} runs; at most {MAX_RUNS} in one call")
-    return [config_for(cell, **settings, **{kind.varies: v}, **p) for v in values or kind.defaults() for p in chosen]
+    varied = values or kind.defaults()
+    if len(varied) * len(chosen) > MAX_RUNS:
+        raise InvalidArgument(kind.varies, f"{len(varied) * len(chosen):,} runs; at most {MAX_RUNS} in one call")
+    return [config_for(cell, **settings, **{kind.varies: v}, **p) for v in varied for p in chosen]
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -279,8 +292,8 @@ def estimate(configs: Sequence[Config]) -> Cost:
     }
     memory_drivers = {k: v for k, v in drivers.items() if k != "burn_in"} | {"hidden": n / RUN_DEFAULTS["hidden"]}
 
-    def culprit(ratios: dict, limit: str) -> str:
-        name = max(ratios, key=ratios.get)
+    def culprit(ratios: dict[str, float], limit: str) -> str:
+        name = max(ratios, key=lambda k: ratios[k])
         return name if ratios[name] > 1 else limit
 
     return Cost(seconds, memory, culprit(drivers, "max_seconds"), culprit(memory_drivers, "max_memory"))

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import math
 import warnings
-from typing import Callable, NamedTuple
+from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 
 from ..counting.cells import CELLS
-from .config import BLOCKS, Config
+from .config import BLOCKS, Config, GatedConfig, RNNConfig
 from .threads import Inputs, blas_threads
 
 _RESCALE = 1e100  # a ReLU/linear state larger than this is rescaled
@@ -52,12 +52,14 @@ class Watch:
 
     def __init__(self) -> None:
         self.steps = 0
-        self.gate = self.abs = self.tanh_prime = 0.0
+        self.gate: float | np.ndarray = 0.0
+        self.abs: float | np.ndarray = 0.0
+        self.tanh_prime: float | np.ndarray = 0.0
 
     def __call__(self, gate: np.ndarray, state: np.ndarray | None = None, tanh_state: np.ndarray | None = None) -> None:
         self.steps += 1
         self.gate = self.gate + gate.mean(axis=(-2, -1))
-        if state is not None:  # the LSTM's c, with the tanh(c) its step computed
+        if state is not None and tanh_state is not None:  # the LSTM's c, with the tanh(c) its step computed
             self.abs = self.abs + np.abs(state).mean(axis=(-2, -1))
             self.tanh_prime = self.tanh_prime + (1 - tanh_state * tanh_state).mean(axis=(-2, -1))
 
@@ -87,7 +89,7 @@ def _run(configs: list[Config], burn_in: int, progress: Callable[[float], None])
     drives = np.array([c.drive for c in configs])[:, None, None]
     loops = threadpool_limits(blas_threads(cfg.trials, cfg.hidden), user_api="blas")
     with np.errstate(all="ignore"):
-        if cfg.cell == "rnn":
+        if isinstance(cfg, RNNConfig):
             drawn = _draw_rnn(cfg, rng)
             slopes = np.empty(
                 (cfg.steps, len(configs), cfg.trials, cfg.hidden)
@@ -96,17 +98,18 @@ def _run(configs: list[Config], burn_in: int, progress: Callable[[float], None])
             with threadpool_limits(1, user_api="blas"):  # one core for the set-up, the other draws the inputs
                 w = _unit_rnn(cfg, drawn)
                 sigma_max = float(np.sqrt(max(np.linalg.eigvalsh(w.T @ w)[-1], 0.0)))
-            radii = np.array([c.radius for c in configs])[:, None, None]
+            radii = np.array([c.radius for c in configs if isinstance(c, RNNConfig)])[:, None, None]
             with loops:
                 logs = _rnn(cfg, w, radii, inputs.steps(drives), inputs.unit, burn_in, slopes, progress)
             return Raw(logs, sigma_max, float(np.linalg.norm(w) / math.sqrt(cfg.hidden)))
-        w = shared_gated_weights(cfg, rng)
+        gated = shared_gated_weights(cfg, rng)
         inputs = Inputs(rng, burn_in + cfg.steps, cfg.trials, cfg.hidden)
         step = {"lstm": _lstm, "gru": _gru}[cfg.cell]
         watch = Watch()
+        held = [c for c in configs if isinstance(c, GatedConfig)]
         with loops:
-            xs = inputs.steps(drives, project=w["w_ih"])
-            logs = step(cfg, w, gate_bias(configs, w), xs, inputs.unit, burn_in, progress, watch)
+            xs = inputs.steps(drives, project=gated["w_ih"])
+            logs = step(cfg, gated, gate_bias(held, gated), xs, inputs.unit, burn_in, progress, watch)
             return Raw(logs, None, None, watch)
 
 
@@ -127,16 +130,16 @@ def _throttled(progress: Callable[[float], None], steps: int) -> Callable[[float
 # ---- weights --------------------------------------------------------------------------------
 
 
-def rnn_weights(cfg: Config, rng: np.random.Generator) -> np.ndarray:
+def rnn_weights(cfg: RNNConfig, rng: np.random.Generator) -> np.ndarray:
     """W = radius × W₁, as the simulation draws it (first from `rng`)."""
     return _unit_rnn(cfg, _draw_rnn(cfg, rng)) * cfg.radius
 
 
-def _draw_rnn(cfg: Config, rng: np.random.Generator) -> np.ndarray:
+def _draw_rnn(cfg: RNNConfig, rng: np.random.Generator) -> np.ndarray:
     return rng.standard_normal((cfg.hidden, cfg.hidden))
 
 
-def _unit_rnn(cfg: Config, drawn: np.ndarray) -> np.ndarray:
+def _unit_rnn(cfg: RNNConfig, drawn: np.ndarray) -> np.ndarray:
     """W₁ from the drawn standard normal matrix: orthogonal, or N(0, 1/n) rescaled to spectral radius 1."""
     if cfg.init == "orthogonal":
         q, r = np.linalg.qr(drawn)
@@ -145,14 +148,14 @@ def _unit_rnn(cfg: Config, drawn: np.ndarray) -> np.ndarray:
     return w / max(np.abs(np.linalg.eigvals(w)))
 
 
-def gated_weights(cfg: Config, rng: np.random.Generator) -> dict[str, np.ndarray]:
+def gated_weights(cfg: GatedConfig, rng: np.random.Generator) -> dict[str, np.ndarray]:
     """The LSTM's or GRU's weights as the simulation draws them, in PyTorch's layout and names."""
     w = shared_gated_weights(cfg, rng)
     w["b_ih"] = gate_bias([cfg], w)[0, 0]
     return w
 
 
-def shared_gated_weights(cfg: Config, rng: np.random.Generator) -> dict[str, np.ndarray]:
+def shared_gated_weights(cfg: GatedConfig, rng: np.random.Generator) -> dict[str, np.ndarray]:
     """PyTorch's default initialisation, with the held gate's weights and biases zeroed."""
     n, blocks = cfg.hidden, BLOCKS[cfg.cell]
     bound = 1 / math.sqrt(n)
@@ -165,12 +168,13 @@ def shared_gated_weights(cfg: Config, rng: np.random.Generator) -> dict[str, np.
 
 def _held(cell: str, n: int) -> slice:
     """The held gate's rows in PyTorch's stacked layout: the block of the gate the carry keeps (LSTM's f, GRU's z)."""
-    letters = [b.letter for b in CELLS[cell].blocks]
-    k = letters.index(CELLS[cell].carry.kept)
+    letters, carry = [b.letter for b in CELLS[cell].blocks], CELLS[cell].carry
+    assert carry is not None, "a simulated gated cell has a carry path"
+    k = letters.index(carry.kept)
     return slice(k * n, (k + 1) * n)
 
 
-def gate_bias(configs: list[Config], w: dict[str, np.ndarray]) -> np.ndarray:
+def gate_bias(configs: Sequence[GatedConfig], w: dict[str, np.ndarray]) -> np.ndarray:
     """b_ih per grid value, (G, 1, blocks·n), its held block at logit(gate)."""
     b = np.repeat(w["b_ih"][None, None, :], len(configs), axis=0)
     for g, cfg in enumerate(configs):

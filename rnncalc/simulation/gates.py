@@ -20,7 +20,7 @@ from ..choices import TYPICAL_GATE
 from ..counting.cells import BIDIRECTIONAL, CELL_NAMES, CELLS, Cell
 from ..counting.params import availability, count_params
 from ..errors import InvalidArgument, check_bool, check_choice, check_float, check_int, shown
-from .config import MAX_STEPS
+from .config import MAX_STEPS, Config
 
 BOTH_WAYS_USE = "whole sequences known in advance (sees past and future; not streaming)"
 SIM_RADIUS = 1.0  # the vanilla RNN beside the gated cells: at the edge, its best case
@@ -92,24 +92,30 @@ def gate_costs(
     rows = []
     for name, both_ways in variants:
         spec, reason = CELLS[name], availability(name, convention)
-        sizes = dict(bidirectional=both_ways, convention=convention)
-        params = None if reason else count_params(name, hidden, input_size, output_size, **sizes).total
+        params = (
+            None
+            if reason
+            else count_params(
+                name, hidden, input_size, output_size, bidirectional=both_ways, convention=convention
+            ).total
+        )
         rows.append(GateCost(spec, both_ways, params, None if params is None else round(params / base, 4), reason))
     return rows
 
 
-def retention_configs(cell: str, steps: int, gate: float, seed: int) -> dict[str, object]:
+def retention_configs(cell: str, steps: int, gate: float, seed: int) -> dict[str, Config]:
     """The gradflow runs behind one cell's retention: {"full": config, "carry": config}, where it has them."""
     from .config import CONFIGS, config_for
 
     common = dict(hidden=SIM_HIDDEN, steps=steps, trials=SIM_TRIALS, seed=seed)
-    runs = {}
+    runs: dict[str, Config] = {}
+    carry = CELLS[cell].carry
     if cell == "rnn":
         runs["full"] = config_for("rnn", radius=SIM_RADIUS, **common)
-    elif CELLS[cell].carry and CELLS[cell].carry.simulated_as == cell:
+    elif carry and carry.simulated_as == cell:
         runs["full"] = config_for(cell, **{CONFIGS[cell].varies: gate}, **common)
-    if CELLS[cell].carry:
-        simulated = CELLS[cell].carry.simulated_as
+    if carry:
+        simulated = carry.simulated_as
         runs["carry"] = config_for(simulated, path="carry", **{CONFIGS[simulated].varies: gate}, **common)
     return runs
 

@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
+from functools import partial
 from typing import Callable, Sequence
 
 from ..counting.cells import CELLS
 from ..errors import InvalidArgument, check_float, shown
 from ..guard import Cost, Limits, check
 from . import config as cfgs
-from .config import Config
+from .config import Config, RNNConfig
 
 RATE_THRESHOLD = 1e-3  # log10 per step: a factor 10 per 1,000 steps
 VERDICTS = ("vanishing", "exploding", "preserved", "dropped", "risen", "uncertain", "mixed")
@@ -58,6 +59,7 @@ def quantity(cfg: Config) -> str:
     if cfg.path == "full":
         return "‖∂L/∂h‖"
     carry = CELLS[cfg.cell].carry
+    assert carry is not None, "only the gated cells have a carry path"
     return f"‖∂L/∂{carry.state}‖ via diag({carry.kept})"
 
 
@@ -121,7 +123,7 @@ def simulate_many(
         from . import engine
 
         burn_in = cfgs.burn_in(grid[0])
-        raw = engine.run(grid, burn_in, lambda f, k=k: report((k + f) / len(grids)))
+        raw = engine.run(grid, burn_in, partial(_share, report, k, len(grids)))
         for g, (i, cfg, logs) in enumerate(zip(where, grid, raw.logs)):
             run = summarise(cfg, burn_in, logs, raw.unit_sigma_max, raw.unit_scale, tol)
             if cfg.cell == "lstm" and raw.watch is not None and raw.watch.steps:
@@ -165,6 +167,11 @@ def total_cost(grids: list[list[Config]]) -> Cost:
     )
 
 
+def _share(report: Callable[[float], None], k: int, grids: int, fraction: float) -> None:
+    """Progress of grid k of `grids` as a fraction of the whole call."""
+    report((k + fraction) / grids)
+
+
 def summarise(cfg: Config, burn_in: int, logs, unit_sigma_max, unit_scale, tol: float) -> Run:
     """One grid member's log norms (trials × lags, natural log) as a Run."""
     import numpy as np
@@ -179,7 +186,7 @@ def summarise(cfg: Config, burn_in: int, logs, unit_sigma_max, unit_scale, tol: 
     interval = rate_interval(rate, log10)
     theory = (
         rnn_theory(cfg.radius, unit_sigma_max, unit_scale, cfg.drive, cfg.activation)
-        if cfg.cell == "rnn"
+        if isinstance(cfg, RNNConfig)
         else carry_theory(cfg.gate)
     )
     return Run(
@@ -261,14 +268,15 @@ def mean_interval(centre: float, samples: list[float]) -> tuple[float, float]:
 
 def verdict(norm: list[float | None], rate: float | None, interval: tuple[float, float] | None = None) -> str:
     """The verdict from the level and the trend together (VERDICT_RULE, and the module docstring)."""
-    if None in norm:
+    levels = [x for x in norm if x is not None]
+    if len(levels) < len(norm):
         return "vanishing"  # exactly zero somewhere in the window
-    if all(abs(x) < KEPT for x in norm):
+    if all(abs(x) < KEPT for x in levels):
         return "preserved"  # kept exactly
     if rate is None:
-        rate = norm[-1] / (len(norm) - 1)
+        rate = levels[-1] / (len(levels) - 1)
     low, high = interval or (rate, rate)
-    last = norm[-1]
+    last = levels[-1]
     falling, growing = high < -RATE_THRESHOLD, low > RATE_THRESHOLD
     if falling or growing:
         return "vanishing" if falling and last < 0 else "exploding" if growing and last > 0 else "mixed"
@@ -285,7 +293,7 @@ def change_text(norm: list[float | None], rate: float | None) -> str:
     if None in norm:
         k = norm.index(None)
         return f"gone after {k:,} step{'s' * (k != 1)}"
-    if all(abs(x) < KEPT for x in norm):
+    if all(x is not None and abs(x) < KEPT for x in norm):
         return "kept exactly"
     steps = decade_steps(rate)
     return "no tenfold change at this rate" if steps is None else f"{steps:,.3g} steps"

@@ -19,8 +19,9 @@ import math
 from typing import NamedTuple, Sequence
 
 from ..errors import InvalidArgument, check_float, check_int, shown
+from ..notebook import shows_as_table
 from ..numbers import MAX_RANGE as MAX_VALUES
-from .config import CONFIGS, config_for
+from .config import CONFIGS, Config, config_for
 from .config import burn_in as auto_burn_in
 
 MAX_BIAS = 100.0
@@ -28,6 +29,7 @@ MAX_GRID = 10_000  # points of a radius × drive map (100 × 100): refused at on
 PARAMETERS = {kind.varies: cell for cell, kind in CONFIGS.items()}  # radius → rnn, forget → lstm, update → gru
 
 
+@shows_as_table
 class LagSweep(NamedTuple):
     parameter: str  # radius, forget or update
     values: list[float]
@@ -35,6 +37,7 @@ class LagSweep(NamedTuple):
     burn_in: int
 
 
+@shows_as_table
 class PhaseSweep(NamedTuple):
     radii: list[float]
     drives: list[float]
@@ -45,7 +48,7 @@ class PhaseSweep(NamedTuple):
     critical_measured: list[float | None]  # per drive: where the measured rate crosses 0
     burn_in: int
     unit_scale: float | None  # σ_w/ρ of the W drawn (None: every radius 0)
-    config: object  # the first grid point's configuration: the settings every point shares
+    config: Config  # the first grid point's configuration: the settings every point shares
 
 
 def _values(name: str, values: Sequence[float]) -> list[float]:

@@ -103,4 +103,5 @@ class Inputs:
 
     def unit(self) -> np.ndarray:
         self._thread.join()
+        assert self._u is not None, "drawn once the inputs are"
         return self._u

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
 from ..counting.cells import CELLS, Cell
 from ..output.report import Column, Report, Table, Text, quiet_lines, ratio_text, sci, thousands
@@ -26,9 +28,16 @@ BENEFIT = (
     Column("title", "Cell"),
     Column("carry_jacobian", "Carry Jacobian", missing="none"),
     Column("full", "Full", sci, "right"),
-    Column("spread", "± decades", lambda x: f"±{x:.2f}", "right", optional=3),
+    Column(
+        "spread",
+        "± decades",
+        lambda x: f"±{x:.2f}",
+        "right",
+        optional=3,
+        legend="± decades: the standard deviation of Full's log norms over the draws.",
+    ),
     Column("carry", "Carry", sci, "right"),
-    Column("verdict", "Full path", optional=2),
+    Column("verdict", "Full path", optional=2, legend="Full path: Full's verdict, by gradflow's rule."),
     Column("use_when", "Use it when", wrap=True, optional=4),
 )
 
@@ -46,7 +55,7 @@ def gates_report(
     rows: list[GateCost], retention: dict[str, Retention] | None, *, convention: str, sizes: str, steps: int,
     gate: float, seed: int, equations: bool,
 ) -> Report:  # fmt: skip
-    records = []
+    records: list[dict[str, Any]] = []
     for r in rows:
         kept = None if retention is None else retention[r.cell]  # a bidirectional cell: per direction, the same
         spec = r.spec
@@ -122,8 +131,7 @@ def _retention_note(rows: list[GateCost], gate: float, seed: int) -> str:
     simulated = [CELLS[c].title for c in CONFIGS]
     return (
         f"Simulated as rnncalc gradflow does (n={SIM_HIDDEN}, {SIM_TRIALS} trials) on {SIM_DRAWS} draws of the weights "
-        f"(seeds {seed} to {seed + SIM_DRAWS - 1}): Full is the mean of their log norms, ± their standard deviation in "
-        f"decades, and its verdict gradflow's rule. The vanilla RNN at "
+        f"(seeds {seed} to {seed + SIM_DRAWS - 1}): Full is the mean of their log norms. The vanilla RNN at "
         f"spectral radius {SIM_RADIUS:g} ({RNN_DEFAULTS['activation']}, drive {RUN_DEFAULTS['drive']:g}); gated cells "
         f"keep {gate:g} of the carried state per step" + (f" ({symbols})" if symbols else "") + ". Full: the whole "
         f"cell's Jacobian (simulated for the {', '.join(simulated[:-1])} and {simulated[-1]}). Carry: the additive "

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 
 from ..choices import BURN_IN_TIMESCALES
-from ..counting.cells import CELLS
 from ..output.report import Chart, Column, Report, Table, Text, exact, sci
 from ..output.scale import NOISE, BarScale, bar_eighths, bar_scale
+from ..simulation.config import GatedConfig, LSTMConfig, RNNConfig
 from ..simulation.gradflow import RATE_THRESHOLD, VERDICT_RULE, Run, change_text, decade_steps
 
 TABLE_ROWS = 20  # the table's default number of sampled lags
@@ -19,9 +19,9 @@ CSV = tuple(
 
 def run_label(run: Run) -> str:
     c = run.config
-    if c.cell == "rnn":
+    if isinstance(c, RNNConfig):
         return f"ρ={exact(c.radius)}"
-    return f"{CELLS[c.cell].carry.kept}={exact(c.gate)} {c.path}"
+    return f"{c.carry.kept}={exact(c.gate)} {c.path}"
 
 
 def run_settings(run: Run, tol: float) -> dict:
@@ -29,7 +29,7 @@ def run_settings(run: Run, tol: float) -> dict:
     c = run.config
     out = dict(cell=c.cell, hidden=c.hidden, steps=c.steps, trials=c.trials, seed=c.seed, drive=c.drive)
     out |= dict(burn_in=run.burn_in, stationary=run.stationary, tol=tol)
-    if c.cell == "rnn":
+    if isinstance(c, RNNConfig):
         return out | dict(radius=c.radius, init=c.init, activation=c.activation, path=c.path)
     return out | {c.varies: c.gate, "path": c.path}
 
@@ -91,7 +91,7 @@ def gradflow_report(runs: list[Run], tol: float, every: int) -> Report:
         for i, r in enumerate(runs)
         for s in lags
     ]
-    sections = [_lag_table(runs, lags), _summary(runs, tol), *_lessons(runs)]
+    sections: list[Table | Text | Chart] = [_lag_table(runs, lags), _summary(runs, tol), *_lessons(runs)]
     quantities = list(dict.fromkeys(r.quantity for r in runs))
     groups = list(dict.fromkeys((r.config.cell, r.config.value) for r in runs))
     chart = Chart(
@@ -126,10 +126,10 @@ def theory_lines(runs: list[Run]) -> list[tuple[str, list[float], int]]:
     lines: dict[str, tuple[list[float], int]] = {}
     for i, r in enumerate(runs):
         c = r.config
-        if c.cell == "rnn":
+        if isinstance(c, RNNConfig):
             label, rate = f"{run_label(r)}: mean-field theory", r.theory["mean_field"]
         elif c.path == "carry":
-            symbol = CELLS[c.cell].carry.kept
+            symbol = c.carry.kept
             label = f"{symbol}^s theory, {symbol}={exact(c.gate)} (exact: on the carry curve)"
             rate = r.theory["carry_power"]
         else:
@@ -206,7 +206,7 @@ def _summary(runs: list[Run], tol: float) -> Table:
     rows.append(
         row("burn-in", [f"{r.burn_in}" + ("" if r.stationary in (None, True) else " (too short)") for r in runs])
     )
-    notes = (
+    notes: tuple[str, ...] = (
         "Rates: log₁₀ change of the norm per step, least squares over lags 1..T; ± two standard errors of the "
         "trials' own rates. The rate is this window's: near the edge another --steps may measure another.",
         VERDICT_RULE,
@@ -228,9 +228,9 @@ _SYMBOLS = (
 
 def _lessons(runs: list[Run]) -> list[Text]:
     """What these numbers mean for this run, and what to try next: a few sentences, each true for it."""
-    said: dict[str, list[str]] = {}  # the same sentence for several runs is said once, naming them all
+    said: dict[tuple[str, bool], list[str]] = {}  # the same sentence for several runs is said once, naming them all
     for r in runs:
-        for line in _rnn_lesson(r) if r.config.cell == "rnn" else _gated_lesson(r):
+        for line in _lesson(r):
             prefix = f"{run_label(r)}: "
             key = (line.removeprefix(prefix), line.startswith(prefix))
             said.setdefault(key, []).append(run_label(r))
@@ -249,7 +249,7 @@ def _half_width(r: Run) -> str:
 def _cell_state_lesson(r: Run) -> list[str]:
     """The LSTM's full path, explained by the cell state it ran at (the course's carousel holds for c, not h)."""
     c, state = r.config, r.cell_state
-    if c.cell != "lstm" or c.path != "full" or not state or state["mean_tanh_prime"] >= 0.5:
+    if not isinstance(c, LSTMConfig) or c.path != "full" or not state or state["mean_tanh_prime"] >= 0.5:
         return []
     return [
         f"{run_label(r)}: over the burn-in the cell state grew to |c| ≈ {state['mean_abs']:.2g} (a forget gate of "
@@ -276,8 +276,12 @@ def _verdict_lesson(runs: list[Run]) -> list[str]:
     return out
 
 
-def _rnn_lesson(r: Run) -> list[str]:
-    c, t, rate = r.config, r.theory, r.decay_per_step
+def _lesson(r: Run) -> list[str]:
+    return _rnn_lesson(r, r.config) if isinstance(r.config, RNNConfig) else _gated_lesson(r, r.config)
+
+
+def _rnn_lesson(r: Run, c: RNNConfig) -> list[str]:
+    t, rate = r.theory, r.decay_per_step
     label = run_label(r)
     if rate is None:
         return [f"{label}: the gradient is exactly zero after the first step (radius 0, or ReLU units all off)."]
@@ -302,9 +306,8 @@ def _rnn_lesson(r: Run) -> list[str]:
     return out
 
 
-def _gated_lesson(r: Run) -> list[str]:
-    c, label = r.config, run_label(r)
-    gate = CELLS[c.cell].carry.kept
+def _gated_lesson(r: Run, c: GatedConfig) -> list[str]:
+    label, gate = run_label(r), c.carry.kept
     if c.path == "carry":
         if c.gate == 0:
             return [f"{label}: a gate of 0 keeps nothing: the carried gradient is exactly zero after one step."]
@@ -315,7 +318,7 @@ def _gated_lesson(r: Run) -> list[str]:
             "whatever the weights: the gate alone sets how long the gradient survives along it."
         ]
     first = r.log10_norm[1]
-    if CELLS[c.cell].carry.state != "h" and first is not None and first < -0.5:  # h reaches h only via the gates
+    if c.carry.state != "h" and first is not None and first < -0.5:  # h reaches h only via the gates
         return [
             f"{label}: the full path drops {10**-first:,.3g}× at the first step: h_{{T−1}} reaches h_T only "
             "through the gates and W_hh, not through the carry c."
@@ -325,14 +328,15 @@ def _gated_lesson(r: Run) -> list[str]:
 
 def _paths_lesson(runs: list[Run]) -> list[str]:
     """Full and carry side by side: they measure different things; say which lasted longer here."""
-    pairs = {}
+    paths: dict[float, dict[str, Run]] = {}
+    kept = None
     for r in runs:
-        if r.config.cell != "rnn" and r.decay_per_step is not None:
-            pairs.setdefault(r.config.gate, {})[r.config.path] = r
-    pairs = {g: p for g, p in pairs.items() if len(p) == 2}
-    if not pairs:
+        if isinstance(r.config, GatedConfig) and r.decay_per_step is not None:
+            paths.setdefault(r.config.gate, {})[r.config.path] = r
+            kept = r.config.carry
+    pairs = {g: p for g, p in paths.items() if len(p) == 2}
+    if not pairs or kept is None:
         return []
-    kept = CELLS[next(iter(pairs.values()))["full"].config.cell].carry
     carried = f"‖∂L/∂{kept.state}‖ along diag({kept.kept}) alone"
     lines = [
         f"'carry' is {carried}; 'full' is ‖∂L/∂h‖ through every path (the carry path, the gates and W_hh): "
@@ -348,9 +352,10 @@ def _compare_paths(full: Run, carry: Run) -> str:
     a, b = full.log10_norm[-1], carry.log10_norm[-1]
     at_end = f"after {full.config.steps:,} steps the full gradient is {sci(a)} against {sci(b)} on the carry path"
     rates = f"{rate_text(full.decay_per_step)} against {rate_text(carry.decay_per_step)}"
-    if a is None or b is None or a == b or full.decay_per_step == carry.decay_per_step:
+    rate_full, rate_carry = full.decay_per_step, carry.decay_per_step
+    if a is None or b is None or a == b or rate_full is None or rate_carry is None or rate_full == rate_carry:
         return f"{at_end} (fitted rates {rates})."
-    ahead, higher = a > b, full.decay_per_step > carry.decay_per_step
+    ahead, higher = a > b, rate_full > rate_carry
     rate = "higher" if higher else "lower"
     if ahead == higher:
         return (
@@ -365,8 +370,8 @@ def _compare_paths(full: Run, carry: Run) -> str:
 def _stationarity_lesson(runs: list[Run]) -> list[str]:
     out = []
     for r in runs:
-        if r.stationary is False and r.config.path == "full":  # the carry path keeps gate^s from any state
-            c = r.config
+        c = r.config
+        if r.stationary is False and isinstance(c, GatedConfig) and c.path == "full":  # carry: gate^s from any state
             if c.gate == 1:
                 out.append(
                     f"{run_label(r)}: with a gate of 1 the state never forgets its start, so no burn-in makes the "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..counting.cells import CELLS
 from ..counting.network import Comparison, Description
 from ..counting.params import ParamCount, Unavailable
@@ -36,7 +38,7 @@ CONVENTIONS = (
     Column("without_output", "Without output layer", thousands, "right", missing=""),
 )
 BIAS_RULES = {  # how each convention stores biases, for the sentence that explains a difference
-    "textbook": "the textbook formula counts weights (--bias adds one vector per gate block)",
+    "textbook": "the textbook formula counts weights (--bias adds one vector per block: per gate in a gated cell)",
     "pytorch": "PyTorch keeps two per block (bias_ih and bias_hh)",
     "keras": "Keras one (a GRU with reset_after two)",
 }
@@ -67,7 +69,7 @@ def bias_text(r: ParamCount) -> str:
 
 def params_report(d: Description) -> Report:
     r, cost = d.count, d.costs
-    tensor_rows = [
+    tensor_rows: list[dict[str, Any]] = [
         {"tensor": t.name, "shape": t.shape, "count": t.count, "formula": t.formula, "role": t.role, "layer": t.layer}
         for t in r.tensors
     ]
@@ -141,7 +143,7 @@ def _conventions(d: Description) -> Table:
     columns = (
         CONVENTIONS if d.without_output is not None else tuple(c for c in CONVENTIONS if c.key != "without_output")
     )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for convention, x in d.conventions.items():
         if isinstance(x, Unavailable):
             rows.append({"convention": convention, "reason": x.reason})

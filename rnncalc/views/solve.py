@@ -66,7 +66,7 @@ def solve_report(
     shown = table._replace(columns=tuple(c for c in COLUMNS if c.key not in ("convention", "budget", "reason")))
     sections: list = [shown]
     if any(r.get("reason") for r in rows):
-        sections.append(Text("; ".join(f"{r['cell']}: {r['reason']}" for r in rows if r.get("reason")), "note"))
+        sections += [Text(f"{r['cell']}: {r['reason']}.", "note") for r in rows if r.get("reason")]  # one a line
     if expect is not None:
         data |= {"expected": expect.expected, "match": expect.match, "expected_params": expect.params}
         sections.append(Text(_verdict(expect, budget, rows[0]), "heading"))

@@ -403,9 +403,9 @@ def _activations(config) -> dict[str, tuple[str, str]]:
         elif isinstance(node, dict):
             config = node.get("config")
             if isinstance(config, dict) and node.get("class_name") in ("SimpleRNN", "LSTM", "GRU"):
-                act = config.get("activation"), config.get("recurrent_activation", "sigmoid")
-                if all(isinstance(a, str) for a in act):
-                    found.setdefault(owner or str(config.get("name")), act)
+                act, recurrent = config.get("activation"), config.get("recurrent_activation", "sigmoid")
+                if isinstance(act, str) and isinstance(recurrent, str):
+                    found.setdefault(owner or str(config.get("name")), (act, recurrent))
             name = (
                 config.get("name") if isinstance(config, dict) and node.get("class_name") == "Bidirectional" else None
             )

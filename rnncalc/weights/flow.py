@@ -29,6 +29,7 @@ from ..choices import MIN_BURN_IN, RUN_DEFAULTS
 from ..counting.cells import CELLS
 from ..errors import InvalidArgument, check_choice, check_float, check_int
 from ..guard import Cost, Limits, check
+from ..notebook import shows_as_table
 from ..simulation.config import CUBIC, ELEMENT, FLOP, NORMAL, STEP, STORED
 from .files import WeightFile
 from .infer import Direction, FileModel
@@ -69,6 +70,7 @@ class LayerFlow:
     activation: str | None = None  # the vanilla RNN's φ as run: a .keras file's own, else the caller's
 
 
+@shows_as_table
 @dataclass(frozen=True)
 class TrainedFlow:
     path: str
@@ -237,7 +239,7 @@ def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activati
         decay_per_step=rate,
         decay_spread=None if own is None else float(np.std(own)),
         horizon=horizon(norm, tol),
-        horizon_range=(None, None) if None in below else (min(below), max(below)),
+        horizon_range=_range([b for b in below if b is not None], len(below)),
         carry_decay_per_step=None if carry is None else fitted_rate(geometric_mean(carry[0] / math.log(10))[0]),
         verdict=verdict(norm, rate, rate_interval(rate, log10)),
         activation=activation if d.cell == "rnn" else None,
@@ -272,10 +274,17 @@ def _simulate(d: Direction, w: dict, path: str, steps, trials, seed, scale, burn
         return step(cfg, parts, w["b_ih"][None, None, :], inputs(), unit, burn, progress, observe)
 
 
+def _range(found: list[int], trials: int) -> tuple[int | None, int | None]:
+    """The trials' horizons as (first, last); (None, None) when some trial never fell below the tolerance."""
+    return (min(found), max(found)) if len(found) == trials else (None, None)
+
+
 def _gate_stats(d: Direction, w: dict, mean: float) -> GateStats | None:
     if d.cell not in CARRY_GATE:
         return None
-    k = [b.letter for b in CELLS[d.cell].blocks].index(CELLS[d.cell].carry.kept)
+    carry = CELLS[d.cell].carry
+    assert carry is not None, "the cells with a carry gate have a carry path"
+    k = [b.letter for b in CELLS[d.cell].blocks].index(carry.kept)
     bias = (w["b_ih"] + w["b_hh"])[k * d.hidden : (k + 1) * d.hidden]
     stats = float(bias.mean()), float(bias.std()), float(bias.min()), float(bias.max())
     return GateStats(CARRY_GATE[d.cell], mean, *stats)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..counting.cells import CELLS
 from ..counting.params import count_params
@@ -168,8 +169,9 @@ def _features(framework: str, net: dict) -> str | None:
 def _type(framework: str, net: dict, path: str, tensors: dict) -> str:
     spec = CELLS[net["cell"]]
     if framework == "keras":
-        return f"Bidirectional({spec.keras})" if net["bidirectional"] else spec.keras
-    return spec.pytorch + ("Cell" if "weight_hh" in tensors else "")
+        name = spec.keras or spec.name
+        return f"Bidirectional({name})" if net["bidirectional"] else name
+    return (spec.pytorch or spec.name) + ("Cell" if "weight_hh" in tensors else "")
 
 
 # ---- PyTorch ---------------------------------------------------------------------------------------------
@@ -186,12 +188,13 @@ def _torch_groups(wf: WeightFile) -> dict[str, dict[str, TensorInfo]]:
 def _torch_layer(path: str, tensors: dict[str, TensorInfo], wf: WeightFile):
     """(RecurrentLayer, directions, evidence) if the group is exactly a torch.nn RNN/LSTM/GRU (or cell); else a
     note saying why a group that looked recurrent is not, or None."""
-    parsed = {leaf: _TORCH_RNN.fullmatch(leaf) for leaf in tensors}
-    if not any(m and m.group(1) == "weight_hh" for m in parsed.values()):
+    matches = {leaf: _TORCH_RNN.fullmatch(leaf) for leaf in tensors}
+    parsed = {leaf: m for leaf, m in matches.items() if m}
+    if not any(m.group(1) == "weight_hh" for m in parsed.values()):
         return None
     shown = path or "(top level)"
-    if not all(parsed.values()):
-        return f"{shown}: holds recurrent tensors beside others ({', '.join(k for k, m in parsed.items() if not m)})."
+    if len(parsed) < len(matches):
+        return f"{shown}: holds recurrent tensors beside others ({', '.join(k for k in matches if k not in parsed)})."
     is_cell = "weight_hh" in tensors
     first = (lambda base: tensors.get(base)) if is_cell else (lambda base: tensors.get(f"{base}_l0"))
     w_hh, w_ih, w_hr = first("weight_hh"), first("weight_ih"), first("weight_hr")
@@ -203,7 +206,7 @@ def _torch_layer(path: str, tensors: dict[str, TensorInfo], wf: WeightFile):
     if cell is None:
         return f"{shown}: weight_hh is {_shape(w_hh)}, not 1, 3 or 4 blocks of the hidden size ({hidden:,})."
     layers = 1 if is_cell else 1 + max(int(m.group(2)) for m in parsed.values() if m.group(2) is not None)
-    net = {
+    net: dict[str, Any] = {
         "cell": cell,
         "hidden": hidden,
         "input_size": w_ih.shape[1],
@@ -238,7 +241,7 @@ def _torch_direction(path: str, net: dict, k: int, reverse: bool, is_cell: bool)
 
 
 def _torch_evidence(path: str, net: dict, blocks: int, w_hh: TensorInfo, w_ih: TensorInfo, is_cell: bool) -> str:
-    title = CELLS[net["cell"]].pytorch + ("Cell" if is_cell else "")
+    title = _type("pytorch", net, path, {"weight_hh": w_hh} if is_cell else {})
     parts = [
         f"{path}: {title} because weight_hh is {_shape(w_hh)} = {_blocks(blocks, net['hidden'])}",
         f"m = {net['input_size']:,} from weight_ih",

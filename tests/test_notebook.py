@@ -1,0 +1,68 @@
+"""Results in a notebook: each shows as the tables its command prints, from the same report declaration."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+import rnncalc
+from rnncalc.notebook import VIEWS
+
+
+class Cells(HTMLParser):
+    """The text of every table cell, in order."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells, self._in = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._in = tag in ("td", "th")
+        if self._in:
+            self.cells.append("")
+
+    def handle_endtag(self, tag):
+        self._in = False
+
+    def handle_data(self, data):
+        if self._in:
+            self.cells[-1] += data
+
+
+def test_a_count_shows_as_the_markdown_its_command_prints(run):
+    args = ("params", "--hidden", "64", "--in", "32", "--cell", "lstm", "--convention", "pytorch")
+    code, out, err = run(*args, "--format", "markdown")
+    assert code == 0, err
+    assert rnncalc.count_params("lstm", 64, 32, convention="pytorch")._repr_markdown_() == out
+
+
+def test_the_html_table_holds_every_cell_of_the_markdown_one():
+    result = rnncalc.compare_cells(16, 8, 4)
+    parser = Cells()
+    parser.feed(result._repr_html_())
+    markdown_cells = [
+        cell.strip().replace("\\|", "|")
+        for line in result._repr_markdown_().splitlines()
+        if line.startswith("| ") and not line.startswith("| ---")
+        for cell in line.strip("|").split(" | ")
+    ]
+    assert [c.strip() for c in parser.cells] == markdown_cells
+    assert "1,216" in parser.cells  # the GRU at n=16, m=8, k=4 (textbook: 3n² + 3nm + kn = 768 + 384 + 64)
+
+
+def results():
+    dfa = rnncalc.load_machine("parity")
+    return {
+        "Description": rnncalc.describe("gru", 32, 16),
+        "Comparison": rnncalc.compare_cells(32, 16),
+        "ModelReport": rnncalc.analyse_model(rnncalc.read_model("nn.LSTM(28, 128)")),
+        "LagSweep": rnncalc.lag_sweep("radius", [0.9, 1.1], hidden=8, steps=20, trials=2),
+        "PhaseSweep": rnncalc.phase_sweep([0.9, 1.1], [0.5, 1.0], hidden=8, steps=20, trials=2),
+        "Analysis": rnncalc.analyse_machine(dfa, random=5, search=False),
+    }
+
+
+@pytest.mark.parametrize("name", [n for n in VIEWS if n != "TrainedFlow"])  # TrainedFlow: tests/test_weights.py
+def test_every_result_with_a_view_shows_its_tables(name):
+    result = results()[name]
+    assert type(result).__name__ == name
+    assert result._repr_markdown_().strip() and "<table>" in result._repr_html_()
