@@ -425,6 +425,14 @@ def test_a_run_that_cannot_print_does_not_replace_the_plot(tmp_path, exe):
     )
     assert done.returncode == 1 and "standard output is closed" in done.stderr
     assert old.read_bytes() == b"the plot from before"
+    # a full disk is only found when the report is written: the plot waits for it (an adversarial round found it
+    # replaced), and no temporary file is left beside it
+    full = subprocess.run(f"{exe} gradflow --steps 20 -q --plot {old} >/dev/full", shell=True, capture_output=True)
+    assert full.returncode == 1 and old.read_bytes() == b"the plot from before"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.png"]
+    # a reader that closes the pipe had what it wanted: the run succeeded, and its plot is written
+    subprocess.run(f"{exe} gradflow --steps 20 --plot {old} | head -c1", shell=True, capture_output=True)
+    assert old.read_bytes().startswith(b"\x89PNG")
 
 
 @pytest.mark.parametrize("encoding", ["idna", "punycode"])
@@ -467,3 +475,38 @@ def test_completion_for_the_shell_named_and_failures_in_one_line(exe, tmp_path):
     home.mkdir()
     code, out, _ = call("--install-completion", "bash", HOME=str(home))
     assert code == 0 and (home / ".bashrc").is_file() and str(home) in out
+
+
+def test_a_plot_needs_no_screen_whatever_the_environment_asks(tmp_path, exe):
+    # An adversarial round: MPLBACKEND=bogus ended every --plot with an internal error from matplotlib.
+    import os
+    import subprocess
+
+    env = {**os.environ, "MPLBACKEND": "bogus"}
+    done = subprocess.run([exe, "gradflow", "--steps", "5", "-q", "--plot", str(tmp_path / "p.png")], env=env,
+                          capture_output=True)  # fmt: skip
+    assert done.returncode == 0 and (tmp_path / "p.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    "shell_line, code, stdout, stderr",
+    [
+        ("{exe} --show-completion bash >/dev/full", 1, "", "No space left on device"),
+        ("{exe} --show-completion bash >&-", 1, "", "standard output is closed"),
+        ("{exe} --show-completion zsh | head -c1 >/dev/null; exit ${{PIPESTATUS[0]}}", 0, "", ""),
+        ("_RNNCALC_COMPLETE=complete_bash COMP_WORDS='rnncalc par' {exe}", 0, "", ""),  # no COMP_CWORD
+        ("_RNNCALC_COMPLETE=complete_bash COMP_CWORD=1 {exe}", 0, "", ""),  # no COMP_WORDS
+        ("_RNNCALC_COMPLETE=bogus {exe}", 2, "", "is not a completion request"),
+        ("_RNNCALC_COMPLETE=complete_bash COMP_WORDS='rnncalc --version ' COMP_CWORD=2 {exe}", 0, "params", ""),
+    ],
+)
+def test_completion_meets_the_same_streams_and_requests_as_data(exe, shell_line, code, stdout, stderr):
+    # An adversarial round: tracebacks on a full or closed stdout, KeyErrors for a half-set request, and the
+    # version offered as a completion.
+    import subprocess
+
+    done = subprocess.run(shell_line.format(exe=exe), shell=True, executable="/bin/bash", capture_output=True,
+                          text=True)  # fmt: skip
+    assert done.returncode == code and "Traceback" not in done.stderr
+    assert stdout in done.stdout and "rnncalc 0" not in done.stdout
+    assert stderr in done.stderr and len(done.stderr.splitlines()) <= 1

@@ -235,3 +235,11 @@ def test_two_models_in_one_file_are_named_not_summed():
 def test_a_set_the_code_never_reads_is_a_typo():
     with pytest.raises(InvalidArgument, match="--set hiden: the code never reads hiden"):
         read_model("import torch.nn as nn\nhidden = 8\nrnn = nn.GRU(4, hidden)", values={"hiden": 16})
+
+
+def test_modules_built_alone_each_count(run):
+    # An adversarial round found two bare constructors counted as one (the second's name replaced the first's):
+    # LSTM(28, 128) = 4(28·128 + 128² + 2·128) = 80,896 and LSTM(128, 10) = 4(128·10 + 10² + 2·10) = 5,600.
+    assert run("params", "--from", "nn.LSTM(28, 128); nn.LSTM(128, 10)", "-q")[1] == f"{80_896 + 5_600}\n"
+    # Linear(28, 128) = 28·128 + 128, Linear(128, 10) = 128·10 + 10; a variable of the same name takes nothing away
+    assert run("params", "--from", "linear = 1\nnn.Linear(28, 128)\nnn.Linear(128, 10)", "-q")[1] == "5002\n"

@@ -136,3 +136,13 @@ def test_close_values_keep_their_own_rows_and_labels(run, tmp_path):
     plt.close(fig)
     gradflow = run("gradflow", "--radius", "1.0000001", "--radius", "1.0000002", "--steps", "3")[1]
     assert "ρ=1.0000001" in gradflow and "ρ=1.0000002" in gradflow
+
+
+def test_a_radius_by_drive_map_holds_more_than_a_run_list(run):
+    # An adversarial round: 15 radii × 34 drives (510 points, within the documented 10,000) were refused with
+    # gradflow's limit of 500 runs, under the name of an option sweep does not have (--cell).
+    code, out, err = run(
+        "sweep", "radius", "0.6:2:0.1", "--drive", "0:1.65:0.05", "--steps", "3", "--hidden", "2", "-q"
+    )
+    assert code == 0, err
+    assert len(out.splitlines()) == 34  # a line per drive: its measured boundary

@@ -245,7 +245,7 @@ def test_trained_flow_is_autograd_on_the_same_weights_and_inputs(saved, torch, l
     module, k, reverse = _module(model, layer)
     nonlinearity = getattr(module, "nonlinearity", "tanh")  # a weight file does not store it: the caller says
     flow = trained_flow(str(files["pt"]), layer, steps=steps, trials=trials, seed=5, input_scale=scale, burn_in=burn,
-                        activation=nonlinearity)  # fmt: skip
+                        activation=getattr(module, "nonlinearity", None))  # fmt: skip
     (got,) = flow.layers
     suffix = f"_l{k}" + ("_reverse" if reverse else "")
     weights = {name: getattr(module, name + suffix).detach().requires_grad_() for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
@@ -617,3 +617,11 @@ def test_the_weights_of_models_people_write_count_as_their_framework_does(torch,
     # limits: the guard's estimate (about 6x this run's time, scaled by the machine's load) is not what is tested here
     flow = trained_flow(str(path), steps=8, trials=2, burn_in=4, limits=Limits(600, 2**33))
     assert all(all(x is None or math.isfinite(x) for x in layer.log10_norm) for layer in flow.layers)
+
+
+def test_an_activation_for_a_file_without_a_vanilla_rnn_is_refused(saved):
+    # An adversarial round: --activation relu on an LSTM file changed nothing, yet the JSON reported "relu".
+    _, files = saved["tagger"]
+    with pytest.raises(InvalidArgument, match="vanilla RNN") as refused:
+        trained_flow(str(files["pt"]), steps=5, trials=2, activation="relu")
+    assert refused.value.name == "activation"

@@ -42,8 +42,8 @@ def build(first: list[str] | None = None) -> typer.Typer:
     return app
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # a completion request only parses: it prints no version
         print(f"rnncalc {__version__}")
         raise typer.Exit()
 

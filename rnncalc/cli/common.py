@@ -81,18 +81,26 @@ def charge_output(cost, points: int, fmt, quiet: bool, plot: bool, limits) -> No
 
 
 def emit_with_plot(report, fmt, quiet: bool, target) -> None:
-    """The shared ending of a command that can plot: the plot file (only if the output can be written at all, so a
-    failing run never replaces an old plot), then the report on stdout."""
-    from ..errors import OutputFailed
+    """The shared ending of a command that can plot: the plot is drawn beside its target, the report written to
+    stdout, and only then the plot put in place; a run whose output fails never replaces an old plot (a reader
+    that closed the pipe had what it wanted: the run succeeded)."""
+    from ..errors import OutputClosed, OutputFailed
     from ..output.emit import emit
 
-    if target is not None:
-        if sys.stdout is None:
-            raise OutputFailed("standard output is closed")
-        from ..output.plot import write
+    if target is None:
+        emit(report, fmt, quiet)
+        return
+    if sys.stdout is None:
+        raise OutputFailed("standard output is closed")
+    from ..output.plot import staged
 
-        write(target, report.figure)
-    emit(report, fmt, quiet)
+    with staged(target, report.figure) as commit:
+        try:
+            emit(report, fmt, quiet)
+        except OutputClosed:
+            commit()
+            raise
+        commit()
 
 
 @contextmanager

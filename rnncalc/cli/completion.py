@@ -11,10 +11,21 @@ OPTIONS = ("--show-completion", "--install-completion")
 PROG, VARIABLE = "rnncalc", "_RNNCALC_COMPLETE"
 
 
+INSTRUCTIONS = tuple(f"complete_{shell}" for shell in SHELLS)  # what a shell's completion script sends
+
+
 def answer(argv: list[str]) -> int | None:
     """The exit code if `argv` asks for completion (and it was answered), else None."""
-    if os.environ.get(VARIABLE) and not os.environ.get("COMP_CWORD", "0").strip().isdigit():
-        return 0  # a shell's completion request with a broken word index: no completions, not a traceback
+    request = os.environ.get(VARIABLE)
+    if request:
+        from .failures import say
+
+        if request not in INSTRUCTIONS:
+            say(f"error: {VARIABLE}={request!r} is not a completion request ({', '.join(INSTRUCTIONS)})")
+            return 2
+        broken = not os.environ.get("COMP_CWORD", "").strip().isdigit() or "COMP_WORDS" not in os.environ
+        if request == "complete_bash" and broken:
+            return 0  # bash's request without its words or their index: no completions, not a traceback
     if len(argv) < 2 or argv[1] not in OPTIONS:
         return None
     from .failures import say
@@ -29,9 +40,30 @@ def answer(argv: list[str]) -> int | None:
     if argv[1] == "--show-completion":
         from typer.completion import get_completion_script
 
-        print(get_completion_script(prog_name=PROG, complete_var=VARIABLE, shell=shell))
-        return 0
+        return _print(get_completion_script(prog_name=PROG, complete_var=VARIABLE, shell=shell), say)
     return _install(shell, say)
+
+
+def _print(text: str, say) -> int:
+    """Text on stdout as every command writes it: a reader that went away is no error, a full disk is one."""
+    import sys
+
+    from ..errors import OutputClosed, OutputFailed
+    from ..output.emit import silence, write
+
+    if sys.stdout is None:
+        say("error: cannot write the output: standard output is closed")
+        return 1
+    try:
+        write(text + "\n", sys.stdout)
+    except OutputClosed:
+        silence(sys.stdout)
+        return 0
+    except OutputFailed as e:
+        silence(sys.stdout)
+        say(f"error: cannot write the output: {e}")
+        return 1
+    return 0
 
 
 def _detected() -> str | None:
@@ -56,6 +88,4 @@ def _install(shell: str, say) -> int:
     except OSError as e:
         say(f"error: cannot write the {shell} completion under {home}: {e.strerror or e}")
         return 1
-    print(f"{shell} completion installed in {path}")
-    print("Completion takes effect in a new terminal.")
-    return 0
+    return _print(f"{shell} completion installed in {path}\nCompletion takes effect in a new terminal.", say)

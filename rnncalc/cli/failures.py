@@ -141,5 +141,7 @@ class OneLineErrors(TyperGroup):
             say(f"error: {e}")
             sys.exit(2)
         except Exception as e:  # a bug: say so in one line (RNNCALC_DEBUG=1 shows the traceback)
+            if _was_interrupted():  # Ctrl-C inside a library (matplotlib, an import) can surface as its own error
+                sys.exit(130)
             raise_internal(e)
         sys.exit(code if isinstance(code, int) else 0)

@@ -175,7 +175,7 @@ def _trained_gradflow(
         with progress_bar(2.0) as tick:  # a bar on a terminal, gone when done
             flow = trained_flow(weights, layer, steps=steps, trials=trials, seed=seed,
                                 input_scale=ctx.params["drive"] if given else 1.0, burn_in=burn_in, tol=tol,
-                                activation=getattr(activation, "value", activation or "tanh"), limits=limits,
+                                activation=getattr(activation, "value", activation), limits=limits,
                                 progress=tick)  # fmt: skip
     report = trained_report(flow)
     emit_with_plot(report, fmt, quiet, target)

@@ -143,12 +143,12 @@ def radius(
     from ..guard import Limits
     from ..output.plot import check_target
     from ..simulation.gradflow import cost_of
-    from ..simulation.sweep import phase_configs, phase_sweep
+    from ..simulation.sweep import MAX_GRID, phase_configs, phase_sweep
     from ..views.sweep import phase_report
 
     with core_errors(RANGE_OF):
         target = None if plot is None else check_target(plot)
-        with progress_bar(cost_of(phase_configs(values, drives, **settings)).seconds) as tick:
+        with progress_bar(cost_of(phase_configs(values, drives, **settings), MAX_GRID).seconds) as tick:
             result = phase_sweep(
                 values, drives, limits=Limits.resolve(max_seconds, max_memory), progress=tick, **settings
             )

@@ -61,6 +61,7 @@ def solve_hidden(
     167
     """
     check_int("budget", budget, 1, MAX_BUDGET)
+    check_int("proj", proj, 0, MAX_SIZE - 1)  # named here: the smallest hidden size is proj + 1
     options: dict[str, Any] = dict(
         layers=layers, bidirectional=bidirectional, proj=proj, bias=bias, convention=convention, reset_after=reset_after
     )

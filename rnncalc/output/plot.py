@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..errors import InvalidArgument, PlotFailed, PlotUnavailable, shown
 from .report import Activations, Chart, Heatmap
@@ -80,6 +81,7 @@ def _pyplot():
         if not usable:
             os.environ["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="rnncalc-matplotlib-")
     logging.getLogger("matplotlib").setLevel(logging.ERROR)
+    os.environ.pop("MPLBACKEND", None)  # files need no screen: Agg, whatever the environment asks (a bad one fails)
     import matplotlib
 
     matplotlib.use("Agg")
@@ -90,12 +92,43 @@ def _pyplot():
 
 
 def write(target: Path, figure: Chart | Heatmap | Activations) -> None:
-    """Draw `figure` into `target` atomically (temporary file, then rename); matplotlib's warnings stay quiet."""
+    """Draw `figure` into `target` atomically (temporary file, then rename)."""
+    with staged(target, figure) as commit:
+        commit()
+
+
+@contextmanager
+def staged(target: Path, figure: Chart | Heatmap | Activations) -> Iterator[Callable[[], None]]:
+    """Draw `figure` into a temporary file beside `target` and yield the function that renames it into place; a
+    plot not committed when the block ends (its run failed) is removed, and an old one stays as it was."""
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        _write(target, figure)
+        plt = _pyplot()
+        drawers: dict[type, Callable[[Any, Any], Any]] = {Chart: _chart, Heatmap: _heatmap, Activations: _activations}
+        fig = drawers[type(figure)](plt, figure)
+        handle, temporary = tempfile.mkstemp(prefix=".rnncalc-", suffix=target.suffix, dir=target.parent)
+        os.close(handle)
+        try:
+            try:
+                fig.savefig(temporary, format=target.suffix[1:].lower())
+                os.chmod(temporary, _new_file_mode())  # mkstemp makes it private; a plot is a file like any other
+            except OSError as e:
+                raise PlotFailed(f"cannot write {shown(str(target))}: {e.strerror or e}") from None
+            finally:
+                plt.close(fig)
+
+            def commit() -> None:
+                try:
+                    os.replace(temporary, target)
+                except OSError as e:
+                    raise PlotFailed(f"cannot write {shown(str(target))}: {e.strerror or e}") from None
+
+            yield commit
+        finally:
+            if os.path.exists(temporary):
+                os.remove(temporary)
 
 
 def _new_file_mode() -> int:
@@ -103,25 +136,6 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _write(target: Path, figure) -> None:
-    plt = _pyplot()
-    drawers: dict[type, Callable[[Any, Any], Any]] = {Chart: _chart, Heatmap: _heatmap, Activations: _activations}
-    draw = drawers[type(figure)]
-    fig = draw(plt, figure)
-    handle, temporary = tempfile.mkstemp(prefix=".rnncalc-", suffix=target.suffix, dir=target.parent)
-    os.close(handle)
-    try:
-        fig.savefig(temporary, format=target.suffix[1:].lower())
-        os.chmod(temporary, _new_file_mode())  # mkstemp makes it private; a plot is a file like any other
-        os.replace(temporary, target)
-    except OSError as e:
-        raise PlotFailed(f"cannot write {shown(str(target))}: {e.strerror or e}") from None
-    finally:
-        plt.close(fig)
-        if os.path.exists(temporary):
-            os.remove(temporary)
 
 
 def _chart(plt, chart: Chart):

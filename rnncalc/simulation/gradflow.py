@@ -112,10 +112,21 @@ def simulate_many(
     to the last bit. The whole set is costed and checked against `limits`
     before anything runs.
     """
+    return simulate_grid(configs, tol, limits, progress, cfgs.MAX_RUNS)
+
+
+def simulate_grid(
+    configs: Sequence[Config],
+    tol: float,
+    limits: Limits | None,
+    progress: Callable[[float], None] | None,
+    most: int,
+) -> list[Run]:
+    """simulate_many for at most `most` configurations (a sweep's radius × drive map may hold 10,000)."""
     check_float("tol", tol, 0, math.inf)
     if tol <= 0:
         raise InvalidArgument("tol", f"must be positive, got {shown(tol)}")
-    grids = group(configs)
+    grids = group(configs, most)
     check(total_cost([g for g, _ in grids]), limits)
     report = progress or (lambda _: None)
     runs: dict[int, Run] = {}
@@ -132,12 +143,12 @@ def simulate_many(
     return [runs[i] for i in range(len(configs))]
 
 
-def group(configs: Sequence[Config]) -> list[tuple[list[Config], list[int]]]:
+def group(configs: Sequence[Config], most: int = cfgs.MAX_RUNS) -> list[tuple[list[Config], list[int]]]:
     """The batches a set of configurations runs in, with each member's index in the set."""
     if isinstance(configs, (str, bytes)) or not isinstance(configs, Sequence) or not configs:
         raise InvalidArgument("configs", f"give a non-empty list of configurations, got {shown(configs)}")
-    if len(configs) > cfgs.MAX_RUNS:
-        raise InvalidArgument("configs", f"{len(configs):,} configurations; at most {cfgs.MAX_RUNS} in one call")
+    if len(configs) > most:
+        raise InvalidArgument("configs", f"{len(configs):,} configurations; at most {most:,} in one call")
     batches: dict[tuple, tuple[list[Config], list[int]]] = {}
     for i, cfg in enumerate(configs):
         cfgs.check_grid([cfg])
@@ -151,9 +162,9 @@ def group(configs: Sequence[Config]) -> list[tuple[list[Config], list[int]]]:
 _VARIED = ("radius", "forget", "update", "drive", "burn_in")
 
 
-def cost_of(configs: Sequence[Config]) -> Cost:
+def cost_of(configs: Sequence[Config], most: int = cfgs.MAX_RUNS) -> Cost:
     """What :func:`simulate_many` would take for these configurations, before anything runs."""
-    return total_cost([g for g, _ in group(configs)])
+    return total_cost([g for g, _ in group(configs, most)])
 
 
 def total_cost(grids: list[list[Config]]) -> Cost:

@@ -101,12 +101,12 @@ def phase_sweep(
     radii: Sequence[float], drives: Sequence[float], *, limits=None, progress=None, **settings
 ) -> PhaseSweep:
     """Measured rate per step over radius × drive for a tanh RNN, beside the mean-field edge of chaos."""
-    from .gradflow import simulate_many
+    from .gradflow import simulate_grid
     from .theory import edge_of_chaos
 
     configs = phase_configs(radii, drives, **settings)
     radii, drives = _values("radius", radii), _values("drive", drives)
-    runs = simulate_many(configs, limits=limits, progress=progress)
+    runs = simulate_grid(configs, 1e-6, limits, progress, MAX_GRID)
     grid = [runs[j * len(radii) : (j + 1) * len(radii)] for j in range(len(drives))]
     sigma_w = [r.theory["sigma_w"] for r in grid[0]]
     scale = next((s / r for s, r in zip(sigma_w, radii) if r > 0), None)  # ‖W₁‖_F/√n of the W drawn

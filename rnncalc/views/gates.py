@@ -6,7 +6,7 @@ from typing import Any
 
 from ..choices import RNN_DEFAULTS, RUN_DEFAULTS
 from ..counting.cells import CELLS, Cell
-from ..output.report import Column, Report, Table, Text, quiet_lines, ratio_text, sci, thousands
+from ..output.report import Column, Report, Table, Text, exact, quiet_lines, ratio_text, sci, thousands
 from ..simulation.config import CONFIGS
 from ..simulation.gates import SIM_DRAWS, SIM_HIDDEN, SIM_RADIUS, SIM_TRIALS, GateCost, Retention
 
@@ -133,10 +133,10 @@ def _retention_note(rows: list[GateCost], gate: float, seed: int) -> str:
         f"Simulated as rnncalc gradflow does (n={SIM_HIDDEN}, {SIM_TRIALS} trials) on {SIM_DRAWS} draws of the weights "
         f"(seeds {seed} to {seed + SIM_DRAWS - 1}): Full is the mean of their log norms. The vanilla RNN at "
         f"spectral radius {SIM_RADIUS:g} ({RNN_DEFAULTS['activation']}, drive {RUN_DEFAULTS['drive']:g}); gated cells "
-        f"keep {gate:g} of the carried state per step" + (f" ({symbols})" if symbols else "") + ". Full: the whole "
-        f"cell's Jacobian (simulated for the {', '.join(simulated[:-1])} and {simulated[-1]}). Carry: the additive "
-        "path alone, exactly gate^T. —: no such path, or not simulated. A bidirectional cell runs its one-way cell "
-        "in each direction, so each direction keeps what the one-way cell keeps (its row repeats those numbers)."
+        f"keep {exact(gate)} of the carried state per step" + (f" ({symbols})" if symbols else "") + ". Full: the "
+        f"whole cell's Jacobian (simulated for the {', '.join(simulated[:-1])} and {simulated[-1]}). Carry: the "
+        "additive path alone, exactly gate^T. —: no such path, or not simulated. A bidirectional cell runs its one-way "
+        "cell in each direction, so each direction keeps what the one-way cell keeps (its row repeats those numbers)."
     )
 
 
@@ -168,7 +168,7 @@ def _lessons(records: list[dict], steps: int, gate: float) -> list[str]:
     lines = []
     if carry is not None:
         lines.append(
-            f"Every carry path keeps exactly {gate:g}^{steps} = {sci(carry)} of the gradient after {steps} steps, "
+            f"Every carry path keeps exactly {exact(gate)}^{steps} = {sci(carry)} of the gradient after {steps} steps, "
             "whatever the weights: along that path the gate, not the cell's size, sets how long it survives."
         )
     if carry is not None and gated_full:
@@ -183,7 +183,7 @@ def _lessons(records: list[dict], steps: int, gate: float) -> list[str]:
         more = "more" if carry > rnn else "less"
         tries = [f"--gate {0.99 if gate < 0.99 else 0.9:g}"] + ([f"--steps {5 * steps}"] if steps <= 2000 else [])
         lines.append(
-            f"The vanilla RNN keeps {sci(rnn)} here; with a gate of {gate:g} the carry path keeps {more}. "
+            f"The vanilla RNN keeps {sci(rnn)} here; with a gate of {exact(gate)} the carry path keeps {more}. "
             f"Try {' or '.join(tries)} to see the gap change."
         )
     return lines

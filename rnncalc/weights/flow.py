@@ -95,11 +95,14 @@ def trained_flow(
     input_scale: float = 1.0,
     burn_in: int | None = None,
     tol: float = 1e-6,
-    activation: str = "tanh",
+    activation: str | None = None,
     limits: Limits | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> TrainedFlow:
-    """Simulate backpropagation through time on each trained recurrent layer of a weight file (or just `layer`)."""
+    """Simulate backpropagation through time on each trained recurrent layer of a weight file (or just `layer`).
+
+    `activation`: a vanilla RNN layer's nonlinearity, which PyTorch files do not store (None: tanh; a .keras
+    file's own wins); refused for a file or layer with no vanilla RNN, where it would change nothing."""
     from . import open_weights, read_checkpoint
 
     check_int("steps", steps, 1, MAX_STEPS)
@@ -107,10 +110,15 @@ def trained_flow(
     check_int("seed", seed, 0, 2**63 - 1)
     check_float("input_scale", input_scale, 0, 1e6)
     check_float("tol", tol, 1e-300, 1)
-    check_choice("activation", activation, ("tanh", "relu", "linear"))
+    if activation is not None:
+        check_choice("activation", activation, ("tanh", "relu", "linear"))
     burn = max(MIN_BURN_IN, steps) if burn_in is None else check_int("burn_in", burn_in, 0, MAX_STEPS)
     wf, held = source if isinstance(source, tuple) else (wf := open_weights(source), read_checkpoint(wf))
     chosen, skipped = _chosen(wf, held, layer)
+    if activation is not None and not any(d.cell == "rnn" for d in chosen):
+        cells = ", ".join(sorted({d.cell for d in chosen}))
+        raise InvalidArgument("activation", f"sets a vanilla RNN layer's nonlinearity; the layers here are {cells}")
+    activation = activation or "tanh"
     check(_cost(chosen, steps, trials, burn, wf.format), limits)
     report = progress or (lambda _: None)
     flows = []
