@@ -510,3 +510,13 @@ def test_completion_meets_the_same_streams_and_requests_as_data(exe, shell_line,
     assert done.returncode == code and "Traceback" not in done.stderr
     assert stdout in done.stdout and "rnncalc 0" not in done.stdout
     assert stderr in done.stderr and len(done.stderr.splitlines()) <= 1
+
+
+def test_text_typed_in_an_ascii_locale_reads_as_typed(exe):
+    # An adversarial round: under LC_ALL=C (Python's ASCII mode) 'é' in --from's code was refused as not UTF-8.
+    import os
+    import subprocess
+
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+    done = subprocess.run([exe, "params", "--from", 'name = "é"\nnn.LSTM(4, 8)', "-q"], env=env, capture_output=True)
+    assert (done.returncode, done.stdout) == (0, b"448\n")  # 4(4·8 + 8² + 2·8): PyTorch's LSTM(4, 8)

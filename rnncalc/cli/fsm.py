@@ -24,6 +24,7 @@ from .options import (
     real,
     whole,
 )
+from .source import typed_text
 
 app = typer.Typer()  # registered by rnncalc.cli.app
 
@@ -102,7 +103,8 @@ def fsm(
         target = None if plot is None else check_target(plot)
         dfa = load_machine(machine) if machine is not None else load_file(str(dfa_file))  # one of them is given
         limits = Limits.resolve(max_seconds, max_memory)
-        cost = cost_of(dfa, length, random, search, classify or ())
+        classify = [typed_text(text) for text in classify or ()]
+        cost = cost_of(dfa, length, random, search, classify)
         cells = trace_cells(dfa, [dfa.symbols(text) for text in (classify or ())[:1]])
         charge_output(cost, cells, fmt, True, target is not None, limits)  # the plot draws the trace
         with progress_bar(cost.seconds) as tick:

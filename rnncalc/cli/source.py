@@ -27,7 +27,16 @@ def read_source(value: str) -> tuple[str, str | None]:
         return _stdin(), entry
     if where.endswith(".py") and "\n" not in where:
         return _file(where), entry
-    return value, None
+    return typed_text(value), None
+
+
+def typed_text(value: str) -> str:
+    """Text typed on the command line as the user typed it: in an ASCII locale (LC_ALL=C) Python keeps the bytes
+    of "é" as surrogates, which are its UTF-8 bytes; anything else stays as it came."""
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return value
 
 
 def _stdin() -> str:
