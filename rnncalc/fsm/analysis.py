@@ -15,7 +15,7 @@ from ..guard import Cost
 from ..guard import check as within
 from ..notebook import shows_as_table
 from ..simulation.config import MAX_SEED
-from .checks import Checks, check, default_length, run
+from .checks import GATHERED, Checks, check, default_length, run
 from .construction import Structure, construct, structure, threshold
 from .dfa import DFA, minimal_states
 from .search import BRACKET, FULL, LARGE, SHORT, _search
@@ -69,6 +69,10 @@ PER_MAC = 1.5e-10  # a BLAS product at n ≈ 300 runs at 0.7e-10; small n are pa
 PER_CODE = 3e-8
 PER_SYMBOL = 3e-5  # a classified string, one symbol at a time
 PER_MAC_ONE = 3e-9
+# Above GATHERED neurons each time step multiplies by every symbol's W_··k, however few strings read that symbol:
+# a product that reads its n² weights for a handful of rows (measured: 300 states, 16 symbols, 100 strings of up
+# to 10,000 symbols took 23 s against 13 s estimated without this term).
+PER_WEIGHT_READ = 1e-9
 
 
 TRACE_BYTES = 64  # a traced activation: the array's float, and the Python float and list slot the view holds
@@ -101,7 +105,7 @@ def cost_of(
         string_steps = random * longest / 2 + strings
         rows = strengths * string_steps
         return (
-            (longest + length) * m * PER_STEP
+            (longest + length) * m * (PER_STEP + (n * n * PER_WEIGHT_READ if n > GATHERED else 0))
             + string_steps * PER_STRING_STEP
             + rows * (PER_ROW_STEP + n * n * PER_MAC)
             + strings * length * PER_CODE * strengths
