@@ -17,6 +17,7 @@ T = TypeVar("T", bound=type)
 
 # A result type: the view that makes its command's report (module of rnncalc.views, function).
 VIEWS = {
+    "ParamCount": ("params", "count_report"),
     "Description": ("params", "params_report"),
     "Comparison": ("params", "cells_report"),
     "ModelReport": ("model", "model_report"),
@@ -36,17 +37,7 @@ def shows_as_table(cls: T) -> T:
 
 def report(result: Any) -> Any:
     """The rnncalc.output.report.Report a command would print for this result."""
-    name = type(result).__name__
-    if name == "ParamCount":  # a count alone: the whole `rnncalc params` report for the same network
-        from .counting.network import describe
-        from .counting.params import default_bias
-
-        keys = ("layers", "bidirectional", "proj", "convention", "reset_after")
-        bias = None if result.bias == default_bias(result.convention) else result.bias  # as the command, untold
-        result = describe(result.cell, result.hidden, result.input_size, result.output_size, bias=bias,
-                          **{k: getattr(result, k) for k in keys})  # fmt: skip
-        name = "Description"
-    module, function = VIEWS[name]
+    module, function = VIEWS[type(result).__name__]
     return getattr(import_module(f".views.{module}", __package__), function)(result)
 
 

@@ -21,6 +21,9 @@ keras     ``model.count_params()`` of a functional Keras 3 model of SimpleRNN,
           the default, two), Bidirectional (concat) and a Dense head, built in a
           fresh session (``keras.backend.clear_session()``), so its weights are
           named ``lstm/lstm_cell/kernel``, ``lstm_1/…``, ``bidirectional_1/forward_lstm_1/…``.
+
+Size: the three conventions' tensor lists sit side by side, a screen each, so that how they differ
+reads at a glance; the polynomial and the checks they share are here too.
 """
 
 from __future__ import annotations

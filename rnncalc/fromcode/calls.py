@@ -1,5 +1,8 @@
 """What a call does in the static reader: Python's builtins, the code's own functions and classes, the framework
-constructors, and the few methods that change a model (``add``, ``append``, ``add_module``, ``build``…)."""
+constructors, and the few methods that change a model (``add``, ``append``, ``add_module``, ``build``…).
+
+Size: a handler per kind of call, each short; the interpreter and these handlers call each other (a call runs
+code, code makes calls), the one import cycle of the package, kept to this pair."""
 
 from __future__ import annotations
 

@@ -9,6 +9,9 @@ ranges, the code's own functions and classes (``__init__``, ``super().__init__``
 methods) and the framework constructors of :mod:`.pytorch` and :mod:`.keras`. Nothing
 else is called: any other call gives an :class:`~.values.Unknown`, and a block it cannot
 decide is refused if it would build layers. The work is bounded (steps, sizes, depth).
+
+Size: one class, the reader's evaluator, a method per kind of statement and expression; they read best side
+by side (the calls it makes are in :mod:`.calls`, the facts about values in :mod:`.facts`).
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Shapes leave out the batch axis: ``(None, 28)`` is a sequence of any length with
 features. Counts are ``layer.count_params()`` of the built layer (non-trainable weights
 such as BatchNormalization's moving statistics included, as ``model.count_params()`` does);
 the recurrent ones come from :func:`rnncalc.counting.params.count_params` (the Keras convention).
+
+Size: a small builder per Keras layer type, in one table; splitting them would split that table.
 """
 
 from __future__ import annotations

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import InvalidArgument
-
-if TYPE_CHECKING:
-    from .interpreter import Scope
 
 MAX_SIZE = 10**12  # as rnncalc.counting.params: far past any real model, and every count stays printable
 
@@ -140,7 +137,7 @@ class TensorShape:
 @dataclass(eq=False)
 class Function:
     node: ast.FunctionDef
-    scope: Scope  # the Scope it was defined in
+    scope: Any  # the interpreter's Scope it was defined in (typed loosely: values know nothing of the reader)
     bound: Any = None  # self, for a method
     owner: Class | None = None  # the Class defining it, for super()
     defaults: list = field(default_factory=list)

@@ -74,13 +74,15 @@ def _deviation(activity: np.ndarray, states: np.ndarray, accepting: np.ndarray) 
     return np.where(wrong.any(axis=-1), wrong.argmax(axis=-1), -1)
 
 
-GATHERED = 32  # neurons up to which one product over each string's own W_··k beats a product per symbol
+GATHERED = 32  # neurons up to which one product under every symbol's W_··k beats a product per symbol
 
 
 def _step(net: Network, strengths: np.ndarray, activity: np.ndarray, symbols: np.ndarray) -> np.ndarray:
     """One step for every H and string: S ← g(H·(Σ_j W_·jk S_j − ½)) with k each string's symbol."""
-    if net.weights.shape[0] <= GATHERED:  # small machines: the per-call overhead is the cost, so one call
-        drive = np.einsum("hsj,sij->hsi", activity, net.weights.transpose(2, 0, 1)[symbols]) - 0.5
+    n, m = net.weights.shape[0], net.weights.shape[2]
+    if n <= GATHERED:  # small machines: a call's overhead is the cost, so one product under every symbol at once
+        every = activity @ net.weights.transpose(1, 2, 0).reshape(n, m * n)  # [h, s, k·n + i] = Σ_j W_ijk S_j
+        drive = every.reshape(*activity.shape[:2], m, n)[:, np.arange(len(symbols)), symbols, :] - 0.5
         return 1 / (1 + np.exp(-strengths[:, None, None] * drive))
     out = np.empty_like(activity)
     for k in range(net.weights.shape[2]):
@@ -158,17 +160,20 @@ def _random(net, strengths, count, seed, delta, accepting, longest):
     patterns = _patterns(accepting)
     answers = np.zeros((len(strengths), count), dtype=bool)
     left = np.full((len(strengths), count), -1)  # the step each string first leaves the DFA's state
+    ends = set(lengths.tolist())  # the steps after which some string ends: the only ones that read answers
+    live = count
     for t in range(int(lengths[0])):
-        live = int(np.searchsorted(-lengths, -t, side="left"))  # the strings longer than t
+        while lengths[live - 1] <= t:  # the strings longer than t: a leading block, as they run longest first
+            live -= 1
         symbols = codes[:live, t]
         activity[:, :live] = _step(net, strengths, activity[:, :live], symbols)
         states[:live] = delta[states[:live], symbols]
         wrong = ((activity[:, :live] > 0.5) != patterns[states[:live]]).any(axis=-1)
-        fresh = wrong & (left[:, :live] < 0)
-        if fresh.any():
+        if wrong.any():  # rare where the network works: the bookkeeping of a first failure waits for one
+            fresh = wrong & (left[:, :live] < 0)
             left[:, :live][fresh] = t + 1
-        ending = lengths[:live] == t + 1
-        if ending.any():
+        if t + 1 in ends:
+            ending = lengths[:live] == t + 1
             answers[:, :live][:, ending] = activity[:, :live][:, ending, 0] > 0.5
     truth = accepting[states]
     out = []

@@ -6,6 +6,8 @@ optional columns (bars), then splits into parts that repeat its leading
 columns; cells never wrap inside a number. Where the output's encoding cannot
 carry Unicode, every piece of text is transliterated to ASCII first (:mod:`rnncalc.output.terminals`: n² → n^2,
 σ → sigma, box drawing → +-|), so the same information arrives.
+
+Size: tables, heatmaps and charts for the terminal share one width logic (fit, wrap, sample).
 """
 
 from __future__ import annotations

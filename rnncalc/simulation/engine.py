@@ -22,6 +22,9 @@ log space (log σ computed stably), exact for gates down to the smallest float;
 a ReLU or linear RNN whose state would overflow is rescaled (both are
 positively homogeneous, so the slopes are unchanged and the inputs' share is
 what float64 would keep). A gradient that is exactly zero stays zero (−inf).
+
+Size: the three cells' forward and backward loops side by side, a screen each, sharing the log-norm
+bookkeeping (the thread policy is in :mod:`.threads`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""`rnncalc gradflow` as a Report: norms by lag, the summary beside the theory, what it means, a chart."""
+"""`rnncalc gradflow` as a Report: norms by lag, the summary beside the theory, what it means, a chart.
+
+Size: the lessons, one small function each, sit beside the tables whose numbers they explain.
+"""
 
 from __future__ import annotations
 

@@ -67,13 +67,23 @@ def bias_text(r: ParamCount) -> str:
     return "with biases" if r.bias else "weights only"
 
 
-def params_report(d: Description) -> Report:
-    r, cost = d.count, d.costs
-    tensor_rows: list[dict[str, Any]] = [
+def count_report(r: ParamCount) -> Report:
+    """A count alone (what `count_params` returns): its tensors and its formula, as `rnncalc params` begins."""
+    tensor_rows = _tensor_rows(r)
+    return Report(
+        _count_data(r, tensor_rows), _tensor_csv(r, tensor_rows), _count_sections(r, tensor_rows), str(r.total)
+    )
+
+
+def _tensor_rows(r: ParamCount) -> list[dict[str, Any]]:
+    return [
         {"tensor": t.name, "shape": t.shape, "count": t.count, "formula": t.formula, "role": t.role, "layer": t.layer}
         for t in r.tensors
     ]
-    data = {
+
+
+def _count_data(r: ParamCount, tensor_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
         **_config(r),
         "total": r.total,
         "weights": r.weights,
@@ -90,6 +100,23 @@ def params_report(d: Description) -> Report:
             }
             for t in tensor_rows
         ],
+    }
+
+
+def _tensor_csv(r: ParamCount, tensor_rows: list[dict[str, Any]]) -> Table:
+    fixed = {k: getattr(r, k) for k in ("cell", "convention", "hidden", "input_size", "output_size")}
+    return Table("", TENSOR_CSV, [fixed | t | {"shape": "x".join(map(str, t["shape"]))} for t in tensor_rows])
+
+
+def _count_sections(r: ParamCount, tensor_rows: list[dict[str, Any]]) -> list[Table | Text]:
+    return [_tensor_table(r, tensor_rows), Text(_formula(r))]
+
+
+def params_report(d: Description) -> Report:
+    r, cost = d.count, d.costs
+    tensor_rows = _tensor_rows(r)
+    data = {
+        **_count_data(r, tensor_rows),
         "conventions": {
             c: {"total": x.total, "bias": x.bias} | _without(d, c)
             if isinstance(x, ParamCount)
@@ -98,15 +125,13 @@ def params_report(d: Description) -> Report:
         },
         "costs": cost._asdict() | {"saved": list(cost.saved)},
     }
-    fixed = {k: getattr(r, k) for k in ("cell", "convention", "hidden", "input_size", "output_size")}
-    csv_rows = [fixed | t | {"shape": "x".join(map(str, t["shape"]))} for t in tensor_rows]
-    sections = [_tensor_table(r, tensor_rows), Text(_formula(r)), _conventions(d), _cost_table(r, cost)]
+    sections = [*_count_sections(r, tensor_rows), _conventions(d), _cost_table(r, cost)]
     if d.expectation is not None:
         from .expect import expect_data, expect_sections
 
         data |= expect_data(d.expectation)
         sections += expect_sections(d.expectation)
-    return Report(data, Table("", TENSOR_CSV, csv_rows), sections, str(r.total))
+    return Report(data, _tensor_csv(r, tensor_rows), sections, str(r.total))
 
 
 def _without(d: Description, convention: str) -> dict:

@@ -12,6 +12,9 @@ Three formats, each through the library made for it (the ``weights`` extra):
 
 The format is told by the file's first bytes, not its name. Whatever a library
 raises on a malformed file becomes one sentence naming the file.
+
+Size: one reader per format (safetensors, PyTorch's weights-only pickle, Keras's HDF5), each with its
+own refusals, around the one tensor table they all fill.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ the suffix the cells. W_hh stacks one block per gate, so its rows over the hidde
 Keras 3: ``layers/<layer>/cell/vars/{0,1,2}`` are the kernel, recurrent kernel and bias; the path's
 ``<layer>`` is Keras's snake-case class name (``lstm``, ``gru_1``, ``bidirectional``), its ``vars``
 group carries the name the code gave it.
+
+Size: PyTorch's and Keras's layouts side by side, each read only where a group is exactly a layer's.
 """
 
 from __future__ import annotations
