@@ -34,8 +34,7 @@ CASES = [
 
 def framework_count(code: str, build: str, torch, keras) -> int:
     """Run the code in the real framework and count the built model's parameters there."""
-    if "keras" in code or "tensorflow" in code:
-        keras.backend.clear_session()
+    if "keras" in code or "tensorflow" in code:  # no clear_session (0.16 s): counts do not depend on layer names
         code = code.replace("from tensorflow import keras", "import keras").replace("tensorflow.keras", "keras")
         code = code.replace("import tensorflow as tf", "import keras\nclass tf:\n    keras = keras")
         namespace: dict = {}
