@@ -520,3 +520,9 @@ def test_text_typed_in_an_ascii_locale_reads_as_typed(exe):
     env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
     done = subprocess.run([exe, "params", "--from", 'name = "é"\nnn.LSTM(4, 8)', "-q"], env=env, capture_output=True)
     assert (done.returncode, done.stdout) == (0, b"448\n")  # 4(4·8 + 8² + 2·8): PyTorch's LSTM(4, 8)
+
+
+def test_every_cell_checks_the_batch_and_dtype_it_is_given(run):
+    # A fuzzer's find: with --cell all, --batch 1e400 was accepted (unused, never checked) and the run exited 0.
+    code, out, err = run("params", "--hidden", "16", "--in", "1", "--batch", "1e400", "--cell", "all")
+    assert (code, out) == (2, "") and "'--batch'" in err

@@ -117,7 +117,8 @@ def params(
         if net["cell"] == "all":
             if expect is not None:
                 raise typer.BadParameter("checks one cell's count; choose a --cell", param_hint="'--expect'")
-            report = cells_report(compare_cells(**{k: v for k, v in net.items() if k != "cell"}, **work))
+            shape = {k: v for k, v in net.items() if k != "cell"}
+            report = cells_report(compare_cells(**shape, **work, batch=batch, dtype=dtype.value))
         else:
             report = params_report(describe(**net, **work, batch=batch, dtype=dtype.value, expect=expect))
     emit_answer(report, fmt, quiet, None if expect is None else report.data["match"])

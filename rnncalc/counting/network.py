@@ -103,6 +103,8 @@ def compare_cells(
     *,
     convention: str = "textbook",
     seq_len: int = 100,
+    batch: int = 1,
+    dtype: str = "float32",
     layers: int = 1,
     bidirectional: bool = False,
     proj: int = 0,
@@ -132,6 +134,6 @@ def compare_cells(
             rows.append(CellRow(cell, CELLS[cell].title, None, None, None, r.reason))
         else:
             ratio = round(r.total / base, 4) if base else None
-            rows.append(CellRow(cell, CELLS[cell].title, r, ratio, costs(r, seq_len).macs_per_step, None))
+            rows.append(CellRow(cell, CELLS[cell].title, r, ratio, costs(r, seq_len, batch, dtype).macs_per_step, None))
     sizes = next(r.count for r in rows if r.count is not None)
     return Comparison(convention, sizes, seq_len, rows)
