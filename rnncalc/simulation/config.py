@@ -247,7 +247,8 @@ CUBIC = 1e-9
 POINT_SECONDS = 6e-6
 POINT_BYTES = 700  # a lag of one run: floats, lists, the JSON or CSV text
 RUN_SECONDS = 2e-3  # a run's summary and theory (the mean-field fixed point)
-LEAD_FLOATS = 2**25  # inputs the drawing thread keeps ahead, at most (threads.LEAD_BYTES is its bytes)
+LEAD_FLOATS = 2**21  # inputs the drawing thread keeps queued ahead, at most: 16 MiB (256 MiB doubled the peak)
+CHUNK_FLOATS = 2**20  # and the most it draws at once (8 MiB); one more in its hand and one being used
 BLOCKS = {cell: len(CELL_FACTS[cell].blocks) for cell in CONFIGS}
 # n-vectors the engine keeps per step (the GRU keeps its recurrent pre-activation, 3n, for W_hn h + b_hn), and
 # what a step's Python objects cost besides.
@@ -275,7 +276,7 @@ def estimate(configs: Sequence[Config]) -> Cost:
     )
     memory = (
         steps * (8 * rows * n * STORED[(cfg.cell, cfg.path)] + STEP_BYTES)  # what the backward pass needs
-        + 8 * min((warm + steps) * cfg.trials * n, LEAD_FLOATS)  # inputs drawn ahead
+        + 8 * min((warm + steps) * cfg.trials * n, LEAD_FLOATS + 4 * CHUNK_FLOATS)  # inputs drawn ahead
         + 8 * 8 * blocks * n * n  # weights, and the copies the eigenvalues or the QR work on
         + BASE_BYTES
         + 8 * 16 * rows * n * blocks  # one step's temporaries

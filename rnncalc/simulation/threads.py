@@ -11,11 +11,11 @@ import threading
 
 import numpy as np
 
-from .config import LEAD_FLOATS
+from .config import CHUNK_FLOATS, LEAD_FLOATS
 
 CHUNK = 64  # steps of inputs drawn at once, at most (the same numbers as one draw per step)
-CHUNK_BYTES = 2**23  # and at most 8 MiB a chunk
-LEAD_BYTES = 8 * LEAD_FLOATS  # the drawing thread runs at most 256 MiB of inputs ahead
+CHUNK_BYTES = 8 * CHUNK_FLOATS  # and at most 8 MiB a chunk
+LEAD_BYTES = 8 * LEAD_FLOATS  # the chunks queued ahead, at most (at least two)
 
 
 THREADED_PRODUCT = 2**21  # multiply-adds per product from which a second BLAS thread pays on a 2-core machine
