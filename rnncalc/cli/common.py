@@ -50,22 +50,6 @@ def core_errors(names: dict | None = None, sources: dict | None = None):
         raise typer.BadParameter(message, param_hint=f"'{option_name(e.name, names)}'") from None
 
 
-def emit_answer(report, fmt, quiet: bool, right: bool | None) -> None:
-    """Emit a report that checks an answer: exit 3 when it is wrong, even if the reader closed the pipe early
-    (a grading script must never read a wrong answer as right)."""
-    from ..errors import OutputClosed
-    from ..output.emit import emit
-
-    try:
-        emit(report, fmt, quiet)
-    except OutputClosed:
-        if right is False:
-            raise typer.Exit(EXIT_MISMATCH) from None
-        raise
-    if right is False:
-        raise typer.Exit(EXIT_MISMATCH)
-
-
 # Bytes per (run, lag) point that printing takes beyond the core's own estimate (its POINT_BYTES: the result),
 # measured with 200 runs × 2,001 lags: JSON's dicts and text 1.0 KiB, CSV's rows 0.12,
 # a plot's figure 0.22; -q and the tables sample what they print.
@@ -80,27 +64,40 @@ def charge_output(cost, points: int, fmt, quiet: bool, plot: bool, limits) -> No
     check(Cost(cost.seconds, cost.memory + extra * points, cost.time_culprit, cost.memory_culprit), limits)
 
 
-def emit_with_plot(report, fmt, quiet: bool, target) -> None:
-    """The shared ending of a command that can plot: the plot is drawn beside its target, the report written to
-    stdout, and only then the plot put in place; a run whose output fails never replaces an old plot (a reader
-    that closed the pipe had what it wanted: the run succeeded)."""
+def finish(report, fmt, quiet: bool, *, plot=None, right: bool | None = None) -> None:
+    """The one ending of every command. The report goes to stdout; a plot (`plot`: its checked target) is drawn
+    beside its target and put in place only once the report is out, so a run whose output fails never replaces
+    an old plot; a wrong answer to --expect (`right` False) exits 3, even if the reader closed the pipe early (a
+    grading script must never read a wrong answer as right). A reader that closed the pipe had what it wanted:
+    the run succeeded, and its plot is written."""
     from ..errors import OutputClosed, OutputFailed
     from ..output.emit import emit
 
-    if target is None:
-        emit(report, fmt, quiet)
-        return
-    if sys.stdout is None:
+    if plot is not None and sys.stdout is None:
         raise OutputFailed("standard output is closed")
-    from ..output.plot import staged
-
-    with staged(target, report.figure) as commit:
+    with _staged(plot, report.figure) as commit:
         try:
             emit(report, fmt, quiet)
         except OutputClosed:
             commit()
+            if right is False:
+                raise typer.Exit(EXIT_MISMATCH) from None
             raise
         commit()
+    if right is False:
+        raise typer.Exit(EXIT_MISMATCH)
+
+
+@contextmanager
+def _staged(target, figure):
+    """The plot's commit, or nothing to commit when no plot was asked for."""
+    if target is None:
+        yield lambda: None
+        return
+    from ..output.plot import staged
+
+    with staged(target, figure) as commit:
+        yield commit
 
 
 @contextmanager

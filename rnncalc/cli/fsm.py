@@ -14,7 +14,7 @@ from ..choices import (
 )
 from ..fsm.dfa import BUILTINS
 from ..output.emit import Format
-from .common import charge_output, core_errors, emit_with_plot, progress_bar
+from .common import charge_output, core_errors, finish, progress_bar
 from .options import (
     FormatOpt,
     MaxMemory,
@@ -111,4 +111,4 @@ def fsm(
             result = analyse_machine(dfa, strength, length=length, random=random, seed=seed, classify=classify or (),
                              search=search, limits=limits, progress=tick)  # fmt: skip
     report = fsm_report(result)
-    emit_with_plot(report, fmt, quiet, target)
+    finish(report, fmt, quiet, plot=target)

@@ -10,8 +10,8 @@ from ..choices import (
     TYPICAL_GATE,
 )
 from ..counting.cells import BIDIRECTIONAL, CELLS
-from ..output.emit import Format, emit
-from .common import core_errors
+from ..output.emit import Format
+from .common import core_errors, finish
 from .options import (
     Convention,
     ConventionOpt,
@@ -93,4 +93,4 @@ def gates(
     report = gates_report(
         rows, kept, convention=convention.value, sizes=sizes, steps=steps, gate=gate, seed=seed, equations=equations
     )
-    emit(report, fmt, quiet)
+    finish(report, fmt, quiet)

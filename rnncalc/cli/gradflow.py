@@ -13,7 +13,7 @@ from ..choices import (
     VARIED_DEFAULTS,
 )
 from ..output.emit import Format
-from .common import charge_output, core_errors, emit_with_plot, option_name, progress_bar, typed
+from .common import charge_output, core_errors, finish, option_name, progress_bar, typed
 from .options import (
     ActivationOpt,
     BurnIn,
@@ -142,7 +142,7 @@ def gradflow(
     table = fmt in (Format.table, Format.markdown, Format.latex) and not quiet
     # -q prints each run's last norm: the report needs no other lag
     report = gradflow_report(runs, tol, every or (default_every(steps) if table else steps if quiet else 1))
-    emit_with_plot(report, fmt, quiet, target)
+    finish(report, fmt, quiet, plot=target)
 
 
 # What --weights replaces, and why each option has nothing to set there
@@ -178,4 +178,4 @@ def _trained_gradflow(
                                 activation=getattr(activation, "value", activation), limits=limits,
                                 progress=tick)  # fmt: skip
     report = trained_report(flow)
-    emit_with_plot(report, fmt, quiet, target)
+    finish(report, fmt, quiet, plot=target)

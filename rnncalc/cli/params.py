@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..output.emit import Format
-from .common import core_errors, emit_answer
+from .common import core_errors, finish
 from .network import From, Sets, _network, _refuse_shape_options, _source, _weights
 from .options import (
     Bias,
@@ -90,7 +90,7 @@ def params(
         with core_errors({"path": "--from"}):
             held = read_weights(from_code)
             report = model_report(analyse_model(held.model, seq_len, batch, dtype.value, expect, from_code), held)
-        emit_answer(report, fmt, quiet, None if expect is None else report.data["match"])
+        finish(report, fmt, quiet, right=None if expect is None else report.data["match"])
         return
     with core_errors():
         source = _source(from_code, sets)
@@ -104,7 +104,7 @@ def params(
         with core_errors():
             model = read_model(code, entry, values, input_size)
             report = model_report(analyse_model(model, seq_len, batch, dtype.value, expect))
-        emit_answer(report, fmt, quiet, None if expect is None else report.data["match"])
+        finish(report, fmt, quiet, right=None if expect is None else report.data["match"])
         return
     from ..counting.network import compare_cells, describe
     from ..views.params import cells_report, params_report
@@ -121,4 +121,4 @@ def params(
             report = cells_report(compare_cells(**shape, **work, batch=batch, dtype=dtype.value))
         else:
             report = params_report(describe(**net, **work, batch=batch, dtype=dtype.value, expect=expect))
-    emit_answer(report, fmt, quiet, None if expect is None else report.data["match"])
+    finish(report, fmt, quiet, right=None if expect is None else report.data["match"])

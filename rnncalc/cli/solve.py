@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..output.emit import Format
-from .common import core_errors, emit_answer
+from .common import core_errors, finish
 from .network import From, Sets, _network, _source
 from .options import (
     Bias,
@@ -78,4 +78,4 @@ def solve(
         else:
             answer = solve_hidden(budget, name, **shape)
             answers, check = {name: answer}, None if expect is None else check_hidden(expect, answer)
-    emit_answer(solve_report(budget, answers, shape, check), fmt, quiet, None if check is None else check.match)
+    finish(solve_report(budget, answers, shape, check), fmt, quiet, right=None if check is None else check.match)

@@ -9,8 +9,8 @@ import typer
 from typer.core import TyperCommand
 
 from ..choices import RUN_DEFAULTS, SWEEP_TRIALS
-from ..output.emit import Format, emit
-from .common import charge_output, core_errors, emit_with_plot, progress_bar
+from ..output.emit import Format
+from .common import charge_output, core_errors, finish, progress_bar
 from .options import (
     ActivationOpt,
     Drive,
@@ -85,7 +85,7 @@ def _lag(parameter, values, path, plot, fmt, quiet, limits, **settings) -> None:
         with progress_bar(cost.seconds) as tick:
             result = lag_sweep(parameter, values, limits=limit, progress=tick, **settings)
     report = lag_report(result)
-    emit_with_plot(report, fmt, quiet, target)
+    finish(report, fmt, quiet, plot=target)
 
 
 NEGATIVE_RANGES = {"ignore_unknown_options": True}  # a RANGE may start with a minus (-2:6:1): not an option
@@ -153,7 +153,7 @@ def radius(
                 values, drives, limits=Limits.resolve(max_seconds, max_memory), progress=tick, **settings
             )
     report = phase_report(result)
-    emit_with_plot(report, fmt, quiet, target)
+    finish(report, fmt, quiet, plot=target)
 
 
 def _gated_sweep(parameter: str, values_help: str, title: str, example: str) -> None:
@@ -215,4 +215,4 @@ def forget_bias(
 
     with core_errors(RANGE_OF):
         rows = forget_bias_table(cast(list, values), steps)
-    emit(bias_report(rows, steps), fmt, quiet)
+    finish(bias_report(rows, steps), fmt, quiet)
