@@ -11,15 +11,8 @@ import typer
 from .. import __version__
 from .failures import OneLineErrors
 
-# The word typed: the module of rnncalc.cli that owns it, in the order --help lists them.
-COMMANDS = {
-    "params": "params",
-    "solve": "solve",
-    "gates": "gates",
-    "gradflow": "gradflow",
-    "sweep": "sweep",
-    "fsm": "fsm",
-}
+# In the order --help lists them; each is owned by the module of rnncalc.cli of its name.
+COMMANDS = ("params", "solve", "gates", "gradflow", "sweep", "fsm")
 
 
 def build(first: list[str] | None = None) -> typer.Typer:
