@@ -482,10 +482,14 @@ def test_a_plot_needs_no_screen_whatever_the_environment_asks(tmp_path, exe):
     import os
     import subprocess
 
-    env = {**os.environ, "MPLBACKEND": "bogus"}
+    # A second round: a matplotlibrc asking for LaTeX text (absent here) or a huge dpi broke or bloated the plot.
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "matplotlibrc").write_text("text.usetex: True\nsavefig.dpi: 100000\n")
+    env = {**os.environ, "MPLBACKEND": "bogus", "MPLCONFIGDIR": str(tmp_path / "config")}
     done = subprocess.run([exe, "gradflow", "--steps", "5", "-q", "--plot", str(tmp_path / "p.png")], env=env,
                           capture_output=True)  # fmt: skip
     assert done.returncode == 0 and (tmp_path / "p.png").read_bytes().startswith(b"\x89PNG")
+    assert (tmp_path / "p.png").stat().st_size < 1_000_000
 
 
 @pytest.mark.parametrize(

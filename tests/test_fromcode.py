@@ -243,3 +243,6 @@ def test_modules_built_alone_each_count(run):
     assert run("params", "--from", "nn.LSTM(28, 128); nn.LSTM(128, 10)", "-q")[1] == f"{80_896 + 5_600}\n"
     # Linear(28, 128) = 28·128 + 128, Linear(128, 10) = 128·10 + 10; a variable of the same name takes nothing away
     assert run("params", "--from", "linear = 1\nnn.Linear(28, 128)\nnn.Linear(128, 10)", "-q")[1] == "5002\n"
+    # nor a variable named later as the module alone would be (a second round found these dropped one of the two)
+    assert run("params", "--from", "nn.LSTM(28, 128); lstm = nn.LSTM(128, 10)", "-q")[1] == f"{80_896 + 5_600}\n"
+    assert run("params", "--from", "nn.Linear(28, 128); linear = nn.Linear(128, 10)", "-q")[1] == "5002\n"

@@ -68,3 +68,19 @@ def test_every_result_with_a_view_shows_its_tables(name):
     result = results()[name]
     assert type(result).__name__ == name
     assert result._repr_markdown_().strip() and "<table>" in result._repr_html_()
+
+
+def test_names_from_a_file_are_text_in_markdown_and_html(tmp_path):
+    # A second adversarial round: a DFA's state named <script>… reached a notebook's Markdown raw (live HTML), and
+    # **b** or `c` in a name became markup. Markdown and HTML both show them as the characters they are.
+    import json
+
+    evil = "<script>alert(1)</script>"
+    spec = {"alphabet": ["0", "1"], "states": [evil, "**b**|`c`"], "start": evil, "accept": ["**b**|`c`"],
+            "delta": {evil: {"0": evil, "1": "**b**|`c`"}, "**b**|`c`": {"0": evil, "1": "**b**|`c`"}}}  # fmt: skip
+    (tmp_path / "evil.json").write_text(json.dumps(spec))
+    result = rnncalc.analyse_machine(rnncalc.load_machine(str(tmp_path / "evil.json")), random=3, search=False)
+    markdown, html = result._repr_markdown_(), result._repr_html_()
+    assert "<script>" not in markdown and "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
+    assert "\\*\\*b\\*\\*\\|\\`c\\`" in markdown
+    assert "<script>" not in html and "&lt;script&gt;" in html

@@ -1,5 +1,6 @@
 """What people see: bars and heatmaps on stated scales, every width from 60 up, ASCII terminals, Markdown, LaTeX."""
 
+import html
 import re
 
 import pytest
@@ -177,7 +178,11 @@ def parse_markdown_tables(text: str) -> list[list[list[str]]]:
     tables, current = [], None
     for line in text.splitlines():
         if line.startswith("|"):
-            cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+            # as a CommonMark reader reads a cell: a backslash before punctuation is that character, entities decoded
+            cells = [
+                html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", c.strip()))
+                for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]
+            ]
             if current is None:
                 current = [cells]
                 tables.append(current)

@@ -218,12 +218,7 @@ class Interpreter:
         value = self.eval(node.value, scope)
         constructed = isinstance(node.value, ast.Call) and isinstance(self.called(node.value, scope), Ref)
         if scope is self.globals and isinstance(value, T.TorchModule) and constructed:  # nn.LSTM(28, 128) alone
-            self.unnamed.append((self._fresh_name(value.type.lower()), value))
-
-    def _fresh_name(self, base: str) -> str:
-        """lstm, lstm_1, …: a name for a module built alone, unlike every other (two must not become one)."""
-        taken = {name for name, _ in self.unnamed} | set(self.globals.vars)
-        return next(name for name in (base, *(f"{base}_{k}" for k in range(1, len(taken) + 2))) if name not in taken)
+            self.unnamed.append((value.type.lower(), value))  # named once the whole code is read: model.py
 
     def _s_Assign(self, node: ast.Assign, scope: Scope) -> None:
         value = self.eval(node.value, scope)

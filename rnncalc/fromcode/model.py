@@ -60,7 +60,7 @@ def _choose(reader: Interpreter, entry: str | None) -> tuple[str, list]:
     pasted = reader.pasted
     if pasted is not None and (pasted.children or pasted.own):
         return pasted.type, [("self", pasted)]
-    built = [(k, v) for k, v in [*g.items(), *reader.unnamed] if isinstance(v, T.TorchModule)]
+    built = [(k, v) for k, v in [*g.items(), *_named(reader.unnamed, set(g))] if isinstance(v, T.TorchModule)]
     user = [(k, v) for k, v in built if v.klass is not None]  # instances of the code's own classes
     holding = [(k, v) for k, v in built if v.klass is None and (v.children or v.own or v.pending or v.recurrent)]
     torch = _outermost(user + holding)  # enc = Encoder(); model = nn.Sequential(enc, …): the Sequential
@@ -98,6 +98,17 @@ def _choose(reader: Interpreter, entry: str | None) -> tuple[str, list]:
         "no model found: write the PyTorch module (a class, nn.LSTM(…), nn.Sequential(…)) or the Keras model "
         "(Sequential, a functional Model, a function that builds one)"
     )
+
+
+def _named(unnamed: list, taken: set) -> list:
+    """Names for the modules built alone (nn.LSTM(28, 128) on a line of its own): lstm, lstm_1, …, each unlike
+    every variable of the code and every other (two modules must never become one)."""
+    out = []
+    for base, module in unnamed:
+        name = next(n for n in (base, *(f"{base}_{k}" for k in range(1, len(taken) + 2))) if n not in taken)
+        taken.add(name)
+        out.append((name, module))
+    return out
 
 
 def _built(reader: Interpreter, value):

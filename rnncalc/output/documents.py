@@ -13,22 +13,44 @@ from .terminals import SUPERSCRIPTS, Terminal, ascii_text
 
 
 def markdown(sections: list) -> str:
-    """GitHub Markdown: pipe tables with their titles, text as paragraphs, pictures in code blocks."""
+    """GitHub Markdown: pipe tables with their titles, text as paragraphs, pictures in code blocks. Every piece
+    of text is escaped (a name from a DFA file or the user's code is text, never markup or HTML: a notebook
+    renders both)."""
     out = []
     for section in sections:
         if isinstance(section, Table):
-            rows = [[c.replace("|", "\\|") for c in row] for row in section.cells()]
-            header = [c.label.replace("|", "\\|") for c in section.columns]
+            rows = [[markdown_text(c, cell=True) for c in row] for row in section.cells()]
+            header = [markdown_text(c.label, cell=True) for c in section.columns]
             rule = ["---:" if c.align == "right" else "---" for c in section.columns]
-            lines = [f"**{section.title}**", ""] + ["| " + " | ".join(r) + " |" for r in [header, rule, *rows]]
-            out.append("\n".join(lines + ["", *section.all_notes()]).rstrip())
+            lines = [f"**{markdown_text(section.title)}**", ""] + [
+                "| " + " | ".join(r) + " |" for r in [header, rule, *rows]
+            ]
+            out.append("\n".join(lines + ["", *map(markdown_text, section.all_notes())]).rstrip())
         elif isinstance(section, Text) and section.style != "note" and "\n" in section.body:
-            out.append(f"```\n{section.body}\n```")
+            out.append(_fenced(section.body))
         elif isinstance(section, Text):
-            out.append(section.body)
+            out.append(markdown_text(section.body))
         else:
-            out.append("```\n" + terminal([section], Terminal(100, True, False)).rstrip() + "\n```")
+            out.append(_fenced(terminal([section], Terminal(100, True, False)).rstrip()))
     return "\n\n".join(out) + "\n"
+
+
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]|~])")  # what starts markup anywhere (a bracket: a link's text)
+_LINE_START = re.compile(r"^([#+-])|^(\d+)\.")  # a heading's or a list's start, at a paragraph's start
+
+
+def markdown_text(text: str, cell: bool = False) -> str:
+    """Text as Markdown shows it, whatever it holds: HTML's &, < and > as entities, Markdown's marks escaped (and,
+    for a paragraph rather than a table's `cell`, what would start a heading or a list)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_MARKS.sub(r"\\\1", text)
+    return text if cell else _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\.", text)
+
+
+def _fenced(body: str) -> str:
+    """A code block whose fence is longer than any run of backticks inside (so nothing inside can close it)."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", body)), default=0))
+    return f"{fence}\n{body}\n{fence}"
 
 
 _LATEX_SPECIAL = {

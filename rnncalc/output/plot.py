@@ -84,6 +84,7 @@ def _pyplot():
     os.environ.pop("MPLBACKEND", None)  # files need no screen: Agg, whatever the environment asks (a bad one fails)
     import matplotlib
 
+    matplotlib.rcdefaults()  # the same picture whatever a matplotlibrc says (text.usetex without LaTeX failed)
     matplotlib.use("Agg")
     matplotlib.rcParams["text.parse_math"] = False  # text is text: a $ in a DFA's name is a dollar, not mathtext
     import matplotlib.pyplot as plt
