@@ -10,6 +10,7 @@ with ``max_seconds`` / ``max_memory`` (GiB) or the environment variables
 
 from __future__ import annotations
 
+import math
 import os
 from typing import NamedTuple
 
@@ -63,6 +64,8 @@ def check(cost: Cost, limits: Limits | None = None) -> None:
     if limits is not None and not isinstance(limits, Limits):  # 0 or False must not mean "the defaults"
         raise InvalidArgument("limits", f"give a Limits (or None for the defaults), got {shown(limits)}")
     limits = limits or Limits.resolve()
+    if not all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 < x < math.inf for x in limits):
+        raise InvalidArgument("limits", f"seconds and bytes must be positive numbers, got {shown(limits)}")
     share, load, cores = load_factor()
     seconds = cost.seconds * share  # wall time: on a busy machine the run gets only its share of the cores
     if seconds <= limits.seconds and cost.memory <= limits.memory:

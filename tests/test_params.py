@@ -277,3 +277,27 @@ def test_an_answer_that_is_the_course_formula_at_other_sizes_says_so(answer, siz
     from rnncalc.counting.expect import check_answer
 
     assert check_answer(answer, count_params("rnn", 128, 28, 10)).other_sizes == sizes
+
+
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda r: r.costs(None), "result"),
+        (lambda r: r.check_answer(100, None), "asked"),
+        (lambda r: r.check_answer(100, r.count_params(), nearest=1.5), "nearest"),
+        (lambda r: r.describe("rnn", 8, 4, expect=-1), "expect"),
+        (lambda r: r.analyse_machine("parity"), "dfa"),
+        (lambda r: r.analyse_machine(r.load_machine("parity"), search="no"), "search"),
+        (lambda r: r.simulate(r.RNNConfig(steps=3), progress=1), "progress"),
+        (lambda r: r.simulate(r.RNNConfig(steps=3), limits=r.Limits(-1, 1)), "limits"),
+        (lambda r: r.simulate(r.RNNConfig(steps=3), limits=r.Limits(float("nan"), 1)), "limits"),
+    ],
+)
+def test_the_api_refuses_by_name(call, name):
+    # A second adversarial round: these raised AttributeError or TypeError from inside, or ran ("no" as True,
+    # a negative limit), or named another argument.
+    import rnncalc
+
+    with pytest.raises(InvalidArgument) as refused:
+        call(rnncalc)
+    assert refused.value.name == name

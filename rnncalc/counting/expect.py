@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, NamedTuple
 
 from ..choices import CONVENTIONS
-from ..errors import InvalidArgument, check_int
+from ..errors import InvalidArgument, check_int, shown
 from .cells import CELLS
 from .params import MAX_LAYERS, ParamCount, availability, count_params, default_bias, takes_layout
 
@@ -78,6 +78,9 @@ def check_answer(expected: int, asked: ParamCount, nearest: int = 3) -> Check:
     >>> c.match, c.readings[0].description, c.readings[0].changes, c.other_sizes
     (False, 'PyTorch nn.RNN(28, 128)', ('PyTorch convention', 'without the output layer'), ['k = 2', 'm = 20'])
     """
+    if not isinstance(asked, ParamCount):
+        raise InvalidArgument("asked", f"give a count, e.g. rnncalc.count_params('rnn', 128, 28), got {shown(asked)}")
+    check_int("nearest", nearest, 0, 100)
     check_int("expected", expected, 0, 10**40)
     readings = sorted([*_readings(asked), *_left_out(asked)], key=lambda r: (len(r.changes), r.changes))
     exact = [r for r in readings if r.total == expected and r.changes]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..errors import check_int
 from ..notebook import shows_as_table
 from .cells import CELLS
 from .params import ParamCount, Unavailable, compare_conventions, count_params, every_cell
@@ -66,6 +67,8 @@ def describe(
     expectation = None
     if expect is not None:
         from .expect import check_answer
+
+        check_int("expect", expect, 0, 10**40)
 
         expectation = check_answer(expect, count)
     return Description(

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..choices import DTYPE_BYTES
-from ..errors import check_choice, check_int
+from ..errors import InvalidArgument, check_choice, check_int, shown
 from .cells import CELLS
 from .params import MAX_SIZE, ParamCount, resets_after
 
@@ -71,6 +71,10 @@ def costs(result: ParamCount, seq_len: int = 100, batch: int = 1, dtype: str = "
     >>> c.macs_per_step, c.macs_per_sequence, c.activation_bytes  # 9 + 6 + 3; (2 + 3 + 1) floats × 5 × 2 × 4 bytes
     (18, 90, 240)
     """
+    if not isinstance(result, ParamCount):
+        raise InvalidArgument(
+            "result", f"give a count, e.g. rnncalc.count_params('lstm', 128, 28), got {shown(result)}"
+        )
     check_int("seq_len", seq_len, 1, MAX_SIZE)
     check_int("batch", batch, 1, MAX_SIZE)
     size = DTYPE_BYTES[check_choice("dtype", dtype, tuple(DTYPE_BYTES))]

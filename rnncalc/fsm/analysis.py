@@ -10,7 +10,7 @@ from typing import Any, Callable, NamedTuple
 import numpy as np
 
 from ..choices import MAX_EXHAUSTIVE_LENGTH, MAX_RANDOM, MAX_STRENGTH, MAX_STRING, RANDOM_STRINGS
-from ..errors import InvalidArgument, check_float, check_int, shown
+from ..errors import InvalidArgument, check_bool, check_float, check_int, shown
 from ..guard import Cost
 from ..guard import check as within
 from ..notebook import shows_as_table
@@ -144,6 +144,12 @@ def analyse_machine(
     """Everything `rnncalc fsm` prints: the machine, the network, the threshold, the checks, the cost.
     `progress` is called with the fraction done."""
     from ..counting.params import count_params
+
+    if not isinstance(dfa, DFA):
+        raise InvalidArgument("dfa", f"give a DFA, e.g. rnncalc.load_machine('tomita4'), got {shown(dfa)}")
+    check_bool("search", search)
+    if progress is not None and not callable(progress):
+        raise InvalidArgument("progress", f"give a function of the fraction done, got {shown(progress)}")
 
     report = progress or (lambda _: None)
     h0 = threshold(dfa)

@@ -123,6 +123,8 @@ def simulate_grid(
     most: int,
 ) -> list[Run]:
     """simulate_many for at most `most` configurations (a sweep's radius × drive map may hold 10,000)."""
+    if progress is not None and not callable(progress):
+        raise InvalidArgument("progress", f"give a function of the fraction done, got {shown(progress)}")
     check_float("tol", tol, 0, math.inf)
     if tol <= 0:
         raise InvalidArgument("tol", f"must be positive, got {shown(tol)}")
