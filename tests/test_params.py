@@ -291,6 +291,10 @@ def test_an_answer_that_is_the_course_formula_at_other_sizes_says_so(answer, siz
         (lambda r: r.simulate(r.RNNConfig(steps=3), progress=1), "progress"),
         (lambda r: r.simulate(r.RNNConfig(steps=3), limits=r.Limits(-1, 1)), "limits"),
         (lambda r: r.simulate(r.RNNConfig(steps=3), limits=r.Limits(float("nan"), 1)), "limits"),
+        (lambda r: r.read_model("nn.LSTM(2, 3)", entry=[1]), "entry"),
+        (lambda r: r.read_model("nn.LSTM(2, 3)", entry=""), "entry"),
+        (lambda r: r.lag_sweep("radius", [0.5], radius=3, steps=3), "radius"),
+        (lambda r: r.phase_sweep([0.5], [1.0], drive=1, steps=3), "drive"),
     ],
 )
 def test_the_api_refuses_by_name(call, name):

@@ -52,6 +52,10 @@ def read_model(code: str, entry: str | None = None, values: dict | None = None, 
     """
     text = _text(code)
     values = _values(values)
+    if entry is not None and not (isinstance(entry, str) and entry.isidentifier()):
+        raise InvalidArgument(
+            "entry", f"give the name of a class, function or variable in the code, got {shown(entry)}"
+        )
     if input_size is not None:
         check_int("input_size", input_size, 1, MAX_SIZE)
     try:

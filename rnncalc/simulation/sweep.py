@@ -71,6 +71,10 @@ def lag_configs(parameter: str, values: Sequence[float], **settings) -> list:
     if parameter not in PARAMETERS:
         raise InvalidArgument("parameter", f"choose from {', '.join(PARAMETERS)}; got {shown(parameter)}")
     cell, values = PARAMETERS[parameter], _values(parameter, values)
+    if parameter in settings:
+        raise InvalidArgument(
+            parameter, "is what the sweep varies: give its values as the sweep's values, not a setting"
+        )
     burn_in = _shared_burn_in(cell, parameter, values, settings)
     return [config_for(cell, **{**settings, "burn_in": burn_in, parameter: v}) for v in values]
 
@@ -87,6 +91,9 @@ def lag_sweep(parameter: str, values: Sequence[float], *, tol=1e-6, limits=None,
 def phase_configs(radii: Sequence[float], drives: Sequence[float], **settings) -> list:
     """The grid a radius × drive map runs: drive-major, one configuration per radius and drive."""
     radii, drives = _values("radius", radii), _values("drive", drives)
+    for varied in ("radius", "drive"):
+        if varied in settings:
+            raise InvalidArgument(varied, "is what the map varies: give its values as the map's, not as a setting")
     if len(radii) * len(drives) > MAX_GRID:
         raise InvalidArgument("drive", f"{len(radii):,} radii × {len(drives):,} drives; at most {MAX_GRID:,} points")
     if settings.get("activation", "tanh") != "tanh":
