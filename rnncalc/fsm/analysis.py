@@ -65,14 +65,11 @@ def default_strength(h0: float) -> float:
 PER_STEP = 4e-5
 PER_STRING_STEP = 3e-7
 PER_ROW_STEP = 1e-7
-PER_MAC = 1.5e-10  # a BLAS product at n ≈ 300 runs at 0.7e-10; small n are paid for by PER_ROW_STEP
+PER_MAC = 1.5e-10  # up to GATHERED neurons: one product under every symbol (small n: PER_ROW_STEP pays)
 PER_CODE = 3e-8
 PER_SYMBOL = 3e-5  # a classified string, one symbol at a time
 PER_MAC_ONE = 3e-9
-# Above GATHERED neurons each time step multiplies by every symbol's W_··k, however few strings read that symbol:
-# a product that reads its n² weights for a handful of rows (measured: 300 states, 16 symbols, 100 strings of up
-# to 10,000 symbols took 23 s against 13 s estimated without this term).
-PER_WEIGHT_READ = 1e-9
+PER_ROUTE = 2e-8  # above GATHERED neurons a row's step follows the transitions: per row and neuron (measured 1e-8)
 
 
 TRACE_BYTES = 64  # a traced activation: the array's float, and the Python float and list slot the view holds
@@ -105,9 +102,9 @@ def cost_of(
         string_steps = random * longest / 2 + strings
         rows = strengths * string_steps
         return (
-            (longest + length) * m * (PER_STEP + (n * n * PER_WEIGHT_READ if n > GATHERED else 0))
+            (longest + length) * m * PER_STEP
             + string_steps * PER_STRING_STEP
-            + rows * (PER_ROW_STEP + n * n * PER_MAC)
+            + rows * (PER_ROW_STEP + (n * n * PER_MAC if n <= GATHERED else n * PER_ROUTE))
             + strings * length * PER_CODE * strengths
         )
 
