@@ -19,8 +19,10 @@ from typer.core import TyperGroup
 
 from ..errors import InvalidArgument
 
-# Typer carries its own Click; reach its base exception without importing it.
+# Typer carries its own Click; reach its exceptions without importing it: the base, and the usage error (exit 2,
+# no option named: an option missing, say).
 _ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 EXIT_MISMATCH = 3  # `--expect N` and N is not the answer
 
 

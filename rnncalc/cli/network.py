@@ -8,9 +8,7 @@ import typer
 
 from ..errors import InvalidArgument, shown
 from .common import option_name, typed
-
-# Typer carries its own Click; its usage error (exit 2, no option named) without importing it.
-UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+from .failures import UsageError
 
 From = Annotated[
     Optional[str],
@@ -46,7 +44,7 @@ NETWORK = (
 )
 
 
-def _network(
+def network_from(
     ctx: typer.Context, source: tuple | None, solving: bool = False, **given: Any
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The network from the options and --from: an option typed and set by --from must agree; sizes are required.
@@ -76,7 +74,7 @@ def _network(
     return net, {k: "--from" for k in read}
 
 
-def _source(code: str | None, sets: list[str] | None) -> tuple | None:
+def code_source(code: str | None, sets: list[str] | None) -> tuple | None:
     """--from's code, the entry it names and --set's values; --set without --from is a mistake."""
     from .source import parse_sets, read_source
 
@@ -94,7 +92,7 @@ def _source(code: str | None, sets: list[str] | None) -> tuple | None:
     return (*read_source(code), parse_sets(sets))
 
 
-def _weights(value: str, sets: list[str] | None) -> bool:
+def names_weight_file(value: str, sets: list[str] | None) -> bool:
     """Whether --from names a trained model's weight file (rather than code); --set has nothing to answer there."""
     from ..weights.files import is_weight_file
 
@@ -118,7 +116,7 @@ SHAPE_OPTIONS = (
 )
 
 
-def _refuse_shape_options(ctx: typer.Context) -> None:
+def refuse_shape_options(ctx: typer.Context) -> None:
     """With --from the code says the model; an option that would say it too is refused, not silently ignored."""
     for key in SHAPE_OPTIONS:
         if typed(ctx, key):

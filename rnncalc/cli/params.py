@@ -8,7 +8,7 @@ import typer
 
 from ..output.emit import Format
 from .common import core_errors, finish
-from .network import From, Sets, _network, _refuse_shape_options, _source, _weights
+from .network import From, Sets, code_source, names_weight_file, network_from, refuse_shape_options
 from .options import (
     Bias,
     Bidirectional,
@@ -80,9 +80,9 @@ def params(
     an answer and names the reading of the question that gives N.
     """
     with core_errors({"path": "--from"}):
-        weights = from_code is not None and _weights(from_code, sets)
+        weights = from_code is not None and names_weight_file(from_code, sets)
     if weights and from_code is not None:
-        _refuse_shape_options(ctx)
+        refuse_shape_options(ctx)
         from ..counting.modelreport import analyse_model
         from ..views.model import model_report
         from ..weights import read_weights
@@ -93,9 +93,9 @@ def params(
         finish(report, fmt, quiet, right=None if expect is None else report.data["match"])
         return
     with core_errors():
-        source = _source(from_code, sets)
+        source = code_source(from_code, sets)
     if source is not None:
-        _refuse_shape_options(ctx)
+        refuse_shape_options(ctx)
         from ..counting.modelreport import analyse_model
         from ..fromcode import read_model
         from ..views.model import model_report
@@ -110,7 +110,7 @@ def params(
     from ..views.params import cells_report, params_report
 
     with core_errors():
-        net, _ = _network(ctx, None, hidden=hidden, input_size=input_size, output_size=output_size,
+        net, _ = network_from(ctx, None, hidden=hidden, input_size=input_size, output_size=output_size,
                           cell=cell.value, layers=layers, bidirectional=bidirectional, proj=proj, bias=bias,
                           convention=convention.value, reset_after=reset_after)  # fmt: skip
         work: dict[str, Any] = dict(seq_len=seq_len)

@@ -8,7 +8,7 @@ import typer
 
 from ..output.emit import Format
 from .common import core_errors, finish
-from .network import From, Sets, _network, _source
+from .network import From, Sets, code_source, network_from
 from .options import (
     Bias,
     Bidirectional,
@@ -66,9 +66,10 @@ def solve(
     from ..views.solve import solve_report
 
     with core_errors():
-        net, read = _network(ctx, _source(from_code, sets), hidden=None, input_size=input_size, output_size=output_size,
-                             cell=cell.value, layers=layers, bidirectional=bidirectional, proj=proj, bias=bias,
-                             convention=convention.value, reset_after=reset_after, solving=True)  # fmt: skip
+        net, read = network_from(ctx, code_source(from_code, sets), hidden=None, input_size=input_size,
+                                 output_size=output_size, cell=cell.value, layers=layers, bidirectional=bidirectional,
+                                 proj=proj, bias=bias, convention=convention.value, reset_after=reset_after,
+                                 solving=True)  # fmt: skip
     with core_errors(sources=read):
         name, shape = net.pop("cell"), {k: v for k, v in net.items() if k != "hidden"}
         if name == "all":

@@ -68,8 +68,7 @@ def describe(
     if expect is not None:
         from .expect import check_answer
 
-        check_int("expect", expect, 0, 10**40)
-
+        check_int("expect", expect, 0, 10**40)  # named as the caller typed it (check_answer says `expected`)
         expectation = check_answer(expect, count)
     return Description(
         count=count,

@@ -18,7 +18,7 @@ from ..simulation.config import MAX_SEED
 from .checks import GATHERED, Checks, check, default_length, run
 from .construction import Structure, construct, structure, threshold
 from .dfa import DFA, minimal_states
-from .search import BRACKET, FULL, LARGE, SHORT, _search
+from .search import BRACKET, FULL, LARGE, SHORT, search_with_checks
 
 
 class Classified(NamedTuple):
@@ -159,7 +159,9 @@ def analyse_machine(
     upper = max(strength, h0) * 1.5
     empirical, checks = None, None
     if search:  # the strength's own checks ride along with the search's first full pass
-        empirical, checks = _search(dfa, upper, length, random, seed, lambda f: report(0.8 * f), also=strength)
+        empirical, checks = search_with_checks(
+            dfa, upper, length, random, seed, lambda f: report(0.8 * f), also=strength
+        )
     if checks is None:
         checks = check(dfa, [strength], length, random, seed)[0]
     report(1.0)

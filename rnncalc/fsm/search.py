@@ -34,14 +34,14 @@ def smallest_working(
     it: a lower bound. From there the full checks run on consecutive grid strengths, FULL at a time (one for a
     large network), until one passes; after a miss, `upper` rides along, and if it fails nothing passes.
     """
-    return _search(dfa, upper, length, random, seed, progress)[0]
+    return search_with_checks(dfa, upper, length, random, seed, progress)[0]
 
 
 def _passes(c: Checks) -> bool:
     return c.failure is None and c.agree == c.total
 
 
-def _search(dfa: DFA, upper: float, length, random: int, seed: int, progress, also: float | None = None):
+def search_with_checks(dfa: DFA, upper: float, length, random: int, seed: int, progress, also: float | None = None):
     """smallest_working, and the full checks at `also` (the command's own strength), run in the search's
     first full pass rather than a pass of their own (None: not asked)."""
     report = progress or (lambda _: None)
