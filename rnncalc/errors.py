@@ -5,8 +5,6 @@ value is refused the same way from Python and from the command line: an
 :class:`InvalidArgument` (a ``ValueError``) naming the argument.
 """
 
-from __future__ import annotations
-
 import math
 from typing import Collection
 

@@ -8,8 +8,6 @@ with ``max_seconds`` / ``max_memory`` (GiB) or the environment variables
 ``RNNCALC_MAX_SECONDS`` / ``RNNCALC_MAX_MEMORY``.
 """
 
-from __future__ import annotations
-
 import math
 import os
 from typing import NamedTuple
@@ -30,7 +28,7 @@ class Limits(NamedTuple):
     memory: int = int(DEFAULT_GIB * GIB)  # bytes
 
     @classmethod
-    def resolve(cls, seconds: float | None = None, memory_gib: float | None = None) -> Limits:
+    def resolve(cls, seconds: float | None = None, memory_gib: float | None = None) -> "Limits":
         """Explicit values first, then the environment variables, then the defaults."""
         return cls(
             _limit("max_seconds", seconds, ENV_SECONDS, DEFAULT_SECONDS, MAX_SECONDS),

@@ -8,8 +8,6 @@ asks (``_repr_markdown_``, ``_repr_html_``), so the cores load no view and `impo
     **Elman RNN · textbook convention · weights only · n=128, m=28, k=10, L=1, D=1**
 """
 
-from __future__ import annotations
-
 from importlib import import_module
 from typing import Any, TypeVar
 

@@ -18,8 +18,6 @@ is refused as not whole. Each parser raises :class:`InvalidArgument` named after
 the argument it was given.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,7 +38,7 @@ MAX_EXPONENT = 400  # beyond any float: refused before 10**exponent is ever comp
 MAX_DIGITS = 400
 
 
-def _exact(name: str, text: str, pattern: str, example: str) -> Fraction:
+def _exact(name: str, text: str, pattern: str, example: str) -> "Fraction":
     """The exact value of a decimal literal (a Fraction), or an error that quotes at most a prefix of it."""
     from fractions import Fraction
 

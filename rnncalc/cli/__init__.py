@@ -6,6 +6,11 @@ an interrupt at any moment after that ends with exit 130 and no traceback (SIGTE
 and SIGHUP with 143 and 129, after the same clean-up: no temporary file is left),
 even one Python swallows (raised in a callback during an import). Only the
 interpreter's own few milliseconds before `main` runs are beyond its reach.
+
+Annotations in the command line and in the modules `params` loads are objects, not
+strings (no ``from __future__ import annotations``): Typer evaluates each string
+annotation twice per command it builds, and `typing.NamedTuple` compiles one per
+field. Building every command for ``--help`` took 24 ms with strings, 9 ms without.
 """
 
 import sys

@@ -1,8 +1,6 @@
 """The root application. Each command's module owns its Typer; this one only registers them, and only the one about
 to run (help, completion and a mistyped word get them all), so a command's start-up imports just its own modules."""
 
-from __future__ import annotations
-
 import os
 from importlib import import_module
 

@@ -2,8 +2,6 @@
 output, and the one ending (the plot file, then the report).
 """
 
-from __future__ import annotations
-
 import re
 import sys
 from contextlib import contextmanager

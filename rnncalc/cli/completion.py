@@ -2,8 +2,6 @@
 `--show-completion fish` printed the detected shell's script) and every failure one line: a HOME that is not
 a folder, an unwritable one or a `.bashrc` that is a folder. Nothing is ever written outside HOME."""
 
-from __future__ import annotations
-
 import os
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")

@@ -7,8 +7,6 @@ exit 3    `--expect N` and N is not the answer
 exit 130  Ctrl-C
 """
 
-from __future__ import annotations
-
 import errno
 import os
 import re

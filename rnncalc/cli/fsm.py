@@ -1,7 +1,5 @@
 """`rnncalc fsm`: a second-order RNN that runs a DFA, proved stable and checked."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """`rnncalc gates`: what each cell's gates cost in parameters and buy in retention."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

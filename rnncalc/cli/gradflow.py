@@ -1,7 +1,5 @@
 """`rnncalc gradflow`: backpropagation through time, on drawn weights or a trained model's."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """The network a command describes: from its options, or read by --from from code or weights."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Optional
 
 import typer

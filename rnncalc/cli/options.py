@@ -4,8 +4,6 @@ Numbers go through :mod:`rnncalc.numbers` (ASCII digits only; no underscores;
 underflow and overflow refused), so every option reads numbers the same way.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated, Any, Iterable, Optional
 

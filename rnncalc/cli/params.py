@@ -1,7 +1,5 @@
 """`rnncalc params`: the exact count of one network, of every cell, or of a model read by --from."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """`rnncalc solve`: the largest hidden size within a parameter budget."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

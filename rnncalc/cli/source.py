@@ -1,8 +1,6 @@
 """Where --from's code comes from (the code itself, a Python file, a class or function in it, or stdin), and the
 names --set answers."""
 
-from __future__ import annotations
-
 import ast
 import os
 import re

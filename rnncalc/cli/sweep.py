@@ -1,7 +1,5 @@
 """`rnncalc sweep MODE RANGE`: one subcommand per mode, each listing only the options that apply."""
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any, cast
 

@@ -8,8 +8,6 @@ per-unit vector (``vector``: IndRNN's u) or a three-way tensor W_ijk
 entry here, plus a branch keyed on one of these fields where its tensors differ.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

@@ -23,8 +23,6 @@ Readings giving exactly N come fewest changes first; when none does, the
 nearest ones come with the difference in words ("off by 128 = n: one bias vector").
 """
 
-from __future__ import annotations
-
 import itertools
 from dataclasses import dataclass
 from typing import Any, Iterator, NamedTuple

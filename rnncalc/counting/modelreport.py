@@ -2,8 +2,6 @@
 own analysis (its count under every convention, its BPTT memory, the commands that take it further), and an
 answer checked against the total and the readings a student plausibly made."""
 
-from __future__ import annotations
-
 import itertools
 from typing import Any, Iterator, NamedTuple
 

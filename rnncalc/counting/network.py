@@ -7,8 +7,6 @@ and, given an expected answer, the readings of the question that produce it.
 :func:`compare_cells` gives every cell at the same sizes.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -30,7 +28,7 @@ class Description:
     without_output: dict[str, int | None] | None  # each convention's count without the output layer (k > 0)
     costs: Costs
     bias_given: bool  # the bias option was set explicitly (each convention's own default otherwise)
-    expectation: Check | None  # when an answer was given
+    expectation: "Check | None"  # when an answer was given
 
 
 def describe(

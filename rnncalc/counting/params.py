@@ -26,8 +26,6 @@ Size: the three conventions' tensor lists sit side by side, a screen each, so th
 reads at a glance; the polynomial and the checks they share are here too.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from dataclasses import dataclass
 from math import prod

@@ -6,8 +6,6 @@ integer bisection on the exact count: count(n) ≤ budget < count(n + 1), never
 off by one, whatever the polynomial's degree (a stacked second-order RNN's is 3).
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 from ..errors import InvalidArgument, check_int

@@ -17,8 +17,6 @@ activations       per step: the layer-0 input x_t (needed for ∂L/∂W_x·), ev
                   layer below, which are already kept.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from ..choices import DTYPE_BYTES

@@ -10,8 +10,6 @@ information in ASCII (JSON with \\u escapes). Write failures surface as
 :class:`OutputFailed` (a full disk, a closed stdout), never as a traceback.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from enum import Enum

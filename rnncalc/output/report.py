@@ -7,8 +7,6 @@ the CSV header and cells, JSON records, the table for people and its Markdown
 and LaTeX forms are all derived from that one declaration.
 """
 
-from __future__ import annotations
-
 import math
 from typing import Any, Callable, NamedTuple
 

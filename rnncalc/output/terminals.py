@@ -1,8 +1,6 @@
 """What a terminal can show, and the same text in ASCII where it cannot carry Unicode. Light: the output layer
 reads this for every format, the drawing (:mod:`rnncalc.output.render`, Rich) only for tables."""
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """`rnncalc params` as a Report: the tensors, the formula, the other conventions, the costs, an answer checked."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from ..counting.cells import CELLS
