@@ -3,15 +3,20 @@
 Work: a vanilla tanh RNN, n = 512, T = 2000 lags, 16 trials, radius 1, drive 0.5 (and the default burn-in).
 
     floor    a Python process that imports NumPy and Typer and runs the same 2T matrix products
-             (16 × 512 by 512 × 512) with NumPy's default threads: the work no implementation avoids
+             (16 × 512 by 512 × 512): the work no implementation avoids
     rnncalc  `rnncalc gradflow --hidden 512 --steps 2000 --trials 16 --radius 1 --drive 0.5 -q`
+
+Both are timed twice: with one BLAS thread (OPENBLAS_NUM_THREADS=1 etc. for both: the overhead beyond the
+products, whatever the machine's load), and with the thread policy rnncalc applies (the floor asks rnncalc's
+`blas_threads` for the same product, so on a busy machine both drop to one thread alike).
     torch    a whole Python process: import torch, draw W at spectral radius 1, unroll T + 50 steps,
              torch.autograd.grad to every h_t, log10 norms (float64; float32 underflows to 0 at long lags)
 
 Each runs REPEAT times, interleaved, medians printed with their ratios (targets: rnncalc ≤ 1.5× the
-floor, ≤ 0.6× torch). Run it on an idle machine: `python benchmarks/gradflow_vs_torch.py`.
+single-thread floor, ≤ 0.6× torch). `python benchmarks/gradflow_vs_torch.py`
 """
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -22,12 +27,21 @@ N, T, TRIALS, REPEAT = 512, 2000, 16, 5
 
 FLOOR = f"""
 import numpy, typer
+from threadpoolctl import threadpool_limits
+from rnncalc.simulation.threads import blas_threads
 rng = numpy.random.default_rng(0)
 w = rng.standard_normal(({N}, {N})) / {N**0.5}
 h = rng.standard_normal(({TRIALS}, {N}))
-for _ in range({2 * T}):
-    h @ w
+with threadpool_limits(blas_threads({TRIALS}, {N}), user_api="blas"):
+    for _ in range({2 * T}):
+        h @ w
 """
+FLOOR_NAME, OURS, TORCH_NAME = (
+    "floor: NumPy + Typer imports, 2T products",
+    "rnncalc gradflow, whole process",
+    "PyTorch script, whole process",
+)
+ONE_THREAD = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
 
 TORCH = f"""
 import torch
@@ -49,17 +63,17 @@ print(torch.stack([g.norm(dim=1).log10().mean() for g in grads])[-1].item())
 """
 
 
-def wall(cmd: list[str]) -> float:
+def wall(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ, **env})
     return time.perf_counter() - start
 
 
 def main() -> None:
     exe = shutil.which("rnncalc") or sys.exit("install rnncalc first: pip install .")
     commands = {
-        "floor: NumPy + Typer imports, 2T products": [sys.executable, "-c", FLOOR],
-        "rnncalc gradflow, whole process": [
+        FLOOR_NAME: [sys.executable, "-c", FLOOR],
+        OURS: [
             exe,
             "gradflow",
             "--hidden",
@@ -78,21 +92,26 @@ def main() -> None:
     try:
         import torch  # noqa: F401
 
-        commands["PyTorch script, whole process"] = [sys.executable, "-c", TORCH]
+        commands[TORCH_NAME] = [sys.executable, "-c", TORCH]
     except ImportError:
         print("(torch not installed: no PyTorch comparison)")
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    modes = {"one BLAS thread": ONE_THREAD, "rnncalc's thread policy": {}}
+    times: dict[tuple[str, str], list[float]] = {(mode, name): [] for mode in modes for name in commands}
     for _ in range(REPEAT):
-        for name, cmd in commands.items():
-            times[name].append(wall(cmd))
-    medians = {name: statistics.median(t) for name, t in times.items()}
-    floor, ours = medians["floor: NumPy + Typer imports, 2T products"], medians["rnncalc gradflow, whole process"]
-    print(f"vanilla tanh RNN, n={N}, T={T}, {TRIALS} trials; median of {REPEAT}, interleaved")
-    for name, median in medians.items():
-        print(f"{name:44} {median:6.2f} s")
-    print(f"rnncalc / floor = {ours / floor:.2f} (target ≤ 1.5)")
-    if "PyTorch script, whole process" in medians:
-        print(f"rnncalc / PyTorch script = {ours / medians['PyTorch script, whole process']:.2f} (target ≤ 0.6)")
+        for mode, env in modes.items():
+            for name, cmd in commands.items():
+                times[mode, name].append(wall(cmd, env))
+    medians = {key: statistics.median(t) for key, t in times.items()}
+    print(f"vanilla tanh RNN, n={N}, T={T}, {TRIALS} trials; wall time, median of {REPEAT}, interleaved")
+    for mode in modes:
+        print(f"{mode}:")
+        for name in commands:
+            print(f"  {name:44} {medians[mode, name]:6.2f} s")
+        floor, ours = medians[mode, FLOOR_NAME], medians[mode, OURS]
+        target = " (target ≤ 1.5)" if mode == "one BLAS thread" else ""
+        print(f"  rnncalc / floor = {ours / floor:.2f}{target}")
+        if (mode, TORCH_NAME) in medians:
+            print(f"  rnncalc / PyTorch script = {ours / medians[mode, TORCH_NAME]:.2f} (target ≤ 0.6)")
 
 
 if __name__ == "__main__":

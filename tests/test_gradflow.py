@@ -301,3 +301,18 @@ def test_the_guard_charges_what_printing_holds(run):
     assert code == 0 and len(out.split()) == 200
     code, _, err = run(*base, "-f", "json")
     assert code == 2 and "--max-memory" in err
+
+
+def test_a_remembered_spectral_radius_belongs_to_its_own_matrix():
+    """The eigenvalues are computed once per W in a process (a notebook's loop over radius reuses them): every
+    seed's W₁ still has spectral radius exactly 1, and a remembered run gives a fresh run's numbers."""
+    import numpy as np
+
+    from rnncalc.simulation import engine
+
+    engine._REMEMBERED.clear()
+    fresh = simulate(RNNConfig(hidden=24, steps=30, trials=2, seed=5)).log10_norm
+    for seed in (1, 2, 1, 3, 2):
+        w = engine.rnn_weights(RNNConfig(hidden=24, seed=seed), np.random.default_rng(seed))
+        assert max(abs(np.linalg.eigvals(w))) == pytest.approx(1.0, rel=1e-12)
+    assert simulate(RNNConfig(hidden=24, steps=30, trials=2, seed=5)).log10_norm == fresh

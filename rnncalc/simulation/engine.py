@@ -37,7 +37,7 @@ import numpy as np
 
 from ..counting.cells import CELLS
 from .config import BLOCKS, Config, GatedConfig, RNNConfig
-from .threads import Inputs, blas_threads
+from .threads import Inputs, blas, blas_threads, forward_threads
 
 _RESCALE = 1e100  # a ReLU/linear state larger than this is rescaled
 
@@ -85,12 +85,10 @@ def run(configs: list[Config], burn_in: int, progress: Callable[[float], None]) 
 
 
 def _run(configs: list[Config], burn_in: int, progress: Callable[[float], None]) -> Raw:
-    from threadpoolctl import threadpool_limits
-
     cfg = configs[0]
     rng = np.random.default_rng(cfg.seed)
     drives = np.array([c.drive for c in configs])[:, None, None]
-    loops = threadpool_limits(blas_threads(cfg.trials, cfg.hidden), user_api="blas")
+    most = blas_threads(cfg.trials, cfg.hidden)
     with np.errstate(all="ignore"):
         if isinstance(cfg, RNNConfig):
             drawn = _draw_rnn(cfg, rng)
@@ -98,22 +96,20 @@ def _run(configs: list[Config], burn_in: int, progress: Callable[[float], None])
                 (cfg.steps, len(configs), cfg.trials, cfg.hidden)
             )  # φ′(a_t): what the backward pass needs
             inputs = Inputs(rng, burn_in + cfg.steps, cfg.trials, cfg.hidden, touch=(slopes, burn_in))
-            with threadpool_limits(1, user_api="blas"):  # one core for the set-up, the other draws the inputs
+            with blas(1):  # one core for the set-up, the other draws the inputs
                 w = _unit_rnn(cfg, drawn)
-                sigma_max = float(np.sqrt(max(np.linalg.eigvalsh(w.T @ w)[-1], 0.0)))
+                sigma_max = _remembered(("σ_max", w), lambda: float(np.sqrt(max(np.linalg.eigvalsh(w.T @ w)[-1], 0.0))))
             radii = np.array([c.radius for c in configs if isinstance(c, RNNConfig)])[:, None, None]
-            with loops:
-                logs = _rnn(cfg, w, radii, inputs.steps(drives), inputs.unit, burn_in, slopes, progress)
+            logs = _rnn(cfg, w, radii, inputs.steps(drives), inputs, burn_in, slopes, progress, most)
             return Raw(logs, sigma_max, float(np.linalg.norm(w) / math.sqrt(cfg.hidden)))
         gated = shared_gated_weights(cfg, rng)
         inputs = Inputs(rng, burn_in + cfg.steps, cfg.trials, cfg.hidden)
         step = {"lstm": _lstm, "gru": _gru}[cfg.cell]
         watch = Watch()
         held = [c for c in configs if isinstance(c, GatedConfig)]
-        with loops:
-            xs = inputs.steps(drives, project=gated["w_ih"])
-            logs = step(cfg, gated, gate_bias(held, gated), xs, inputs.unit, burn_in, progress, watch)
-            return Raw(logs, None, None, watch)
+        xs = inputs.steps(drives, project=gated["w_ih"])
+        logs = step(cfg, gated, gate_bias(held, gated), xs, inputs, burn_in, progress, most, watch)
+        return Raw(logs, None, None, watch)
 
 
 def _throttled(progress: Callable[[float], None], steps: int) -> Callable[[float], None]:
@@ -148,7 +144,25 @@ def _unit_rnn(cfg: RNNConfig, drawn: np.ndarray) -> np.ndarray:
         q, r = np.linalg.qr(drawn)
         return q * np.sign(np.diag(r))
     w = drawn / math.sqrt(cfg.hidden)
-    return w / max(np.abs(np.linalg.eigvals(w)))
+    return w / _remembered(("ρ", w), lambda: float(max(np.abs(np.linalg.eigvals(w)))))
+
+
+_REMEMBERED: dict[tuple[str, bytes], float] = {}
+
+
+def _remembered(key: tuple[str, np.ndarray], compute: Callable[[], float]) -> float:
+    """A spectral quantity of a matrix, computed once per process: a notebook's loop of `simulate` calls over
+    radius or drive (same seed and size, so the same W) would otherwise pay the O(n³) eigenvalues each time
+    (0.23 s at n = 512, 10 s at n = 2048). Keyed by the matrix's bytes, so a different W is never mistaken."""
+    import hashlib
+
+    name, matrix = key
+    digest = (name, hashlib.blake2b(np.ascontiguousarray(matrix).data, digest_size=20).digest())
+    if digest not in _REMEMBERED:
+        if len(_REMEMBERED) >= 64:
+            _REMEMBERED.clear()
+        _REMEMBERED[digest] = compute()
+    return _REMEMBERED[digest]
 
 
 def gated_weights(cfg: GatedConfig, rng: np.random.Generator) -> dict[str, np.ndarray]:
@@ -252,36 +266,40 @@ def _carry(vector: np.ndarray, log_gate: np.ndarray) -> np.ndarray:
 # ---- the cells --------------------------------------------------------------------------------
 
 
-def _rnn(cfg, w, radii, inputs, unit, burn_in, slopes, progress):
-    """h_t = φ(ρ·W₁ h_{t−1} + x_t); backward ∂L/∂h_{t−1} = ρ·W₁ᵀ (φ′(a_t) ⊙ ∂L/∂h_t)."""
+def _rnn(cfg, w, radii, xs, inputs, burn_in, slopes, progress, most):
+    """h_t = φ(ρ·W₁ h_{t−1} + x_t); backward ∂L/∂h_{t−1} = ρ·W₁ᵀ (φ′(a_t) ⊙ ∂L/∂h_t).
+
+    `xs`: each step's inputs, drawn by the thread of `inputs`; `most`: the BLAS threads a product may use."""
     variants, trials, n, steps = len(radii), cfg.trials, cfg.hidden, cfg.steps
     homogeneous = cfg.activation != "tanh"  # φ(c·a) = c·φ(a) for c > 0: the state may be rescaled
     h = np.zeros((variants, trials, n))
     log_scale = np.zeros((variants, trials, 1))  # h = e^log_scale · h (ReLU and linear only)
     scratch = np.empty((variants, trials, n))
     w_t = np.ascontiguousarray(w.T)
-    for t, x in enumerate(inputs):
-        a = np.matmul(h, w_t)
-        a *= radii
-        a += x if not log_scale.any() else x * np.exp(-log_scale)
-        measured = t - burn_in
-        h = _activate(cfg.activation, a, slopes[measured] if measured >= 0 else scratch)
-        if homogeneous:
-            peak = np.abs(h).max(axis=-1, keepdims=True)
-            big = peak > _RESCALE
-            if big.any():
-                h /= np.where(big, peak, 1.0)
-                log_scale += np.where(big, np.log(peak), 0.0)
-        if measured >= 0:
-            progress(0.5 * (measured + 1) / steps)
-    g = np.repeat(unit()[None], variants, axis=0)
+    with blas(forward_threads(inputs, most)):
+        for t, x in enumerate(xs):
+            a = np.matmul(h, w_t)
+            a *= radii
+            a += x if not log_scale.any() else x * np.exp(-log_scale)
+            measured = t - burn_in
+            h = _activate(cfg.activation, a, slopes[measured] if measured >= 0 else scratch)
+            if homogeneous:
+                peak = np.abs(h).max(axis=-1, keepdims=True)
+                big = peak > _RESCALE
+                if big.any():
+                    h /= np.where(big, peak, 1.0)
+                    log_scale += np.where(big, np.log(peak), 0.0)
+            if measured >= 0:
+                progress(0.5 * (measured + 1) / steps)
+    g = np.repeat(inputs.unit()[None], variants, axis=0)
     norms = _LogNorms(variants, trials, steps)
-    for s in range(1, steps + 1):
-        g *= slopes[steps - s]
-        g = np.matmul(g, w)
-        g *= radii
-        norms.record(s, [g])
-        progress(0.5 + 0.5 * s / steps)
+    with blas(most):
+        for s in range(1, steps + 1):
+            g *= slopes[steps - s]
+            g = np.matmul(g, w)
+            g *= radii
+            norms.record(s, [g])
+            progress(0.5 + 0.5 * s / steps)
     return norms.logs
 
 
@@ -299,75 +317,80 @@ def _activate(name: str, a: np.ndarray, slope: np.ndarray) -> np.ndarray:
     return a
 
 
-def _lstm(cfg, w, b_ih, inputs, unit, burn_in, progress, observe=None):
+def _lstm(cfg, w, b_ih, xs, inputs, burn_in, progress, most, observe=None):
     """`observe(f, c, tanh(c))`: called with each measured step's forget gates and cell state."""
     variants, trials, n, steps = len(b_ih), cfg.trials, cfg.hidden, cfg.steps
     w_hh_t, b = np.ascontiguousarray(w["w_hh"].T), b_ih + w["b_hh"]
     h, c = np.zeros((variants, trials, n)), np.zeros((variants, trials, n))
     full = cfg.path == "full"
     saved = []
-    for t, xw in enumerate(inputs):  # x_t W_ihᵀ, scaled by the drive
-        a = np.matmul(h, w_hh_t)
-        a += xw
-        a += b
-        log_f = _log_sigmoid(a[..., n : 2 * n])
-        i, f = _sigmoid(a[..., :n]), np.exp(log_f)
-        g, o = np.tanh(a[..., 2 * n : 3 * n]), _sigmoid(a[..., 3 * n :])
-        c_prev, c = c, f * c + i * g
-        tc = np.tanh(c)
-        h = o * tc
-        if t >= burn_in:
-            saved.append((i, f, g, o, tc, c_prev) if full else log_f)
-            if observe is not None:
-                observe(f, c, tc)
-            progress(0.5 * len(saved) / steps)
-    u = np.repeat(unit()[None], variants, axis=0)
+    with blas(forward_threads(inputs, most)):
+        for t, xw in enumerate(xs):  # x_t W_ihᵀ, scaled by the drive
+            a = np.matmul(h, w_hh_t)
+            a += xw
+            a += b
+            log_f = _log_sigmoid(a[..., n : 2 * n])
+            i, f = _sigmoid(a[..., :n]), np.exp(log_f)
+            g, o = np.tanh(a[..., 2 * n : 3 * n]), _sigmoid(a[..., 3 * n :])
+            c_prev, c = c, f * c + i * g
+            tc = np.tanh(c)
+            h = o * tc
+            if t >= burn_in:
+                saved.append((i, f, g, o, tc, c_prev) if full else log_f)
+                if observe is not None:
+                    observe(f, c, tc)
+                progress(0.5 * len(saved) / steps)
+    u = np.repeat(inputs.unit()[None], variants, axis=0)
     dh, dc = (u, np.zeros_like(u)) if full else (None, u)
     norms = _LogNorms(variants, trials, steps)
-    for s in range(1, steps + 1):
-        if full:  # the exact Jacobian of (h_t, c_t) with respect to (h_{t−1}, c_{t−1})
-            i, f, g, o, tc, c_prev = saved[steps - s]
-            dc = dc + dh * o * (1 - tc * tc)
-            da = np.concatenate(
-                [dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g * g), dh * tc * o * (1 - o)], axis=-1
-            )
-            dh, dc = np.matmul(da, w["w_hh"]), dc * f
-            norms.record(s, [dh, dc])  # reports ‖∂L/∂h‖, as torch.autograd.grad gives it
-        else:  # the constant error carousel: ∂c_t/∂c_{t−1} = diag(f_t)
-            norms.record(s, [dc], _carry(dc, saved[steps - s]))
-        progress(0.5 + 0.5 * s / steps)
+    with blas(most):
+        for s in range(1, steps + 1):
+            if full:  # the exact Jacobian of (h_t, c_t) with respect to (h_{t−1}, c_{t−1})
+                i, f, g, o, tc, c_prev = saved[steps - s]
+                dc = dc + dh * o * (1 - tc * tc)
+                da = np.concatenate(
+                    [dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g * g), dh * tc * o * (1 - o)],
+                    axis=-1,
+                )
+                dh, dc = np.matmul(da, w["w_hh"]), dc * f
+                norms.record(s, [dh, dc])  # reports ‖∂L/∂h‖, as torch.autograd.grad gives it
+            else:  # the constant error carousel: ∂c_t/∂c_{t−1} = diag(f_t)
+                norms.record(s, [dc], _carry(dc, saved[steps - s]))
+            progress(0.5 + 0.5 * s / steps)
     return norms.logs
 
 
-def _gru(cfg, w, b_ih, inputs, unit, burn_in, progress, observe=None):
+def _gru(cfg, w, b_ih, xs, inputs, burn_in, progress, most, observe=None):
     """`observe(z)`: called with each measured step's update gates."""
     variants, trials, n, steps = len(b_ih), cfg.trials, cfg.hidden, cfg.steps
     w_hh_t, b_hh = np.ascontiguousarray(w["w_hh"].T), w["b_hh"]
     h = np.zeros((variants, trials, n))
     full = cfg.path == "full"
     saved = []
-    for t, xw in enumerate(inputs):
-        ai = xw + b_ih
-        ah = np.matmul(h, w_hh_t) + b_hh
-        log_z = _log_sigmoid(ai[..., n : 2 * n] + ah[..., n : 2 * n])
-        r, z = _sigmoid(ai[..., :n] + ah[..., :n]), np.exp(log_z)
-        cand = np.tanh(ai[..., 2 * n :] + r * ah[..., 2 * n :])
-        if t >= burn_in:
-            saved.append((r, z, cand, ah[..., 2 * n :], h) if full else log_z)
-            if observe is not None:
-                observe(z)
-            progress(0.5 * len(saved) / steps)
-        h = (1 - z) * cand + z * h
-    dh = np.repeat(unit()[None], variants, axis=0)
+    with blas(forward_threads(inputs, most)):
+        for t, xw in enumerate(xs):
+            ai = xw + b_ih
+            ah = np.matmul(h, w_hh_t) + b_hh
+            log_z = _log_sigmoid(ai[..., n : 2 * n] + ah[..., n : 2 * n])
+            r, z = _sigmoid(ai[..., :n] + ah[..., :n]), np.exp(log_z)
+            cand = np.tanh(ai[..., 2 * n :] + r * ah[..., 2 * n :])
+            if t >= burn_in:
+                saved.append((r, z, cand, ah[..., 2 * n :], h) if full else log_z)
+                if observe is not None:
+                    observe(z)
+                progress(0.5 * len(saved) / steps)
+            h = (1 - z) * cand + z * h
+    dh = np.repeat(inputs.unit()[None], variants, axis=0)
     norms = _LogNorms(variants, trials, steps)
-    for s in range(1, steps + 1):
-        if full:  # h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}, differentiated through r, z and n
-            r, z, cand, ahn, h_prev = saved[steps - s]
-            dpre = dh * (1 - z) * (1 - cand * cand)
-            da = np.concatenate([dpre * ahn * r * (1 - r), dh * (h_prev - cand) * z * (1 - z), dpre * r], axis=-1)
-            dh = dh * z + np.matmul(da, w["w_hh"])
-            norms.record(s, [dh])
-        else:  # the carry path: ∂h_t/∂h_{t−1} ⊇ diag(z_t)
-            norms.record(s, [dh], _carry(dh, saved[steps - s]))
-        progress(0.5 + 0.5 * s / steps)
+    with blas(most):
+        for s in range(1, steps + 1):
+            if full:  # h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}, differentiated through r, z and n
+                r, z, cand, ahn, h_prev = saved[steps - s]
+                dpre = dh * (1 - z) * (1 - cand * cand)
+                da = np.concatenate([dpre * ahn * r * (1 - r), dh * (h_prev - cand) * z * (1 - z), dpre * r], axis=-1)
+                dh = dh * z + np.matmul(da, w["w_hh"])
+                norms.record(s, [dh])
+            else:  # the carry path: ∂h_t/∂h_{t−1} ⊇ diag(z_t)
+                norms.record(s, [dh], _carry(dh, saved[steps - s]))
+            progress(0.5 + 0.5 * s / steps)
     return norms.logs

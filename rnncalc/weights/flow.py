@@ -273,13 +273,14 @@ def _simulate(d: Direction, w: dict, path: str, steps, trials, seed, scale, burn
         u = rng.standard_normal((trials, d.hidden))
         return u / np.linalg.norm(u, axis=1, keepdims=True)
 
+    drawn = SimpleNamespace(unit=unit, drawing=lambda: False)  # drawn here, in step: no thread holds a core
     with np.errstate(all="ignore"):
         if d.cell == "rnn":
             slopes = np.empty((steps, 1, trials, d.hidden))
-            return engine._rnn(cfg, w["w_hh"], np.ones((1, 1, 1)), inputs(), unit, burn, slopes, progress)
+            return engine._rnn(cfg, w["w_hh"], np.ones((1, 1, 1)), inputs(), drawn, burn, slopes, progress, None)
         step = engine._lstm if d.cell == "lstm" else engine._gru
         parts = {"w_hh": w["w_hh"], "b_hh": w["b_hh"]}
-        return step(cfg, parts, w["b_ih"][None, None, :], inputs(), unit, burn, progress, observe)
+        return step(cfg, parts, w["b_ih"][None, None, :], inputs(), drawn, burn, progress, None, observe)
 
 
 def _range(found: list[int], trials: int) -> tuple[int | None, int | None]:
