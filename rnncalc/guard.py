@@ -10,6 +10,7 @@ with ``max_seconds`` / ``max_memory`` (GiB) or the environment variables
 
 import math
 import os
+import sys
 from typing import NamedTuple
 
 from .errors import InvalidArgument, check_float, shown
@@ -64,6 +65,7 @@ def check(cost: Cost, limits: Limits | None = None) -> None:
     limits = limits or Limits.resolve()
     if not all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 < x < math.inf for x in limits):
         raise InvalidArgument("limits", f"seconds and bytes must be positive numbers, got {shown(limits)}")
+    check_room_to_load("numpy")
     share, load, cores = load_factor()
     seconds = cost.seconds * share  # wall time: on a busy machine the run gets only its share of the cores
     if seconds <= limits.seconds and cost.memory <= limits.memory:
@@ -77,6 +79,51 @@ def check(cost: Cost, limits: Limits | None = None) -> None:
         f"(limits {duration(limits.seconds)}, {human_bytes(limits.memory)}); {advice}",
         mentions=LIMITS,
     )
+
+
+class NoRoom(MemoryError):
+    """Out of memory before the run starts, for a reason its options cannot change (said in the message)."""
+
+
+# The address space a library takes to load and first run, with one BLAS thread (measured on x86-64):
+LOAD_ADDRESS_SPACE = {
+    "numpy": 136 * 2**20,  # import and a first product: 115–134 MiB
+    "torch": 640 * 2**20,  # import and a first torch.load: 583 MiB
+}
+
+
+def check_room_to_load(module: str = "numpy") -> None:
+    """Refuse in rnncalc's words what an address-space limit (``ulimit -v``) cannot load: below it, OpenBLAS ends
+    the process from C with its own message ("Memory allocation still failed…"), and torch's import fails in a
+    cascade of MemoryErrors."""
+    need = LOAD_ADDRESS_SPACE[module]
+    limit = address_space_limit()
+    if limit is None or module in sys.modules:
+        return
+    try:
+        with open("/proc/self/status") as status:
+            used = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+    except (OSError, ValueError, StopIteration, IndexError):
+        return  # nothing to read on this platform: OpenBLAS may still speak for itself
+    if limit - used < need:
+        raise NoRoom(
+            f"the address-space limit (ulimit -v) of {human_bytes(limit)} leaves {human_bytes(max(0, limit - used))}, "
+            f"and {_LIBRARY_NAMES[module]} needs about {human_bytes(need)} to load; raise ulimit -v"
+        )
+
+
+_LIBRARY_NAMES = {"numpy": "NumPy", "torch": "PyTorch"}
+
+
+def address_space_limit() -> int | None:
+    """The process's address-space limit in bytes (``ulimit -v``), or None when it has none."""
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    except (ImportError, OSError, AttributeError):  # no such limit on this platform
+        return None
+    return None if limit == resource.RLIM_INFINITY else limit
 
 
 def load_factor() -> tuple[float, float, int]:

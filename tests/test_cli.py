@@ -435,6 +435,44 @@ def test_a_run_that_cannot_print_does_not_replace_the_plot(tmp_path, exe):
     assert old.read_bytes().startswith(b"\x89PNG")
 
 
+@pytest.mark.parametrize("kib", [100_000, 140_000, 180_000, 240_000, 300_000, 400_000])
+def test_an_address_space_limit_gets_rnncalcs_words_never_openblass(exe, kib):
+    # Issue 19: under `ulimit -v`, OpenBLAS ended the process from C ("Memory allocation still failed after 10
+    # retries"), a thread that could not start was an internal error. Now: the run, or one line and exit 1.
+    import resource
+    import subprocess
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (kib * 1024, resource.RLIM_INFINITY))
+
+    for args in (["--hidden", "8", "--steps", "5"], ["--hidden", "1024", "--steps", "50", "--trials", "64"]):
+        done = subprocess.run([exe, "gradflow", *args, "-q"], capture_output=True, text=True, preexec_fn=limit)
+        if done.returncode == 0:
+            assert done.stdout.strip() and not done.stderr
+        else:
+            assert done.returncode == 1, done.stderr
+            assert done.stderr.startswith("rnncalc: error: out of memory") and done.stderr.count("\n") == 1
+    if kib <= 140_000:  # too small for NumPy itself: said before it loads, with what would answer it
+        assert "raise ulimit -v" in done.stderr
+
+
+def test_a_checkpoint_under_an_address_space_limit_too_small_for_torch(exe, torch, tmp_path):
+    # torch's import under `ulimit -v 600000` failed in a cascade of MemoryErrors and tracebacks; under 300000 the
+    # message said torch was not installed.
+    import resource
+    import subprocess
+
+    torch.save(torch.nn.LSTM(8, 16).state_dict(), tmp_path / "m.pt")
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (300_000 * 1024, resource.RLIM_INFINITY))
+
+    done = subprocess.run([exe, "params", "--from", str(tmp_path / "m.pt")], capture_output=True, text=True,
+                          preexec_fn=limit)  # fmt: skip
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert "PyTorch needs about" in done.stderr and "raise ulimit -v" in done.stderr
+
+
 @pytest.mark.parametrize("encoding", ["idna", "punycode"])
 def test_codecs_that_are_not_streams_get_ascii(exe, encoding):
     # Issue 19: punycode moved ² and × to the end of the output; idna ended every command with exit 1, no output.

@@ -57,10 +57,19 @@ def _catch_ctrl_c() -> None:
     sys.unraisablehook = lambda u: None if issubclass(u.exc_type, KeyboardInterrupt) else default(u)
 
 
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+
+
 def _calm_environment() -> None:
-    """A sane width: COLUMNS=0 or -5 means "unknown", not "nothing fits"."""
+    """A sane width: COLUMNS=0 or -5 means "unknown", not "nothing fits". One OpenBLAS thread under an
+    address-space limit (``ulimit -v``): each thread it starts with NumPy reserves tens of MiB of it, and
+    OpenBLAS ends the process from C when it runs out (the products use one thread there anyway)."""
     import os
 
+    from ..guard import address_space_limit
+
+    if address_space_limit() is not None and not any(v in os.environ for v in _BLAS_THREADS):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
     columns = os.environ.get("COLUMNS")
     if columns is not None and not (columns.isascii() and columns.strip().isdigit() and 20 <= int(columns) <= 1000):
         del os.environ["COLUMNS"]

@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import InvalidArgument
+from ..guard import NoRoom
 
 # Typer carries its own Click; reach its exceptions without importing it: the base, and the usage error (exit 2,
 # no option named: an option missing, say).
@@ -87,6 +88,24 @@ def _stderr_text(text: str) -> None:
         pass
 
 
+_SMALLER = {  # what makes each command's run smaller
+    "gradflow": "lower --steps, --trials or --hidden",
+    "gates": "lower --steps, --trials or --hidden",
+    "sweep": "lower --steps, --trials, --hidden or the number of values",
+    "fsm": "lower --length or --random, or classify a shorter string",
+}
+
+
+def _smaller_run(words: list[str]) -> str:
+    """What to change after an out-of-memory failure: the limit on the address space, else the run's sizes."""
+    from ..guard import address_space_limit, human_bytes
+
+    command = next((w for w in words if not w.startswith("-")), "")
+    smaller = _SMALLER.get(command, "ask for a smaller run")
+    limit = address_space_limit()
+    return smaller if limit is None else f"raise ulimit -v ({human_bytes(limit)} now), or {smaller}"
+
+
 class OneLineErrors(TyperGroup):
     """Every failure as a single stderr line and a documented exit code, never a panel or a traceback."""
 
@@ -134,8 +153,11 @@ class OneLineErrors(TyperGroup):
             _silence_stdout()
             say(f"error: cannot write the output: {e.strerror or e}")
             sys.exit(1)
+        except NoRoom as e:
+            say(f"error: out of memory: {e}")
+            sys.exit(1)
         except MemoryError:
-            say("error: out of memory; lower --steps, --trials or --hidden, or --max-memory")
+            say(f"error: out of memory; {_smaller_run(words)}")
             sys.exit(1)
         except InvalidArgument as e:  # a core refusal outside core_errors(): still the user's input
             say(f"error: {e}")

@@ -37,7 +37,7 @@ import numpy as np
 
 from ..counting.cells import CELLS
 from .config import BLOCKS, Config, GatedConfig, RNNConfig
-from .threads import Inputs, blas, blas_threads, forward_threads
+from .threads import Inputs, blas, blas_threads, claim_blas_buffers, forward_threads
 
 _RESCALE = 1e100  # a ReLU/linear state larger than this is rescaled
 
@@ -89,6 +89,7 @@ def _run(configs: list[Config], burn_in: int, progress: Callable[[float], None])
     rng = np.random.default_rng(cfg.seed)
     drives = np.array([c.drive for c in configs])[:, None, None]
     most = blas_threads(cfg.trials, cfg.hidden)
+    claim_blas_buffers(most)
     with np.errstate(all="ignore"):
         if isinstance(cfg, RNNConfig):
             drawn = _draw_rnn(cfg, rng)

@@ -11,6 +11,7 @@ import threading
 
 import numpy as np
 
+from ..guard import address_space_limit
 from .config import CHUNK_FLOATS, LEAD_FLOATS
 
 CHUNK = 64  # steps of inputs drawn at once, at most (the same numbers as one draw per step)
@@ -22,7 +23,8 @@ THREADED_PRODUCT = 2**21  # multiply-adds per product from which a second BLAS t
 
 
 def blas_threads(rows: int, n: int) -> int | None:
-    """One BLAS thread for small products, or on a busy machine, where threads only wait for each other; else all.
+    """One BLAS thread for small products, or on a busy machine, where threads only wait for each other, or
+    under an address-space limit (``ulimit -v``), where each thread's buffer takes tens of MiB of it; else all.
 
     Decided per product (one grid value's rows), so a grid and a single run compute alike.
     """
@@ -33,7 +35,8 @@ def blas_threads(rows: int, n: int) -> int | None:
         busy = os.getloadavg()[0] >= cores - 0.5
     except OSError:
         busy = False
-    return 1 if (rows * n * n < THREADED_PRODUCT or busy or cores == 1) else None
+    small = rows * n * n < THREADED_PRODUCT
+    return 1 if (small or busy or cores == 1 or address_space_limit() is not None) else None
 
 
 def forward_threads(inputs: "Inputs", most: int | None) -> int | None:
@@ -41,6 +44,17 @@ def forward_threads(inputs: "Inputs", most: int | None) -> int | None:
     core (two BLAS threads beside it shared two cores three ways: n = 512, T = 2000 ran 1.6 s against 1.2 s
     with one thread forward and two backward); `most` once every input is drawn."""
     return 1 if inputs.drawing() else most
+
+
+def claim_blas_buffers(threads: int | None) -> None:
+    """Have OpenBLAS take its per-thread buffers now, with one small product on as many threads as the run uses.
+
+    OpenBLAS takes them at its first product and, if the address space (``ulimit -v``) is full by then, ends
+    the process from C with its own message. Taken first, while there is room, a full address space fails
+    later at one of the run's arrays instead: a MemoryError, which rnncalc reports as out of memory.
+    """
+    with blas(threads):
+        np.ones((256, 256)) @ np.ones((256, 256))
 
 
 def blas(threads: int | None):
@@ -82,7 +96,10 @@ class Inputs:
                 self._hand(("error", e))
 
         self._thread = threading.Thread(target=draw, daemon=True)
-        self._thread.start()
+        try:
+            self._thread.start()
+        except RuntimeError as e:  # "can't start new thread": no room for its stack (ulimit -v, ulimit -u)
+            raise MemoryError(f"cannot start the thread that draws the inputs: {e}") from None
 
     def _hand(self, item) -> bool:
         """Queue an item unless the consumer has stopped (an error, Ctrl-C): then the thread ends."""

@@ -30,6 +30,7 @@ from math import prod
 from typing import Any, Callable
 
 from ..errors import InvalidArgument, printable, shown
+from ..guard import LOAD_ADDRESS_SPACE, NoRoom, check_room_to_load
 
 MAX_CONFIG = 50_000_000  # bytes of a .keras archive's config.json read for the layers' activations
 MAX_TENSORS = 100_000  # a checkpoint of a very large model holds a few thousand
@@ -121,7 +122,7 @@ def open_weights(path: str) -> WeightFile:
         with warnings.catch_warnings():  # the libraries speak through rnncalc's messages, or not at all
             warnings.simplefilter("ignore")
             wf = _printable_names(reader(path))
-    except InvalidArgument:
+    except (InvalidArgument, NoRoom):
         raise
     except MemoryError:
         raise InvalidArgument("path", f"out of memory reading {_shown(path)}") from None
@@ -180,10 +181,16 @@ def _first_line(e: BaseException) -> str:
 
 def _needs(module: str, what: str, install: str = INSTALL):
     from importlib import import_module
+    from importlib.util import find_spec
 
+    if module in LOAD_ADDRESS_SPACE:
+        check_room_to_load(module)
     try:
         return import_module(module)
-    except ImportError:
+    except ImportError as e:
+        if find_spec(module) is not None:  # installed, yet it would not load (a broken install, a memory limit)
+            problem = f"reading {what} needs {module}, which failed to load: {_first_line(e)}"
+            raise InvalidArgument("path", problem) from None
         raise InvalidArgument("path", f"reading {what} needs {module}: {install}") from None
 
 
