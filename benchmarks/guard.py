@@ -4,7 +4,7 @@ For a spread of runs (cells, paths, sizes, grids), prints the estimated and meas
 memory and their ratios. An estimate below its measurement (ratio < 1) means a run could slip past the
 limits; far above (ratio > 20) means reasonable runs are refused.
 
-    python benchmarks/guard.py
+    python benchmarks/guard.py [--fsm]     (--fsm: the fsm runs only)
 """
 
 import json
@@ -44,7 +44,8 @@ def measure(cell: str, settings: dict) -> tuple[float, int]:
     return float(seconds), int(peak) - int(before)
 
 
-# rnncalc fsm: (machine, analyse's keywords); "ringN" is an N-state machine over {0, 1}.
+# rnncalc fsm: (machine, analyse's keywords); "ringN" is an N-state machine over {0, 1}, "randNxM" a random
+# (seeded) N-state machine over M symbols.
 FSM_CASES = [
     ("parity", {}),
     ("tomita4", {}),
@@ -54,6 +55,11 @@ FSM_CASES = [
     ("ring30", {"random": 100}),
     ("ring300", {"random": 30, "search": False}),
     ("ring300", {"random": 0, "search": False, "classify": ["01" * 5000] * 3}),
+    ("rand8x4", {}),
+    ("rand30x16", {}),
+    ("rand100x16", {}),
+    ("rand300x16", {}),
+    ("rand300x16", {"search": False}),
 ]
 FSM_RUN = """
 import json, resource, sys, time
@@ -64,6 +70,13 @@ from rnncalc.guard import Limits
 name, kw = sys.argv[1], json.loads(sys.stdin.read())
 if name in BUILTINS:
     dfa = BUILTINS[name]
+elif name.startswith("rand"):
+    import random
+    n, m = map(int, name[4:].split("x"))
+    r, states, alphabet = random.Random(1), [f"q{i}" for i in range(n)], [chr(97 + k) for k in range(m)]
+    dfa = from_json(json.dumps({"alphabet": alphabet, "states": states, "start": "q0",
+                                "accept": [q for q in states if r.random() < 0.5],
+                                "delta": {q: {a: r.choice(states) for a in alphabet} for q in states}}))
 else:
     states = [f"s{i}" for i in range(int(name[4:]))]
     delta = {s: {"0": states[(i + 1) % len(states)], "1": states[2 * i % len(states)]} for i, s in enumerate(states)}
@@ -80,7 +93,7 @@ print(cost.seconds, cost.memory, seconds, (resource.getrusage(resource.RUSAGE_SE
 
 def main() -> None:
     print(f"{'run':60} {'est. s':>8} {'meas. s':>8} {'ratio':>6}  {'est. MiB':>9} {'meas. MiB':>9} {'ratio':>6}")
-    for cell, settings in CASES:
+    for cell, settings in [] if "--fsm" in sys.argv else CASES:
         configs = run_list(cell, **settings)
         cost = cost_of(configs)
         seconds, memory = measure(cell, settings)

@@ -119,9 +119,11 @@ def test_a_step_through_the_transitions_is_the_product_through_the_weights(spec,
     from rnncalc.fsm.checks import _routed
 
     net = construct(from_json(json.dumps(spec)), 5.0)
-    activity = np.random.default_rng(seed).random((2, 3, net.neurons))
-    for k, route in enumerate(net.routes):
-        assert np.allclose(_routed(route, activity), activity @ net.weights[:, :, k].T, rtol=0, atol=1e-12)
+    rng = np.random.default_rng(seed)
+    activity = rng.random((2, 6, net.neurons))  # 2 strengths × 6 strings
+    symbols = rng.integers(0, net.weights.shape[2], size=6)  # each string its own symbol
+    dense = np.einsum("ijr,...rj->...ri", net.weights[:, :, symbols], activity)
+    assert np.allclose(_routed(net, activity, symbols), dense, rtol=0, atol=1e-12)
 
 
 @settings(settings.get_profile("repeated"))

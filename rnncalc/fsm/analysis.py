@@ -15,7 +15,7 @@ from ..guard import Cost
 from ..guard import check as within
 from ..notebook import shows_as_table
 from ..simulation.config import MAX_SEED
-from .checks import GATHERED, Checks, check, default_length, run
+from .checks import Checks, check, default_length, gathered, run
 from .construction import Structure, construct, structure, threshold
 from .dfa import DFA, minimal_states
 from .search import BRACKET, FULL, LARGE, SHORT, search_with_checks
@@ -60,16 +60,16 @@ def default_strength(h0: float) -> float:
 
 
 # Seconds per unit of the checks' work, measured on a 2-core machine (benchmarks/guard.py checks them, with
-# margin): per time step of a pass and symbol (the Python loop), per string-step (the DFA's own states, masks),
+# margin): per time step of a pass (the Python loop), per string-step (the DFA's own states, masks),
 # per strength × string-step (the network's step, plus n² multiply-adds), per exhaustive string and symbol held.
 PER_STEP = 4e-5
 PER_STRING_STEP = 3e-7
 PER_ROW_STEP = 1e-7
-PER_MAC = 1.5e-10  # up to GATHERED neurons: one product under every symbol (small n: PER_ROW_STEP pays)
+PER_MAC = 1.5e-10  # a small machine (checks.gathered): one product under every symbol (PER_ROW_STEP pays)
 PER_CODE = 3e-8
 PER_SYMBOL = 3e-5  # a classified string, one symbol at a time
 PER_MAC_ONE = 3e-9
-PER_ROUTE = 2e-8  # above GATHERED neurons a row's step follows the transitions: per row and neuron (measured 1e-8)
+PER_ROUTE = 2e-8  # a larger one's step follows the transitions: per row and neuron (measured 1e-8)
 
 
 TRACE_BYTES = 64  # a traced activation: the array's float, and the Python float and list slot the view holds
@@ -102,9 +102,9 @@ def cost_of(
         string_steps = random * longest / 2 + strings
         rows = strengths * string_steps
         return (
-            (longest + length) * m * PER_STEP
+            (longest + length) * PER_STEP
             + string_steps * PER_STRING_STEP
-            + rows * (PER_ROW_STEP + (n * n * PER_MAC if n <= GATHERED else n * PER_ROUTE))
+            + rows * (PER_ROW_STEP + (m * n * n * PER_MAC if gathered(n, m) else n * PER_ROUTE))
             + strings * length * PER_CODE * strengths
         )
 

@@ -42,15 +42,13 @@ from ..errors import check_float
 from .dfa import DFA
 
 
-class Route(NamedTuple):
-    """W_··k for one symbol k, as the DFA's transitions (at most three nonzeros a column, so a step is O(n)):
-    each state's neuron j sends +S_j to its target's neuron and −S_j to itself if it moves, ±S_j to the response."""
+class Transitions(NamedTuple):
+    """The weights as the DFA's transitions, per symbol k and state neuron j (at most three nonzeros a column of
+    W_··k, so a step is O(n)): S_j goes +1 to its target's neuron, −1 to itself if it moves, ±1 to the response."""
 
-    order: np.ndarray  # the state neurons 1..n sorted by their target
-    starts: np.ndarray  # where each distinct target's run begins in `order`
-    targets: np.ndarray  # the distinct targets, one per run
-    moves: np.ndarray  # per state neuron 1..n: 1.0 if its symbol leaves it, else 0.0
-    signs: np.ndarray  # per state neuron 1..n: W_0jk, +1 into an accepting state, −1 otherwise
+    targets: np.ndarray  # (m, n) int: the target of state neuron j + 1 under symbol k, as a state index 0..n−1
+    moves: np.ndarray  # (m, n): 1.0 if symbol k moves state neuron j + 1 elsewhere, else 0.0
+    signs: np.ndarray  # (m, n): W_0jk, +1 into an accepting state, −1 otherwise
 
 
 class Network(NamedTuple):
@@ -58,7 +56,7 @@ class Network(NamedTuple):
     strength: float  # H
     weights: np.ndarray  # (n+1, n+1, m): W_ijk / H, entries −1, 0, +1; index 0 the response neuron
     start: np.ndarray  # S(0)
-    routes: tuple[Route, ...] = ()  # the same weights, per symbol, as transitions
+    transitions: Transitions | None = None  # the same weights, as transitions
 
     @property
     def neurons(self) -> int:
@@ -79,16 +77,15 @@ def construct(dfa: DFA, strength: float) -> Network:
     start = np.zeros(len(index) + 1)
     start[0] = 1.0 if dfa.start in dfa.accept else 0.0
     start[index[dfa.start]] = 1.0
-    return Network(dfa, float(strength), w, start, tuple(_route(w[:, :, k]) for k in range(w.shape[2])))
+    return Network(dfa, float(strength), w, start, _transitions(w))
 
 
-def _route(w: np.ndarray) -> Route:
-    """One symbol's weights as transitions: each state neuron's +1 row (its target), its −1, its response sign."""
-    targets = np.argmax(w[1:, 1:] > 0, axis=0) + 1  # the +1 of column j: the target of state neuron j
-    order = np.argsort(targets, kind="stable")
-    distinct, starts = np.unique(targets[order], return_index=True)
-    moves = (targets != np.arange(1, w.shape[0])).astype(float)
-    return Route(order + 1, starts, distinct, moves, w[0, 1:].copy())
+def _transitions(w: np.ndarray) -> Transitions:
+    """Each symbol's weights as transitions: each state neuron's +1 row (its target), its −1, its response sign."""
+    by_symbol = w.transpose(2, 0, 1)  # (m, n + 1, n + 1)
+    targets = np.argmax(by_symbol[:, 1:, 1:] > 0, axis=1)  # the +1 of column j: the target of state neuron j + 1
+    moves = (targets != np.arange(targets.shape[1])).astype(float)
+    return Transitions(targets, moves, by_symbol[:, 0, 1:].copy())
 
 
 # ---- the stability threshold ------------------------------------------------------------------
