@@ -67,13 +67,17 @@ class Tensor(NamedTuple):
         return tuple(d.value(sizes) for d in self.dims)
 
     def monomial(self) -> tuple[int, tuple[str, ...]]:
-        coef = prod(d.coef for d in self.dims)
-        symbols = tuple(sorted((d.symbol for d in self.dims if d.symbol), key=_SYMBOL_ORDER.index))
-        return coef, symbols
+        return monomial(self.dims)
 
     @property
     def formula(self) -> str:
         return " × ".join(str(d) for d in self.dims)
+
+
+def monomial(dims: tuple[Dim, ...]) -> tuple[int, tuple[str, ...]]:
+    """A shape's count as coefficient × symbols: (4n, m) is (4, ("n", "m"))."""
+    symbols = tuple(sorted((d.symbol for d in dims if d.symbol), key=_SYMBOL_ORDER.index))
+    return prod(d.coef for d in dims), symbols
 
 
 @dataclass(frozen=True)
@@ -244,7 +248,14 @@ def _count(cell: str, shape: dict[str, Any], reset_after: bool | None) -> ParamC
     spec = CELLS[cell]
     sizes = {"n": shape["hidden"], "m": shape["input_size"], "k": shape["output_size"], "p": shape["proj"]}
     tensors = _tensors(spec, shape, reset_after)
-    counts = [TensorCount(t.name, s := t.shape(sizes), prod(s), t.formula, t.role, layer) for t, layer in tensors]
+    measured: dict[tuple[Dim, ...], tuple[tuple[int, ...], int, str]] = {}  # the layers after the first repeat dims
+
+    def measure(t: Tensor) -> tuple[tuple[int, ...], int, str]:
+        if t.dims not in measured:
+            measured[t.dims] = (s := t.shape(sizes), prod(s), t.formula)
+        return measured[t.dims]
+
+    counts = [TensorCount(t.name, *measure(t), t.role, layer) for t, layer in tensors]
     formula, substituted = _polynomial([t for t, _ in tensors], sizes)
     return ParamCount(
         cell=cell,
@@ -346,9 +357,9 @@ def _keras_tensors(spec: Cell, place: Place, x: Dim, _state: Dim, bias: bool, re
 def _polynomial(tensors: list[Tensor], sizes: dict[str, int]) -> tuple[str, str]:
     """Collect the tensors' monomials into "n² + nm + kn" and "128² + 128×28 + 10×128"."""
     terms: Counter[tuple[str, ...]] = Counter()
-    for t in tensors:  # Counter keeps first-appearance order
-        coef, symbols = t.monomial()
-        terms[symbols] += coef
+    for dims, times in Counter(t.dims for t in tensors).items():  # Counter keeps first-appearance order
+        coef, symbols = monomial(dims)
+        terms[symbols] += coef * times
     symbolic, numeric = [], []
     for symbols, coef in terms.items():
         powers = Counter(symbols)
