@@ -125,7 +125,15 @@ def radius(
     max_seconds: MaxSeconds = None,
     max_memory: MaxMemory = None,
     fmt: FormatOpt = Format.table,
-    quiet: Quietly = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print one line per value: the value, a tab, its rate per step. The map: each drive, a tab, the "
+            "measured boundary radius (empty where it lies outside the radii swept).",
+        ),
+    ] = False,
 ) -> None:
     """Vanilla RNN: log10 of the gradient norm over radius × lag, or (with a --drive range) the radius × drive map
     with the mean-field edge of chaos and the measured boundary."""
