@@ -18,6 +18,13 @@ os.environ["TERM"] = "dumb"
 os.environ.pop("RNNCALC_MAX_SECONDS", None)
 os.environ.pop("RNNCALC_MAX_MEMORY", None)
 
+# Parallel workers (pytest-xdist) each run their oracles on one OpenMP thread: torch's threads spin while they wait,
+# and two workers' spinning threads on two cores made a 2 s test take 50 s. OpenBLAS keeps its own default (one
+# thread a core), so rnncalc's thread policy is what is tested.
+if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", str(os.cpu_count() or 1))
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 # Hypothesis is set only here, through profiles. In CI a failure must reproduce: no randomness across runs, and the
 # failing example printed. HYPOTHESIS_PROFILE=thorough runs ten times the examples (a search for new failures).
 QUIET = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]}

@@ -259,6 +259,7 @@ def _simulate(d: Direction, w: dict, path: str, steps, trials, seed, scale, burn
     import numpy as np
 
     from ..simulation import engine
+    from ..simulation.threads import blas_threads
 
     rng = np.random.default_rng(seed)
     cfg = SimpleNamespace(trials=trials, hidden=d.hidden, steps=steps, path=path, activation=activation)
@@ -274,13 +275,14 @@ def _simulate(d: Direction, w: dict, path: str, steps, trials, seed, scale, burn
         return u / np.linalg.norm(u, axis=1, keepdims=True)
 
     drawn = SimpleNamespace(unit=unit, drawing=lambda: False)  # drawn here, in step: no thread holds a core
+    most = blas_threads(trials, d.hidden)  # the engine's policy: one BLAS thread for small products
     with np.errstate(all="ignore"):
         if d.cell == "rnn":
             slopes = np.empty((steps, 1, trials, d.hidden))
-            return engine._rnn(cfg, w["w_hh"], np.ones((1, 1, 1)), inputs(), drawn, burn, slopes, progress, None)
+            return engine._rnn(cfg, w["w_hh"], np.ones((1, 1, 1)), inputs(), drawn, burn, slopes, progress, most)
         step = engine._lstm if d.cell == "lstm" else engine._gru
         parts = {"w_hh": w["w_hh"], "b_hh": w["b_hh"]}
-        return step(cfg, parts, w["b_ih"][None, None, :], inputs(), drawn, burn, progress, None, observe)
+        return step(cfg, parts, w["b_ih"][None, None, :], inputs(), drawn, burn, progress, most, observe)
 
 
 def _range(found: list[int], trials: int) -> tuple[int | None, int | None]:
