@@ -98,15 +98,15 @@ def _step(net: Network, strengths: np.ndarray, activity: np.ndarray, symbols: np
 def _routed(net: Network, activity: np.ndarray, symbols: np.ndarray) -> np.ndarray:
     """Σ_j W_ijk S_j with k each row's own symbol, through the transitions: O(n) a row where the product is O(n²),
     every row and symbol in one call (a loop over the symbols cost a Python pass each: 16 symbols, 5× slower)."""
-    moves = net.transitions
-    assert moves is not None, "constructed networks carry their transitions"
+    paths = net.transitions
+    assert paths is not None, "constructed networks carry their transitions"
     states = activity[..., 1:]
     rows, n = states.shape[:-1], states.shape[-1]
-    into = np.arange(math.prod(rows)).reshape(*rows, 1) * n + moves.targets[symbols]  # each S_j's target, row by row
+    into = np.arange(math.prod(rows)).reshape(*rows, 1) * n + paths.targets[symbols]  # each S_j's target, row by row
     drive = np.empty_like(activity)
     drive[..., 1:] = np.bincount(into.ravel(), weights=states.ravel(), minlength=into.size).reshape(states.shape)
-    drive[..., 1:] -= states * moves.moves[symbols]
-    drive[..., 0] = np.einsum("...j,...j->...", states, moves.signs[symbols])
+    drive[..., 1:] -= states * paths.moves[symbols]
+    drive[..., 0] = np.einsum("...j,...j->...", states, paths.signs[symbols])
     return drive
 
 
