@@ -568,3 +568,16 @@ def test_every_cell_checks_the_batch_and_dtype_it_is_given(run):
     # A fuzzer's find: with --cell all, --batch 1e400 was accepted (unused, never checked) and the run exited 0.
     code, out, err = run("params", "--hidden", "16", "--in", "1", "--batch", "1e400", "--cell", "all")
     assert (code, out) == (2, "") and "'--batch'" in err
+
+
+@pytest.mark.parametrize("words", [["--help"], ["-h"], []])
+def test_the_roots_help_lists_what_the_commands_themselves_declare(words):
+    # `rnncalc --help` builds no command's options (a third of its start-up), only their names and summaries:
+    # what it prints must be what building every command prints.
+    from typer.testing import CliRunner
+
+    from rnncalc.cli.app import build
+
+    listed = CliRunner().invoke(build(words), words)
+    every = CliRunner().invoke(build(["(every command)"]), words)
+    assert listed.output == every.output and "fsm       A second-order RNN" in listed.output  # bare: on stderr
