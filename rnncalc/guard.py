@@ -65,10 +65,10 @@ def check(cost: Cost, limits: Limits | None = None) -> None:
     limits = limits or Limits.resolve()
     if not all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 < x < math.inf for x in limits):
         raise InvalidArgument("limits", f"seconds and bytes must be positive numbers, got {shown(limits)}")
-    check_room_to_load("numpy")
     share, load, cores = load_factor()
     seconds = cost.seconds * share  # wall time: on a busy machine the run gets only its share of the cores
     if seconds <= limits.seconds and cost.memory <= limits.memory:
+        check_room_for(cost.memory)
         return
     culprit = cost.time_culprit if seconds > limits.seconds else cost.memory_culprit
     advice = "raise it" if culprit in LIMITS else "lower it, or raise max_seconds / max_memory"
@@ -85,45 +85,79 @@ class NoRoom(MemoryError):
     """Out of memory before the run starts, for a reason its options cannot change (said in the message)."""
 
 
-# The address space a library takes to load and first run, with one BLAS thread (measured on x86-64):
-LOAD_ADDRESS_SPACE = {
+class Room(NamedTuple):
+    """What the operating system's limits leave this process to map."""
+
+    free: int  # bytes
+    limit: int  # bytes: the limit that binds
+    name: str  # how a shell sets it: "ulimit -v" (address space) or "ulimit -d" (data)
+    kind: str  # "address-space" or "data"
+
+    def __str__(self) -> str:
+        return f"the {self.kind} limit ({self.name}) of {human_bytes(self.limit)} leaves {human_bytes(self.free)}"
+
+
+# What a library takes of the room to load and first run, with one BLAS thread (measured on x86-64, with margin).
+# Below it, each fails in its own words: OpenBLAS ends the process from C ("Memory allocation still failed…"),
+# NumPy can crash raising MemoryError without the GIL, torch fails in a cascade of MemoryErrors.
+LOADING = {
     "numpy": 136 * 2**20,  # import and a first product: 115–134 MiB
+    "matplotlib": 112 * 2**20,  # import and a PNG, PDF and SVG saved: 93 MiB
     "torch": 640 * 2**20,  # import and a first torch.load: 583 MiB
 }
+_LIBRARY_NAMES = {"numpy": "NumPy", "matplotlib": "matplotlib", "torch": "PyTorch"}
+_ROOM_LIMITS = (("RLIMIT_AS", "VmSize:", "ulimit -v", "address-space"), ("RLIMIT_DATA", "VmData:", "ulimit -d", "data"))
 
 
-def check_room_to_load(module: str = "numpy") -> None:
-    """Refuse in rnncalc's words what an address-space limit (``ulimit -v``) cannot load: below it, OpenBLAS ends
-    the process from C with its own message ("Memory allocation still failed…"), and torch's import fails in a
-    cascade of MemoryErrors."""
-    need = LOAD_ADDRESS_SPACE[module]
-    limit = address_space_limit()
-    if limit is None or module in sys.modules:
-        return
-    try:
-        with open("/proc/self/status") as status:
-            used = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
-    except (OSError, ValueError, StopIteration, IndexError):
-        return  # nothing to read on this platform: OpenBLAS may still speak for itself
-    if limit - used < need:
-        raise NoRoom(
-            f"the address-space limit (ulimit -v) of {human_bytes(limit)} leaves {human_bytes(max(0, limit - used))}, "
-            f"and {_LIBRARY_NAMES[module]} needs about {human_bytes(need)} to load; raise ulimit -v"
-        )
-
-
-_LIBRARY_NAMES = {"numpy": "NumPy", "torch": "PyTorch"}
-
-
-def address_space_limit() -> int | None:
-    """The process's address-space limit in bytes (``ulimit -v``), or None when it has none."""
+def limited() -> bool:
+    """Whether a limit on the address space or the data segment is set (the cheap question: no /proc read)."""
     try:
         import resource
 
-        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
-    except (ImportError, OSError, AttributeError):  # no such limit on this platform
+        return any(resource.getrlimit(getattr(resource, r))[0] != resource.RLIM_INFINITY for r, *_ in _ROOM_LIMITS)
+    except (ImportError, OSError, AttributeError, ValueError):  # no such limits on this platform
+        return False
+
+
+def room() -> Room | None:
+    """The tightest of the limits set, with what is left of it; None when none is set (or none can be read)."""
+    if not limited():
         return None
-    return None if limit == resource.RLIM_INFINITY else limit
+    import resource
+
+    try:
+        with open("/proc/self/status") as status:
+            used = {line.split(":")[0] + ":": int(line.split()[1]) * 1024 for line in status if line.startswith("Vm")}
+    except (OSError, ValueError, IndexError):
+        return None  # nothing to read on this platform: the libraries may still speak for themselves
+    rooms = []
+    for rlimit, measure, name, kind in _ROOM_LIMITS:
+        limit = resource.getrlimit(getattr(resource, rlimit))[0]
+        if limit != resource.RLIM_INFINITY and measure in used:
+            rooms.append(Room(max(0, limit - used[measure]), limit, name, kind))
+    return min(rooms, default=None)
+
+
+def check_loadable(*modules: str) -> None:
+    """Refuse in rnncalc's words libraries the room cannot load (those not loaded yet)."""
+    left = room()
+    missing = [m for m in modules if m not in sys.modules]
+    need = sum(LOADING[m] for m in missing)
+    if left is not None and need > left.free:
+        names = " and ".join(_LIBRARY_NAMES[m] for m in missing)
+        verb = "needs" if len(missing) == 1 else "need"
+        raise NoRoom(f"{left}, and {names} {verb} about {human_bytes(need)} to load; raise {left.name}")
+
+
+def check_room_for(memory: int) -> None:
+    """Refuse a run the room cannot hold, with NumPy when it is still to load."""
+    left = room()
+    need = memory + (0 if "numpy" in sys.modules else LOADING["numpy"])
+    if left is not None and need > left.free:
+        with_numpy = "" if "numpy" in sys.modules else " with NumPy"
+        raise NoRoom(
+            f"{left}, and this run needs about {human_bytes(need)}{with_numpy}; raise {left.name} or ask for less"
+        )
 
 
 def load_factor() -> tuple[float, float, int]:

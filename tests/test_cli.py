@@ -456,6 +456,49 @@ def test_an_address_space_limit_gets_rnncalcs_words_never_openblass(exe, kib):
         assert "raise ulimit -v" in done.stderr
 
 
+@pytest.mark.parametrize(
+    "limit,kib,args,said",
+    [
+        # NumPy crashed (segfault, exit 139) raising MemoryError without the GIL in the gated cells' steps
+        ("RLIMIT_AS", 180_000, ["gradflow", "--cell", "gru", "--hidden", "256", "--steps", "300"], "this run needs"),
+        # matplotlib's import failed with a traceback, an ImportError or a SystemError as an internal error
+        ("RLIMIT_AS", 170_000, ["gradflow", "--steps", "50", "--plot", "PLOT"], "this run needs"),
+        ("RLIMIT_AS", 180_000, ["fsm", "tomita4", "--plot", "PLOT"], "NumPy and matplotlib need"),
+        # a data-segment limit was not looked at: OpenBLAS's own message
+        ("RLIMIT_DATA", 50_000, ["gradflow"], "the data limit (ulimit -d)"),
+        ("RLIMIT_DATA", 100_000, ["fsm", "tomita4"], "NumPy needs"),
+    ],
+)
+def test_a_memory_limit_that_cannot_hold_the_run_is_said_before_it_starts(exe, tmp_path, limit, kib, args, said):
+    import resource
+    import subprocess
+
+    def limited():
+        resource.setrlimit(getattr(resource, limit), (kib * 1024, resource.RLIM_INFINITY))
+
+    args = [str(tmp_path / "p.png") if a == "PLOT" else a for a in args]
+    done = subprocess.run([exe, *args, "-q"], capture_output=True, text=True, preexec_fn=limited)
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("rnncalc: error: out of memory: the ") and said in done.stderr
+    assert not (tmp_path / "p.png").exists()
+
+
+def test_help_in_latin_1_is_ascii_and_a_link_to_a_device_is_no_plot(exe, tmp_path):
+    # An adversarial round: gradflow --help under PYTHONIOENCODING=latin-1 was an internal error (σ, ρ, −), and
+    # under ascii Click wrote UTF-8; --plot through a link to /dev/full was refused for its suffix.
+    import os
+    import subprocess
+
+    for encoding in ("latin-1", "cp437", "ascii"):
+        env = dict(os.environ, PYTHONIOENCODING=encoding)
+        done = subprocess.run([exe, "gradflow", "--help"], capture_output=True, env=env)
+        assert done.returncode == 0 and done.stdout.isascii() and b"h_t = phi(W h_{t-1}" in done.stdout
+    (tmp_path / "full.png").symlink_to("/dev/full")
+    done = subprocess.run([exe, "gradflow", "--steps", "5", "--plot", str(tmp_path / "full.png")], capture_output=True,
+                          text=True)  # fmt: skip
+    assert done.returncode == 2 and "leads to '/dev/full'" in done.stderr and done.stderr.count("\n") == 1
+
+
 def test_a_checkpoint_under_an_address_space_limit_too_small_for_torch(exe, torch, tmp_path):
     # torch's import under `ulimit -v 600000` failed in a cascade of MemoryErrors and tracebacks; under 300000 the
     # message said torch was not installed.
@@ -470,7 +513,7 @@ def test_a_checkpoint_under_an_address_space_limit_too_small_for_torch(exe, torc
     done = subprocess.run([exe, "params", "--from", str(tmp_path / "m.pt")], capture_output=True, text=True,
                           preexec_fn=limit)  # fmt: skip
     assert done.returncode == 1 and done.stderr.count("\n") == 1
-    assert "PyTorch needs about" in done.stderr and "raise ulimit -v" in done.stderr
+    assert "PyTorch need" in done.stderr and "to load; raise ulimit -v" in done.stderr
 
 
 @pytest.mark.parametrize("encoding", ["idna", "punycode"])
@@ -581,3 +624,17 @@ def test_the_roots_help_lists_what_the_commands_themselves_declare(words):
     listed = CliRunner().invoke(build(words), words)
     every = CliRunner().invoke(build(["(every command)"]), words)
     assert listed.output == every.output and "fsm       A second-order RNN" in listed.output  # bare: on stderr
+
+
+def test_the_numbers_do_not_depend_on_the_blas_threads(exe):
+    # An adversarial round: σ_w, q*, χ and the mean field differed in their last digits between
+    # OPENBLAS_NUM_THREADS=1 and the default (a norm taken with whatever threads were active).
+    import os
+    import subprocess
+
+    def json_with(threads: str) -> str:
+        env = dict(os.environ, OPENBLAS_NUM_THREADS=threads)
+        return subprocess.run([exe, "gradflow", "--hidden", "256", "--steps", "30", "-f", "json"], env=env,
+                              capture_output=True, text=True, check=True).stdout  # fmt: skip
+
+    assert json_with("1") == json_with("2")

@@ -316,3 +316,18 @@ def test_a_remembered_spectral_radius_belongs_to_its_own_matrix():
         w = engine.rnn_weights(RNNConfig(hidden=24, seed=seed), np.random.default_rng(seed))
         assert max(abs(np.linalg.eigvals(w))) == pytest.approx(1.0, rel=1e-12)
     assert simulate(RNNConfig(hidden=24, steps=30, trials=2, seed=5)).log10_norm == fresh
+
+
+def test_where_no_thread_can_start_the_inputs_are_drawn_as_they_are_used(monkeypatch):
+    # Under `ulimit -u` (or a full address space) the drawing thread cannot start: the run goes on without it, with
+    # the same numbers (the same draws in the same order).
+    import threading
+
+    configs = (RNNConfig(hidden=16, steps=40), LSTMConfig(hidden=16, steps=40), GRUConfig(hidden=8, steps=30))
+    threaded = [simulate(c).log10_norm for c in configs]
+
+    def cannot_start(self):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", cannot_start)
+    assert [simulate(c).log10_norm for c in configs] == threaded

@@ -22,6 +22,7 @@ def main() -> None:
     try:
         _catch_ctrl_c()
         _calm_environment()
+        _ascii_where_needed()
         from .completion import answer
 
         if (code := answer(sys.argv)) is not None:
@@ -57,19 +58,50 @@ def _catch_ctrl_c() -> None:
     sys.unraisablehook = lambda u: None if issubclass(u.exc_type, KeyboardInterrupt) else default(u)
 
 
-_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")  # OpenBLAS's (NumPy's) and OpenMP's (torch's)
+FEW_PROCESSES = 256  # a process limit (ulimit -u) below which the libraries start no threads
 
 
 def _calm_environment() -> None:
-    """A sane width: COLUMNS=0 or -5 means "unknown", not "nothing fits". One OpenBLAS thread under an
-    address-space limit (``ulimit -v``): each thread it starts with NumPy reserves tens of MiB of it, and
-    OpenBLAS ends the process from C when it runs out (the products use one thread there anyway)."""
+    """A sane width: COLUMNS=0 or -5 means "unknown", not "nothing fits".
+
+    One thread for OpenBLAS and OpenMP under a memory limit (``ulimit -v``, ``ulimit -d``) or a small process
+    limit (``ulimit -u``): each thread they start takes tens of MiB or a process slot, and when they cannot they
+    end the process from C in their own words (rnncalc's products use one thread there anyway). A thread count
+    that is not a positive whole number is dropped (libgomp complains of it on stderr)."""
     import os
 
-    from ..guard import address_space_limit
+    from ..guard import limited
 
-    if address_space_limit() is not None and not any(v in os.environ for v in _BLAS_THREADS):
-        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    for name in _THREADS:
+        value = os.environ.get(name, "1").strip()
+        if not (value.isascii() and value.isdigit() and int(value) > 0):
+            del os.environ[name]
+    if limited() or _few_processes():
+        os.environ.update(dict.fromkeys(_THREADS, "1"))
     columns = os.environ.get("COLUMNS")
     if columns is not None and not (columns.isascii() and columns.strip().isdigit() and 20 <= int(columns) <= 1000):
         del os.environ["COLUMNS"]
+
+
+def _ascii_where_needed() -> None:
+    """Help and messages in ASCII where a stream cannot carry their symbols (σ, −: ASCII, latin-1, cp1252), as
+    the reports already are: Click would write UTF-8 to an ASCII stream, and fail on a latin-1 one."""
+    from ..output.terminals import AsciiStream, can_encode
+
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not can_encode(getattr(stream, "encoding", None)):
+            setattr(sys, name, AsciiStream(stream))
+
+
+def _few_processes() -> bool:
+    import os
+
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_NPROC)[0]
+    except (ImportError, OSError, AttributeError, ValueError):
+        return False
+    return soft != resource.RLIM_INFINITY and soft < FEW_PROCESSES and os.geteuid() != 0  # root is not held to it

@@ -27,8 +27,9 @@ def build(first: list[str] | None = None) -> typer.Typer:
     )
     app.callback()(_root)
     word = (first or [""])[0]
-    wanted = [word] if word in COMMANDS and not os.environ.get("_RNNCALC_COMPLETE") else list(COMMANDS)
-    listing = word in ("", "-h", "--help")  # the root's help: names and summaries only
+    completing = bool(os.environ.get("_RNNCALC_COMPLETE"))
+    wanted = [word] if word in COMMANDS and not completing else list(COMMANDS)
+    listing = first is not None and word in ("", "-h", "--help") and not completing  # the root's help: summaries
     for name in wanted:
         command = import_module(f".{name}", __package__).app
         app.add_typer(_as_listed(command) if listing else command)

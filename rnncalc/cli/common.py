@@ -56,10 +56,11 @@ OUTPUT_BYTES = {"json": 1200, "csv": 450, "plot": 300}
 
 def charge_output(cost, points: int, fmt, quiet: bool, plot: bool, limits) -> None:
     """The guard, with what printing this many points in this format will hold on top of the run."""
-    from ..guard import Cost, check
+    from ..guard import LOADING, Cost, check
 
     extra = (0 if quiet else OUTPUT_BYTES.get(getattr(fmt, "value", fmt), 0)) + (OUTPUT_BYTES["plot"] if plot else 0)
-    check(Cost(cost.seconds, cost.memory + extra * points, cost.time_culprit, cost.memory_culprit), limits)
+    library = LOADING["matplotlib"] if plot and "matplotlib" not in sys.modules else 0  # loaded after the run
+    check(Cost(cost.seconds, cost.memory + extra * points + library, cost.time_culprit, cost.memory_culprit), limits)
 
 
 def finish(report, fmt, quiet: bool, *, plot=None, right: bool | None = None) -> None:

@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import InvalidArgument
-from ..guard import NoRoom
+from ..guard import NoRoom, limited
 
 # Typer carries its own Click; reach its exceptions without importing it: the base, and the usage error (exit 2,
 # no option named: an option missing, say).
@@ -27,6 +27,16 @@ EXIT_MISMATCH = 3  # `--expect N` and N is not the answer
 
 def say(message: str) -> None:
     """One line on stderr, readable on any terminal; nothing if stderr itself is gone."""
+    try:
+        _say(message)
+    except MemoryError:  # the process is out of memory: what can still be written without allocating
+        try:
+            os.write(2, b"rnncalc: error: out of memory\n")
+        except OSError:
+            pass
+
+
+def _say(message: str) -> None:
     from ..output.terminals import ascii_text, can_encode, usable_encoding
 
     message = " ".join(message.split())
@@ -98,12 +108,12 @@ _SMALLER = {  # what makes each command's run smaller
 
 def _smaller_run(words: list[str]) -> str:
     """What to change after an out-of-memory failure: the limit on the address space, else the run's sizes."""
-    from ..guard import address_space_limit, human_bytes
+    from ..guard import human_bytes, room
 
     command = next((w for w in words if not w.startswith("-")), "")
     smaller = _SMALLER.get(command, "ask for a smaller run")
-    limit = address_space_limit()
-    return smaller if limit is None else f"raise ulimit -v ({human_bytes(limit)} now), or {smaller}"
+    left = room()
+    return smaller if left is None else f"raise {left.name} ({human_bytes(left.limit)} now), or {smaller}"
 
 
 class OneLineErrors(TyperGroup):
@@ -162,6 +172,11 @@ class OneLineErrors(TyperGroup):
         except InvalidArgument as e:  # a core refusal outside core_errors(): still the user's input
             say(f"error: {e}")
             sys.exit(2)
+        except (ImportError, SystemError) as e:  # under a memory limit: a library that could not map itself
+            if not limited():
+                raise_internal(e)
+            say(f"error: out of memory; {_smaller_run(words)}")
+            sys.exit(1)
         except Exception as e:  # a bug: say so in one line (RNNCALC_DEBUG=1 shows the traceback)
             if _was_interrupted():  # Ctrl-C inside a library (matplotlib, an import) can surface as its own error
                 sys.exit(130)

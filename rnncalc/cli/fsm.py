@@ -87,9 +87,9 @@ def fsm(
     fmt: FormatOpt = Format.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the agreement (1.0: every string).")] = False,
 ) -> None:
-    from ..guard import Limits, check_room_to_load
+    from ..guard import Limits, check_loadable
 
-    check_room_to_load("numpy")  # the analysis loads NumPy as it is imported
+    check_loadable("numpy", *(["matplotlib"] if plot else []))  # the analysis loads NumPy as it is imported
     from ..fsm.analysis import analyse_machine, cost_of, trace_cells
     from ..fsm.dfa import load_file, load_machine
     from ..output.plot import check_target

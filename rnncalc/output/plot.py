@@ -27,12 +27,16 @@ def check_target(text: str) -> Path:
     """The path a plot will be written to, or InvalidArgument('plot') saying why it cannot be."""
     if text.endswith(("/", os.sep)):
         raise InvalidArgument("plot", f"{shown(text)} names a folder; give a file name")
-    target = Path(os.path.realpath(text))  # through a link, to the file it names: the link stays a link
-    if target.suffix.lower() not in SUFFIXES:
+    if Path(text).suffix.lower() not in SUFFIXES:
         raise InvalidArgument("plot", f"the file must end in {', '.join(SUFFIXES)}, got {shown(text)}")
+    target = Path(os.path.realpath(text))  # through a link, to the file it names: the link stays a link
     if len(os.fsencode(target.name)) > 255:  # file systems stop at 255 bytes
         raise InvalidArgument("plot", f"the file name is too long ({len(target.name):,} characters)")
+    if target.suffix.lower() not in SUFFIXES:  # the format is the written file's, where a link leads
+        raise InvalidArgument("plot", f"{shown(text)} leads to {shown(str(target))}, not a .png, .svg or .pdf")
     try:
+        if target.exists() and not target.is_file():  # a link to /dev/full: never replace a device or a folder
+            raise InvalidArgument("plot", f"{shown(text)} is not a file (it leads to {shown(str(target))})")
         _check_place(target, text)
     except OSError as e:
         raise InvalidArgument("plot", f"cannot write {shown(text)}: {e.strerror or e}") from None

@@ -1,6 +1,7 @@
 """What a terminal can show, and the same text in ASCII where it cannot carry Unicode. Light: the output layer
 reads this for every format, the drawing (:mod:`rnncalc.output.render`, Rich) only for tables."""
 
+import io
 import re
 import unicodedata
 from typing import NamedTuple
@@ -34,6 +35,43 @@ def ascii_text(text: str) -> str:
     text = "".join(_ASCII.get(ch, ch) for ch in text)
     text = unicodedata.normalize("NFKD", text)  # subscript digits → digits, accents → base letters
     return text.encode("ascii", "replace").decode("ascii")
+
+
+class AsciiStream(io.TextIOBase):
+    """A text stream that writes what it is given in ASCII (:func:`ascii_text`) to the one it wraps: for what
+    rnncalc does not compose itself (Click's help), where the stream cannot carry the symbols. Without a binary
+    buffer of its own, so Click writes through it rather than around it (it writes UTF-8 to an ASCII stream)."""
+
+    def __init__(self, stream):
+        super().__init__()
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "ascii"
+
+    def write(self, text: str) -> int:
+        data = ascii_text(text)
+        buffer = getattr(self._stream, "buffer", None)
+        if buffer is None:
+            self._stream.write(data)
+        else:  # as bytes: a codec that cannot write a line (idna) must not swallow it
+            self._stream.flush()
+            buffer.write(data.encode("ascii"))
+        return len(text)
+
+    def writable(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        self._stream.flush()
+        getattr(self._stream, "buffer", self._stream).flush()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
 
 
 def can_encode(encoding: str | None) -> bool:

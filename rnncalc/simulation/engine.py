@@ -97,12 +97,13 @@ def _run(configs: list[Config], burn_in: int, progress: Callable[[float], None])
                 (cfg.steps, len(configs), cfg.trials, cfg.hidden)
             )  # φ′(a_t): what the backward pass needs
             inputs = Inputs(rng, burn_in + cfg.steps, cfg.trials, cfg.hidden, touch=(slopes, burn_in))
-            with blas(1):  # one core for the set-up, the other draws the inputs
+            with blas(1):  # one core for the set-up, the other draws the inputs; one summation order, whatever threads
                 w = _unit_rnn(cfg, drawn)
                 sigma_max = _remembered(("σ_max", w), lambda: float(np.sqrt(max(np.linalg.eigvalsh(w.T @ w)[-1], 0.0))))
+                scale = float(np.linalg.norm(w) / math.sqrt(cfg.hidden))
             radii = np.array([c.radius for c in configs if isinstance(c, RNNConfig)])[:, None, None]
             logs = _rnn(cfg, w, radii, inputs.steps(drives), inputs, burn_in, slopes, progress, most)
-            return Raw(logs, sigma_max, float(np.linalg.norm(w) / math.sqrt(cfg.hidden)))
+            return Raw(logs, sigma_max, scale)
         gated = shared_gated_weights(cfg, rng)
         inputs = Inputs(rng, burn_in + cfg.steps, cfg.trials, cfg.hidden)
         step = {"lstm": _lstm, "gru": _gru}[cfg.cell]

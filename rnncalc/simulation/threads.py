@@ -11,7 +11,7 @@ import threading
 
 import numpy as np
 
-from ..guard import address_space_limit
+from ..guard import limited
 from .config import CHUNK_FLOATS, LEAD_FLOATS
 
 CHUNK = 64  # steps of inputs drawn at once, at most (the same numbers as one draw per step)
@@ -24,7 +24,7 @@ THREADED_PRODUCT = 2**21  # multiply-adds per product from which a second BLAS t
 
 def blas_threads(rows: int, n: int) -> int | None:
     """One BLAS thread for small products, or on a busy machine, where threads only wait for each other, or
-    under an address-space limit (``ulimit -v``), where each thread's buffer takes tens of MiB of it; else all.
+    under a memory limit (``ulimit -v``, ``ulimit -d``), where each thread's buffer takes tens of MiB of it; else all.
 
     Decided per product (one grid value's rows), so a grid and a single run compute alike.
     """
@@ -36,7 +36,7 @@ def blas_threads(rows: int, n: int) -> int | None:
     except OSError:
         busy = False
     small = rows * n * n < THREADED_PRODUCT
-    return 1 if (small or busy or cores == 1 or address_space_limit() is not None) else None
+    return 1 if (small or busy or cores == 1 or limited()) else None
 
 
 def forward_threads(inputs: "Inputs", most: int | None) -> int | None:
@@ -65,7 +65,8 @@ def blas(threads: int | None):
 
 
 class Inputs:
-    """The inputs, drawn by a second thread: a (trials, n) standard normal per step, then u.
+    """The inputs, drawn by a second thread (or, where none can start, as they are used): a (trials, n) standard
+    normal per step, then u.
 
     The thread draws everything as fast as it can (NumPy releases the GIL while it
     fills an array), so the draws overlap the set-up (the eigenvalues, the QR) and
@@ -79,27 +80,33 @@ class Inputs:
         self._queue: queue.Queue = queue.Queue(maxsize=max(2, LEAD_BYTES // (8 * chunk * trials * n)))
         self._stop = threading.Event()
         self._u: np.ndarray | None = None
-
-        def draw() -> None:
-            try:
-                for start in range(0, steps, chunk):
-                    x = rng.standard_normal((min(chunk, steps - start), trials, n))
-                    if touch is not None:
-                        written, skip = touch
-                        written[max(0, start - skip) : max(0, start + len(x) - skip)].reshape(-1)[::512] = 0.0
-                    if not self._hand(("chunk", x)):
-                        return
-                u = rng.standard_normal((trials, n))
-                self._u = u / np.linalg.norm(u, axis=1, keepdims=True)
-                self._hand(("done", None))
-            except BaseException as e:  # handed to the consumer, never lost in the thread
-                self._hand(("error", e))
-
-        self._thread = threading.Thread(target=draw, daemon=True)
+        self._draws = self._drawn(rng, steps, trials, n, chunk, touch)
+        self._thread: threading.Thread | None = threading.Thread(target=self._draw, daemon=True)
         try:
             self._thread.start()
-        except RuntimeError as e:  # "can't start new thread": no room for its stack (ulimit -v, ulimit -u)
-            raise MemoryError(f"cannot start the thread that draws the inputs: {e}") from None
+        except RuntimeError:  # "can't start new thread" (ulimit -u, ulimit -v): the consumer draws them itself
+            self._thread = None
+
+    def _drawn(self, rng, steps: int, trials: int, n: int, chunk: int, touch):
+        """The chunks of inputs in order, then u (kept, not yielded)."""
+        for start in range(0, steps, chunk):
+            x = rng.standard_normal((min(chunk, steps - start), trials, n))
+            if touch is not None:
+                written, skip = touch
+                written[max(0, start - skip) : max(0, start + len(x) - skip)].reshape(-1)[::512] = 0.0
+            yield x
+        u = rng.standard_normal((trials, n))
+        self._u = u / np.linalg.norm(u, axis=1, keepdims=True)
+
+    def _draw(self) -> None:
+        """The thread: every chunk handed over, then "done"."""
+        try:
+            for x in self._draws:
+                if not self._hand(("chunk", x)):
+                    return
+            self._hand(("done", None))
+        except BaseException as e:  # handed to the consumer, never lost in the thread
+            self._hand(("error", e))
 
     def _hand(self, item) -> bool:
         """Queue an item unless the consumer has stopped (an error, Ctrl-C): then the thread ends."""
@@ -113,6 +120,9 @@ class Inputs:
 
     def chunks(self):
         """Yield (k, trials, n) blocks of standard normal inputs, in order."""
+        if self._thread is None:
+            yield from self._draws
+            return
         try:
             while True:
                 kind, item = self._queue.get()
@@ -134,9 +144,12 @@ class Inputs:
 
     def drawing(self) -> bool:
         """Whether the thread is still drawing (or waits to hand over what it drew)."""
-        return self._thread.is_alive()
+        return self._thread is not None and self._thread.is_alive()
 
     def unit(self) -> np.ndarray:
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
+        for _ in self._draws:  # drawn here, without a thread: whatever the forward pass left
+            pass
         assert self._u is not None, "drawn once the inputs are"
         return self._u

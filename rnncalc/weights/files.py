@@ -30,7 +30,7 @@ from math import prod
 from typing import Any, Callable
 
 from ..errors import InvalidArgument, printable, shown
-from ..guard import LOAD_ADDRESS_SPACE, NoRoom, check_room_to_load
+from ..guard import LOADING, NoRoom, check_loadable
 
 MAX_CONFIG = 50_000_000  # bytes of a .keras archive's config.json read for the layers' activations
 MAX_TENSORS = 100_000  # a checkpoint of a very large model holds a few thousand
@@ -124,8 +124,8 @@ def open_weights(path: str) -> WeightFile:
             wf = _printable_names(reader(path))
     except (InvalidArgument, NoRoom):
         raise
-    except MemoryError:
-        raise InvalidArgument("path", f"out of memory reading {_shown(path)}") from None
+    except MemoryError:  # out of memory (exit 1), not a bad file
+        raise NoRoom(f"reading {_shown(path)} needs more memory than this process may use") from None
     except Exception as e:  # the libraries' own errors on malformed files: one sentence, never a traceback
         raise InvalidArgument("path", f"cannot read {_shown(path)}: {_first_line(e)}") from None
     if not wf.tensors:
@@ -183,8 +183,7 @@ def _needs(module: str, what: str, install: str = INSTALL):
     from importlib import import_module
     from importlib.util import find_spec
 
-    if module in LOAD_ADDRESS_SPACE:
-        check_room_to_load(module)
+    check_loadable("numpy", *([module] if module in LOADING else []))  # every reader returns NumPy arrays
     try:
         return import_module(module)
     except ImportError as e:

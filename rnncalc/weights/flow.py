@@ -210,11 +210,14 @@ def spectral_radii(cell: str, w_hh) -> dict[str, float]:
     """max |λ| of each n × n block of W_hh (PyTorch's layout), by the block's letter."""
     import numpy as np
 
+    from ..simulation.threads import blas
+
     n = w_hh.shape[1]
-    return {
-        b.letter: float(np.abs(np.linalg.eigvals(w_hh[k * n : (k + 1) * n])).max())
-        for k, b in enumerate(CELLS[cell].blocks)
-    }
+    with blas(1):  # one BLAS thread: the same digits whatever the machine's threads
+        return {
+            b.letter: float(np.abs(np.linalg.eigvals(w_hh[k * n : (k + 1) * n])).max())
+            for k, b in enumerate(CELLS[cell].blocks)
+        }
 
 
 def _flow(d: Direction, w: dict, steps, trials, seed, scale, burn, tol, activation, progress) -> LayerFlow:
