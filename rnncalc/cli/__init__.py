@@ -13,7 +13,13 @@ annotation twice per command it builds, and `typing.NamedTuple` compiles one per
 field. Building every command for ``--help`` took 24 ms with strings, 9 ms without.
 """
 
+import os
 import sys
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None  # type: ignore[assignment]
 
 _interrupted: list[bool] = []  # set by Ctrl-C, even where Python swallows the KeyboardInterrupt it raises
 
@@ -32,6 +38,11 @@ def main() -> None:
         build(sys.argv[1:2])()
     except KeyboardInterrupt:
         sys.exit(130)
+    except (MemoryError, SystemError, ImportError) as e:  # loading Typer under a memory limit too small for it
+        if not isinstance(e, MemoryError) and not _memory_limited():
+            raise
+        os.write(2, b"rnncalc: error: out of memory\n")  # what can be written without memory
+        raise SystemExit(1) from None
 
 
 def interrupted() -> bool:
@@ -69,15 +80,11 @@ def _calm_environment() -> None:
     limit (``ulimit -u``): each thread they start takes tens of MiB or a process slot, and when they cannot they
     end the process from C in their own words (rnncalc's products use one thread there anyway). A thread count
     that is not a positive whole number is dropped (libgomp complains of it on stderr)."""
-    import os
-
-    from ..guard import limited
-
     for name in _THREADS:
         value = os.environ.get(name, "1").strip()
         if not (value.isascii() and value.isdigit() and int(value) > 0):
             del os.environ[name]
-    if limited() or _few_processes():
+    if _memory_limited() or _few_processes():
         os.environ.update(dict.fromkeys(_THREADS, "1"))
     columns = os.environ.get("COLUMNS")
     if columns is not None and not (columns.isascii() and columns.strip().isdigit() and 20 <= int(columns) <= 1000):
@@ -95,13 +102,15 @@ def _ascii_where_needed() -> None:
             setattr(sys, name, AsciiStream(stream))
 
 
+def _memory_limited() -> bool:
+    """guard.limited, asked without importing anything: it is asked when memory has run out."""
+    return resource is not None and any(
+        resource.getrlimit(r)[0] != resource.RLIM_INFINITY for r in (resource.RLIMIT_AS, resource.RLIMIT_DATA)
+    )
+
+
 def _few_processes() -> bool:
-    import os
-
-    try:
-        import resource
-
-        soft = resource.getrlimit(resource.RLIMIT_NPROC)[0]
-    except (ImportError, OSError, AttributeError, ValueError):
+    if resource is None:
         return False
+    soft = resource.getrlimit(resource.RLIMIT_NPROC)[0]
     return soft != resource.RLIM_INFINITY and soft < FEW_PROCESSES and os.geteuid() != 0  # root is not held to it

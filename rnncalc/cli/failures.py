@@ -112,7 +112,10 @@ def _smaller_run(words: list[str]) -> str:
 
     command = next((w for w in words if not w.startswith("-")), "")
     smaller = _SMALLER.get(command, "ask for a smaller run")
-    left = room()
+    try:
+        left = room()
+    except MemoryError:  # not even room to read the limits
+        return smaller
     return smaller if left is None else f"raise {left.name} ({human_bytes(left.limit)} now), or {smaller}"
 
 

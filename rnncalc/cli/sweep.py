@@ -154,10 +154,11 @@ def radius(
 
     with core_errors(RANGE_OF):
         target = None if plot is None else check_target(plot)
-        with progress_bar(cost_of(phase_configs(values, drives, **settings), MAX_GRID).seconds) as tick:
-            result = phase_sweep(
-                values, drives, limits=Limits.resolve(max_seconds, max_memory), progress=tick, **settings
-            )
+        configs, limit = phase_configs(values, drives, **settings), Limits.resolve(max_seconds, max_memory)
+        cost = cost_of(configs, MAX_GRID)
+        charge_output(cost, len(configs), fmt, quiet, target is not None, limit)  # before the theory loads NumPy
+        with progress_bar(cost.seconds) as tick:
+            result = phase_sweep(values, drives, limits=limit, progress=tick, **settings)
     report = phase_report(result)
     finish(report, fmt, quiet, plot=target)
 
