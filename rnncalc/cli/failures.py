@@ -107,7 +107,7 @@ _SMALLER = {  # what makes each command's run smaller
 
 
 def _smaller_run(words: list[str]) -> str:
-    """What to change after an out-of-memory failure: the limit on the address space, else the run's sizes."""
+    """What to change after an out-of-memory failure: the memory limit set (ulimit -v, -d), and the run's sizes."""
     from ..guard import human_bytes, room
 
     command = next((w for w in words if not w.startswith("-")), "")
