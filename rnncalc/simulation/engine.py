@@ -99,7 +99,7 @@ def _run(configs: list[Config], burn_in: int, progress: Callable[[float], None])
             inputs = Inputs(rng, burn_in + cfg.steps, cfg.trials, cfg.hidden, touch=(slopes, burn_in))
             with blas(1):  # one core for the set-up, the other draws the inputs; one summation order, whatever threads
                 w = _unit_rnn(cfg, drawn)
-                sigma_max = _remembered(("σ_max", w), lambda: float(np.sqrt(max(np.linalg.eigvalsh(w.T @ w)[-1], 0.0))))
+                sigma_max = _remembered("σ_max", w, lambda: float(np.sqrt(max(np.linalg.eigvalsh(w.T @ w)[-1], 0.0))))
                 scale = float(np.linalg.norm(w) / math.sqrt(cfg.hidden))
             radii = np.array([c.radius for c in configs if isinstance(c, RNNConfig)])[:, None, None]
             logs = _rnn(cfg, w, radii, inputs.steps(drives), inputs, burn_in, slopes, progress, most)
@@ -146,19 +146,18 @@ def _unit_rnn(cfg: RNNConfig, drawn: np.ndarray) -> np.ndarray:
         q, r = np.linalg.qr(drawn)
         return q * np.sign(np.diag(r))
     w = drawn / math.sqrt(cfg.hidden)
-    return w / _remembered(("ρ", w), lambda: float(max(np.abs(np.linalg.eigvals(w)))))
+    return w / _remembered("ρ", w, lambda: float(max(np.abs(np.linalg.eigvals(w)))))
 
 
 _REMEMBERED: dict[tuple[str, bytes], float] = {}
 
 
-def _remembered(key: tuple[str, np.ndarray], compute: Callable[[], float]) -> float:
+def _remembered(name: str, matrix: np.ndarray, compute: Callable[[], float]) -> float:
     """A spectral quantity of a matrix, computed once per process: a notebook's loop of `simulate` calls over
     radius or drive (same seed and size, so the same W) would otherwise pay the O(n³) eigenvalues each time
     (0.23 s at n = 512, 10 s at n = 2048). Keyed by the matrix's bytes, so a different W is never mistaken."""
     import hashlib
 
-    name, matrix = key
     digest = (name, hashlib.blake2b(np.ascontiguousarray(matrix).data, digest_size=20).digest())
     if digest not in _REMEMBERED:
         if len(_REMEMBERED) >= 64:
